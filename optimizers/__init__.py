@@ -1,0 +1,34 @@
+"""Update rules written in optax's interface, and the engine that runs them on a surface.
+
+>>> import landscapes, optimizers
+>>> t = optimizers.run(landscapes.get("quadratic"), "momentum", steps=100, learning_rate=0.1)
+>>> t.xy.shape
+(101, 2)
+"""
+
+from . import cache as _cache
+from .base import GradientTransformation, Hyper, apply_updates, chain
+from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, sweep, trace_count
+from .registry import Rule, get, names, optax_names, rule_info
+from .schedules import NAMES as SCHEDULES
+
+_cache.enable_persistent_cache()
+
+__all__ = [
+    "DIVERGENCE_FACTOR",
+    "SCHEDULES",
+    "GradientTransformation",
+    "Hyper",
+    "Rule",
+    "SweepResult",
+    "Trajectory",
+    "apply_updates",
+    "chain",
+    "get",
+    "names",
+    "optax_names",
+    "rule_info",
+    "run",
+    "sweep",
+    "trace_count",
+]

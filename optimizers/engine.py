@@ -1,0 +1,517 @@
+"""The trajectory engine: any update rule on any surface, jitted and traced over steps with `lax.scan`.
+
+One call runs one optimizer: ``run(surface, "adam", start, steps, learning_rate=...)``.
+The chain it runs is always
+
+    clip by global norm -> clip by value -> coupled L2 decay -> the rule (ending in -η_t)
+
+with the gradient coming from the oracle (`optimizers.oracle`). Clipping and
+decay are always in the chain (an ``inf`` threshold, a zero decay) so turning
+them on is a number changing, not a new program.
+
+What is compiled and what is traced: the step count, the rule, its boolean or
+named choices (``nesterov``, ``bias_correction``, ``form``), the schedule's name
+and ``staircase``, and the surface's code and array shapes are static; every
+number (learning rate, betas, eps, decay, schedule parameters, warmup, clip
+thresholds, weight decay, noise, batch size, seed, the start, the surface's
+parameters and data) is a traced argument. Moving any numeric slider reuses the
+compiled program.
+
+Divergence: a position or loss that is not finite, or a position farther than
+``DIVERGENCE_FACTOR`` times the plotting domain's half-width from its centre,
+marks the step as diverged. Values after that step are NaN.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from . import oracle, schedules
+from .base import GradientTransformation, chain
+from .clipping import clip, clip_by_global_norm
+from .registry import Rule, rule_info
+from .weight_decay import add_decayed_weights
+
+DIVERGENCE_FACTOR = 100.0
+MAX_STEPS = 100_000
+
+# Keywords the engine takes beside the rule's own, with their defaults.
+ENGINE_DEFAULTS: dict[str, Any] = {
+    "clip_norm": None,
+    "clip_value": None,
+    "schedule": "constant",
+    "transition_steps": 100.0,
+    "decay_rate": 0.5,
+    "staircase": False,
+    "decay_steps": None,  # cosine: the run's length when not given
+    "alpha": 0.0,
+    "warmup_steps": 0.0,
+    "noise": 0.0,
+    "batch_size": None,
+    "drop_last": False,
+    "seed": 0,
+    "weight_decay": 0.0,  # coupled L2 for rules without a weight_decay of their own
+}
+
+# How many times the engine's functions have been traced (a trace precedes every compile).
+TRACE_COUNT = 0
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """One optimizer's path. Arrays are NumPy; rows after ``diverged_at`` are NaN.
+
+    ``xy`` (steps+1, 2) and ``loss`` (steps+1,) include the start; ``lr`` and
+    ``grad`` (steps, ...) are what step ``t`` used; ``state`` holds the rule's
+    internals after each step (``velocity``, ``second_moment``, ``effective_lr``,
+    each (steps, 2)) where the rule has them.
+    """
+
+    name: str
+    xy: np.ndarray
+    loss: np.ndarray
+    lr: np.ndarray
+    grad: np.ndarray
+    state: Mapping[str, np.ndarray]
+    diverged_at: int | None
+    f_min: float
+    hyperparams: Mapping[str, Any] = field(default_factory=dict)
+    iterations_per_epoch: int | None = None
+
+    @property
+    def steps(self) -> int:
+        return self.lr.shape[0]
+
+    def steps_to(self, tol: float) -> int | None:
+        """The first step whose loss is within ``tol`` of the surface's minimum (0 when none is listed)."""
+        f_star = 0.0 if math.isnan(self.f_min) else self.f_min
+        hit = np.flatnonzero(np.nan_to_num(self.loss, nan=np.inf) - f_star <= tol)
+        return int(hit[0]) if hit.size else None
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """Final loss and steps-to-tolerance over a grid of one or two hyperparameters.
+
+    ``final_loss[i, j]`` is the loss after the last step with ``axes[0] = values[0][i]``
+    and ``axes[1] = values[1][j]``; NaN where the run diverged. ``steps_to_tol`` is
+    the first step within ``tol`` of the minimum, NaN where never reached.
+    """
+
+    name: str
+    axes: tuple[str, ...]
+    values: tuple[np.ndarray, ...]
+    final_loss: np.ndarray
+    steps_to_tol: np.ndarray
+    diverged_at: np.ndarray
+    tol: float
+    steps: int
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """Everything static about a run: its hash is the compile-cache key."""
+
+    value: Callable
+    sample_value: Callable | None
+    n_samples: int | None
+    rule: str
+    static_kw: tuple[tuple[str, Any], ...]
+    traced_rule_keys: tuple[str, ...]
+    schedule: Any  # a name, or a callable step -> learning rate
+    staircase: bool
+    steps: int
+
+
+# ----------------------------------------------------------------------------
+# public API
+
+
+def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float32", **hyperparams) -> Trajectory:
+    """Run the rule ``name`` on ``surface`` from ``start`` for ``steps`` steps.
+
+    ``hyperparams`` are the rule's own (optax names: ``learning_rate``, ``momentum``,
+    ``b1``, ``b2``, ``eps``, ``decay``, ...), the engine's (``clip_norm``,
+    ``clip_value``, ``schedule`` and its parameters, ``warmup_steps``, ``noise``,
+    ``batch_size``, ``drop_last``, ``seed``, ``weight_decay``) and the surface's
+    own traced parameters (e.g. ``condition``). Unknown names raise `ValueError`.
+    """
+    spec, traced, surf_params, info = _plan(surface, name, steps, hyperparams)
+    start = _start(surface, start)
+    with jax.enable_x64(_x64(dtype)):
+        args = _device_args(surface, traced, surf_params, start, info["seed"])
+        out = _trajectory_jit(spec, *args)
+        out = jax.tree.map(np.array, out)  # writable copies: rows after a divergence become NaN
+    xy0 = np.asarray(args[3])
+    xy = np.concatenate([xy0[None], out["xy"]], axis=0)
+    loss = np.concatenate([out["loss"], out["final_loss"][None]])
+    bad = np.concatenate([out["bad"], out["final_bad"][None]])
+    diverged_at = int(np.argmax(bad)) if bad.any() else None
+    grad, lr, state = out["grad"], out["lr"], out["state"]
+    if diverged_at is not None:
+        xy[diverged_at + 1 :] = np.nan
+        loss[diverged_at + 1 :] = np.nan
+        grad[diverged_at:] = np.nan
+        lr[diverged_at:] = np.nan
+        for v in state.values():
+            v[diverged_at:] = np.nan
+    return Trajectory(
+        name=name,
+        xy=xy,
+        loss=loss,
+        lr=lr,
+        grad=grad,
+        state=state,
+        diverged_at=diverged_at,
+        f_min=info["f_min"],
+        hyperparams=info["hyperparams"],
+        iterations_per_epoch=info["ipe"],
+    )
+
+
+def sweep(
+    surface,
+    name: str,
+    start=None,
+    steps: int = 200,
+    grid: Mapping[str, Any] | None = None,
+    *,
+    tol: float | None = None,
+    dtype: str = "float32",
+    **fixed,
+) -> SweepResult:
+    """Run every combination of one or two hyperparameters at once (vmap) and summarise each run.
+
+    ``grid`` maps one or two numeric hyperparameter names to 1-D arrays of
+    values. ``tol`` defaults to 10⁻³ of the start's distance above the minimum.
+    """
+    if not grid or len(grid) > 2:
+        raise ValueError("grid must name one or two numeric hyperparameters, e.g. {'learning_rate': lrs, 'b1': b1s}")
+    axes = tuple(grid)
+    values = tuple(np.asarray(grid[k], dtype=float).ravel() for k in axes)
+    for k, v in zip(axes, values):
+        if v.size == 0 or not np.all(np.isfinite(v)):
+            raise ValueError(f"grid values for {k} must be a non-empty array of finite numbers")
+    probe_values = {k: float(v[0]) for k, v in zip(axes, values)}
+    spec, traced, surf_params, info = _plan(surface, name, steps, {**fixed, **probe_values})
+    for k in axes:
+        if k not in traced and k not in surf_params:
+            raise ValueError(f"{k} cannot be swept: only numeric hyperparameters can")
+    start = _start(surface, start)
+    f_star = 0.0 if math.isnan(info["f_min"]) else info["f_min"]
+    if tol is None:
+        tol = 1e-3 * max(float(surface.f(jnp.asarray(start))) - f_star, 1e-12)
+    mesh = np.meshgrid(*values, indexing="ij")
+    with jax.enable_x64(_x64(dtype)):
+        args = list(_device_args(surface, traced, surf_params, start, info["seed"]))
+        hp, sp = dict(args[0]), dict(args[1])
+        for k, m in zip(axes, mesh):
+            target = hp if k in hp else sp
+            target[k] = jnp.asarray(m.ravel(), dtype=jnp.result_type(float))
+        final, hit, div = _sweep_jit(spec, axes, hp, sp, args[2], args[3], args[4], f_star + tol)
+        final, hit, div = (np.asarray(a) for a in (final, hit, div))
+    shape = tuple(v.size for v in values)
+    final = np.where(div >= 0, np.nan, final).reshape(shape)
+    hit = np.where(hit >= 0, hit, np.nan).reshape(shape)
+    div = np.where(div >= 0, div, np.nan).reshape(shape)
+    return SweepResult(name, axes, values, final, hit, div, float(tol), steps)
+
+
+def trace_count() -> int:
+    """How many times the engine has traced (and so compiled) a program so far."""
+    return TRACE_COUNT
+
+
+# ----------------------------------------------------------------------------
+# planning: split keywords into static and traced parts
+
+
+def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
+    rule = rule_info(name)
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
+        raise ValueError(f"steps must be a whole number from 1 to {MAX_STEPS}, got {steps!r}")
+    steps = int(steps)
+    rule_kw = {h.name: h.default for h in rule.hyperparams}
+    engine_kw = dict(ENGINE_DEFAULTS)
+    surf_params = dict(surface.params)
+    for k, v in kwargs.items():
+        if k in rule.accepts:
+            rule_kw[k] = v
+        elif k in engine_kw:
+            engine_kw[k] = v
+        elif k in surf_params:
+            surf_params[k] = _finite(k, v)
+        else:
+            allowed = sorted(set(rule.accepts) | set(engine_kw) | set(surf_params))
+            raise ValueError(f"{name}: unknown hyperparameter {k!r}; allowed: {', '.join(allowed)}")
+
+    schedule = engine_kw["schedule"]
+    if callable(rule_kw.get("learning_rate")):
+        schedule, rule_kw["learning_rate"] = rule_kw["learning_rate"], 0.0
+    if not callable(schedule) and schedule not in schedules.NAMES:
+        raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(schedules.NAMES)}")
+    if "learning_rate" not in rule_kw:
+        raise ValueError(f"{name}: learning_rate is required")
+
+    static_kw, traced_rule = {}, {}
+    specs = {h.name: h for h in rule.hyperparams}
+    for k, v in rule_kw.items():
+        v = bool(v) if isinstance(v, np.bool_) else v
+        h = specs.get(k)
+        if h is not None and not h.numeric:
+            # a choice (a boolean, a form's name) changes the program: static, and only known values
+            if not any(type(v) is type(c) and v == c for c in h.choices):
+                raise ValueError(f"{name}: {k} must be one of {', '.join(map(repr, h.choices))}, got {v!r}")
+            static_kw[k] = v
+        elif isinstance(v, (bool, str)) or v is None:
+            static_kw[k] = v
+        else:
+            traced_rule[k] = _finite(k, v)
+
+    batch_size = engine_kw["batch_size"]
+    n = surface.n_samples
+    if batch_size is None:
+        batch_size = n if n is not None else 1.0
+    batch_size = _finite("batch_size", batch_size)
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if engine_kw["decay_steps"] is None:
+        engine_kw["decay_steps"] = steps
+    (x0, x1), (y0, y1) = surface.domain
+    half = max(x1 - x0, y1 - y0) / 2
+    traced = {
+        **traced_rule,
+        "clip_norm": _threshold("clip_norm", engine_kw["clip_norm"]),
+        "clip_value": _threshold("clip_value", engine_kw["clip_value"]),
+        "transition_steps": _positive("transition_steps", engine_kw["transition_steps"]),
+        "decay_rate": _finite("decay_rate", engine_kw["decay_rate"]),
+        "decay_steps": _positive("decay_steps", engine_kw["decay_steps"]),
+        "alpha": _finite("alpha", engine_kw["alpha"]),
+        "warmup_steps": max(_finite("warmup_steps", engine_kw["warmup_steps"]), 0.0),
+        "noise": _finite("noise", engine_kw["noise"]),
+        "batch_size": batch_size,
+        "drop_last": 1.0 if engine_kw["drop_last"] else 0.0,
+        "l2": 0.0 if "weight_decay" in rule.accepts else _finite("weight_decay", engine_kw["weight_decay"]),
+        "center_x": (x0 + x1) / 2,
+        "center_y": (y0 + y1) / 2,
+        "bound": DIVERGENCE_FACTOR * half,
+    }
+    spec = _Spec(
+        value=surface.value,
+        sample_value=surface.sample_value,
+        n_samples=n,
+        rule=name,
+        static_kw=tuple(sorted(static_kw.items())),
+        traced_rule_keys=tuple(sorted(traced_rule)),
+        schedule=schedule,
+        staircase=bool(engine_kw["staircase"]),
+        steps=steps,
+    )
+    seed = engine_kw["seed"]
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**31:
+        raise ValueError(f"seed must be a whole number from 0 to 2**31-1, got {seed!r}")
+    ipe = None
+    if n is not None:
+        b = min(max(int(batch_size), 1), n)
+        ipe = max(n // b if engine_kw["drop_last"] else -(-n // b), 1)
+    info = {
+        "seed": int(seed),
+        "f_min": surface.f_min,
+        "hyperparams": {**rule_kw, **engine_kw, **{k: surf_params[k] for k in surf_params}},
+        "ipe": ipe,
+    }
+    return spec, traced, surf_params, info
+
+
+def _finite(name, v) -> float:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {v!r}") from None
+    if not math.isfinite(f):
+        raise ValueError(f"{name} must be finite, got {v!r}")
+    return f
+
+
+def _positive(name, v) -> float:
+    f = _finite(name, v)
+    if f <= 0:
+        raise ValueError(f"{name} must be positive, got {v!r}")
+    return f
+
+
+def _threshold(name, v) -> float:
+    """A clipping threshold: None means no clipping (an infinite threshold)."""
+    return math.inf if v is None else _positive(name, v)
+
+
+def _start(surface, start) -> tuple[float, float]:
+    if start is None:
+        return tuple(surface.start)
+    try:
+        x, y = (float(c) for c in start)
+    except (TypeError, ValueError):
+        raise ValueError(f"start must be two numbers (x, y), got {start!r}") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError(f"start must be finite, got {start!r}")
+    return (x, y)
+
+
+def _x64(dtype: str) -> bool:
+    if dtype not in ("float32", "float64"):
+        raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+    return dtype == "float64"
+
+
+def _device_args(surface, traced, surf_params, start, seed):
+    """NumPy arguments for the jitted program (cheaper to pass than building jnp arrays one by one)."""
+    ft = np.dtype(jnp.result_type(float))
+    hp = {k: np.asarray(v, dtype=ft) for k, v in traced.items()}
+    sp = {k: np.asarray(v, dtype=ft) for k, v in surf_params.items()}
+    data = None if surface.data is None else {k: np.asarray(v, dtype=ft) for k, v in surface.data.items()}
+    return hp, sp, data, np.asarray(start, dtype=ft), np.asarray(seed, dtype=np.int32)
+
+
+# ----------------------------------------------------------------------------
+# the traced program
+
+
+def _build(spec: _Spec, hp) -> tuple[GradientTransformation, Callable, Rule]:
+    """The chain and the learning-rate function, built from traced hyperparameters."""
+    rule = rule_info(spec.rule)
+    if callable(spec.schedule):
+        lr_fn = schedules.warmup(spec.schedule, spec.schedule(0), hp["warmup_steps"])
+    else:
+        lr_fn = schedules.get(
+            spec.schedule,
+            hp["learning_rate"],
+            hp["warmup_steps"],
+            transition_steps=hp["transition_steps"],
+            decay_rate=hp["decay_rate"],
+            staircase=spec.staircase,
+            decay_steps=hp["decay_steps"],
+            alpha=hp["alpha"],
+        )
+    kw = {k: hp[k] for k in spec.traced_rule_keys if k != "learning_rate"}
+    kw.update(dict(spec.static_kw))
+    tx = chain(
+        clip_by_global_norm(hp["clip_norm"]),
+        clip(hp["clip_value"]),
+        add_decayed_weights(hp["l2"]),
+        rule.factory(learning_rate=lr_fn, **kw),
+    )
+    return tx, lr_fn, rule
+
+
+def _step_fn(spec: _Spec, hp, sp, data, key):
+    """One optimizer step as a pure function of (position, optimizer state, step index, noise draw)."""
+    tx, lr_fn, rule = _build(spec, hp)
+    value = spec.value
+    batch_key, _ = jax.random.split(key)
+
+    def full_loss(xy):
+        return value(xy, sp, data)
+
+    if spec.sample_value is not None:
+
+        def loss_and_grad(xy, t):
+            w = oracle.batch_weights(batch_key, t, spec.n_samples, hp["batch_size"], hp["drop_last"] > 0)
+            g = jax.grad(oracle.minibatch_loss, argnums=1)(spec.sample_value, xy, sp, data, w)
+            return full_loss(xy), g
+
+    else:
+
+        def loss_and_grad(xy, t):
+            return jax.value_and_grad(full_loss)(xy)
+
+    center = jnp.stack([hp["center_x"], hp["center_y"]])
+
+    def is_bad(xy, loss):
+        # not finite, or far outside the plotting domain
+        return ~jnp.isfinite(loss) | ~jnp.all(jnp.isfinite(xy)) | jnp.any(jnp.abs(xy - center) > hp["bound"])
+
+    def step(xy, opt_state, t, xi):
+        loss, g = loss_and_grad(xy, t)
+        # g_t ← g_t + σ/√B ξ_t
+        g = oracle.gaussian_noise(g, xi, hp["noise"], hp["batch_size"])
+        updates, opt_state = tx.update(g, opt_state, xy)
+        return xy + updates, opt_state, loss, g
+
+    return tx, lr_fn, rule, step, full_loss, is_bad
+
+
+def _noise_draws(key, steps, dtype):
+    _, noise_key = jax.random.split(key)
+    return jax.random.normal(noise_key, (steps, 2), dtype=dtype)
+
+
+def _trajectory(spec: _Spec, hp, sp, data, start, seed):
+    global TRACE_COUNT
+    TRACE_COUNT += 1
+    key = jax.random.key(seed)
+    tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
+    probe_hp = {**{k: hp[k] for k in spec.traced_rule_keys}, **dict(spec.static_kw)}
+    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype))
+
+    def body(carry, x):
+        xy, opt_state = carry
+        t, xi = x
+        new_xy, opt_state, loss, g = step(xy, opt_state, t, xi)
+        lr = lr_fn(t)
+        probe = rule.probe(opt_state[3], {**probe_hp, "lr": lr}) if rule.probe else {}
+        return (new_xy, opt_state), {
+            "xy": new_xy,
+            "loss": loss,
+            "bad": is_bad(xy, loss),
+            "grad": g,
+            "lr": lr,
+            "state": probe,
+        }
+
+    (final_xy, _), out = jax.lax.scan(body, (start, tx.init(start)), xs)
+    final_loss = full_loss(final_xy)
+    out["final_loss"] = final_loss
+    out["final_bad"] = is_bad(final_xy, final_loss)
+    return out
+
+
+def _summary(spec: _Spec, hp, sp, data, start, seed, target):
+    """Final loss, first step within the target and first diverged step (-1 for never) of one run."""
+    global TRACE_COUNT
+    TRACE_COUNT += 1
+    key = jax.random.key(seed)
+    tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
+    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype))
+
+    def body(carry, x):
+        xy, opt_state, hit, div = carry
+        t, xi = x
+        new_xy, opt_state, loss, _ = step(xy, opt_state, t, xi)
+        hit = jnp.where((hit < 0) & (loss <= target), t, hit)
+        div = jnp.where((div < 0) & is_bad(xy, loss), t, div)
+        return (new_xy, opt_state, hit, div), None
+
+    minus_one = jnp.asarray(-1, jnp.int32)
+    carry = (start, tx.init(start), minus_one, minus_one)
+    (xy, _, hit, div), _ = jax.lax.scan(body, carry, xs, unroll=4)
+    loss = full_loss(xy)
+    hit = jnp.where((hit < 0) & (loss <= target), spec.steps, hit)
+    div = jnp.where((div < 0) & is_bad(xy, loss), spec.steps, div)
+    return loss, hit, div
+
+
+def _sweep_impl(spec, axes, hp, sp, data, start, seed, target):
+    # vmap over the swept names only; every other argument is shared by all cells
+    in_axes = ({k: (0 if k in axes else None) for k in hp}, {k: (0 if k in axes else None) for k in sp})
+    fn = jax.vmap(lambda h, s: _summary(spec, h, s, data, start, seed, target), in_axes=in_axes)
+    return fn(hp, sp)
+
+
+_trajectory_jit = jax.jit(_trajectory, static_argnums=(0,))
+_sweep_jit = jax.jit(_sweep_impl, static_argnums=(0, 1))

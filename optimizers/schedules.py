@@ -1,0 +1,135 @@
+r"""Learning-rate schedules: pure functions from the step count to a learning rate.
+
+Each takes the step ``t`` (0 for the first update) and returns :math:`\eta_t`.
+All numeric arguments may be traced JAX values, so moving a schedule slider
+never recompiles. The names follow optax.
+
+============== ====================================================================
+``constant``    :math:`\eta_t = \eta`
+``step``        :math:`\eta_t = \eta\,\gamma^{\lfloor t/T \rfloor}` (halve every T steps when γ = ½)
+``exponential`` :math:`\eta_t = \eta\,\gamma^{t/T}` (``staircase``: :math:`\gamma^{\lfloor t/T\rfloor}`)
+``inverse_time``:math:`\eta_t = \eta / (1 + \gamma\, t/T)`
+``cosine``      :math:`\eta_t = \eta\left((1-\alpha)\tfrac12\bigl(1+\cos(\pi \min(t,D)/D)\bigr) + \alpha\right)`
+============== ====================================================================
+
+with T = ``transition_steps``, γ = ``decay_rate``, D = ``decay_steps``, α = ``alpha``.
+Step decay is exponential decay with a staircase; both are kept because the
+notes teach them as two ideas (γ = ½ every T steps versus a smooth factor).
+
+Warmup (Goyal et al. 2017) puts a linear ramp from 0 in front of any of them:
+
+.. math:: \eta_t = \eta\,t/W \text{ for } t < W, \quad \text{then } \mathrm{schedule}(t - W)
+
+References: CS231n lecture 7; Goyal et al., "Accurate, Large Minibatch SGD:
+Training ImageNet in 1 Hour" (2017); Loshchilov & Hutter, "SGDR" (2017) for cosine.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import jax.numpy as jnp
+
+from .base import Hyper, Schedule
+
+NAMES = ("constant", "step", "exponential", "inverse_time", "cosine")
+
+# Sliders for the schedule parameters; which ones a schedule uses is in PARAMS_OF.
+HYPERPARAMS = (
+    Hyper("transition_steps", 100.0, 1.0, 1000.0, log=True, help="T: steps per decay period"),
+    Hyper("decay_rate", 0.5, 0.01, 1.0, help="γ: factor per period (step, exponential) or rate (inverse time)"),
+    Hyper("staircase", False, choices=(False, True), help="decay in whole periods (exponential, inverse time)"),
+    Hyper("decay_steps", 500.0, 1.0, 5000.0, log=True, help="D: steps of the cosine half-wave"),
+    Hyper("alpha", 0.0, 0.0, 1.0, help="α: the fraction of η the cosine ends at"),
+    Hyper("warmup_steps", 0.0, 0.0, 1000.0, help="W: steps of linear warmup from 0"),
+)
+PARAMS_OF = {
+    "constant": (),
+    "step": ("transition_steps", "decay_rate"),
+    "exponential": ("transition_steps", "decay_rate", "staircase"),
+    "inverse_time": ("transition_steps", "decay_rate", "staircase"),
+    "cosine": ("decay_steps", "alpha"),
+}
+
+
+def _float(count):
+    """The step count as JAX's default float, so schedules are computed at the run's precision."""
+    return jnp.asarray(count, jnp.result_type(float))
+
+
+def constant(init_value) -> Schedule:
+    # η_t = η
+    return lambda count: init_value * jnp.ones_like(_float(count))
+
+
+def step(init_value, transition_steps=100.0, decay_rate=0.5) -> Schedule:
+    # η_t = η γ^⌊t/T⌋
+    return lambda count: init_value * decay_rate ** jnp.floor(_float(count) / transition_steps)
+
+
+def exponential(init_value, transition_steps=100.0, decay_rate=0.5, staircase: bool = False) -> Schedule:
+    def schedule(count):
+        # p = t/T, or ⌊t/T⌋ with a staircase
+        p = _float(count) / transition_steps
+        if staircase:
+            p = jnp.floor(p)
+        # η_t = η γ^p
+        return init_value * decay_rate**p
+
+    return schedule
+
+
+def inverse_time(init_value, transition_steps=100.0, decay_rate=0.5, staircase: bool = False) -> Schedule:
+    def schedule(count):
+        p = _float(count) / transition_steps
+        if staircase:
+            p = jnp.floor(p)
+        # η_t = η / (1 + γ p)
+        return init_value / (1 + decay_rate * p)
+
+    return schedule
+
+
+def cosine(init_value, decay_steps=500.0, alpha=0.0) -> Schedule:
+    def schedule(count):
+        # 1) where we are in the half-wave, stopping at its end
+        frac = jnp.minimum(_float(count), decay_steps) / decay_steps
+        # 2) η_t = η ((1-α) ½(1 + cos πfrac) + α)
+        return init_value * ((1 - alpha) * 0.5 * (1 + jnp.cos(jnp.pi * frac)) + alpha)
+
+    return schedule
+
+
+def warmup(schedule: Schedule, peak_value, warmup_steps) -> Schedule:
+    """Linear warmup from 0 to ``peak_value`` over ``warmup_steps``, then ``schedule`` restarted at 0."""
+
+    def warmed(count):
+        count = _float(count)
+        # 1) ramp: η_t = η t / W for t < W
+        ramp = peak_value * count / jnp.maximum(warmup_steps, 1)
+        # 2) then the schedule, counted from the end of the warmup
+        return jnp.where(count < warmup_steps, ramp, schedule(count - warmup_steps))
+
+    return warmed
+
+
+_BUILDERS: dict[str, Callable[..., Schedule]] = {
+    "constant": constant,
+    "step": step,
+    "exponential": exponential,
+    "inverse_time": inverse_time,
+    "cosine": cosine,
+}
+
+
+def get(name: str, learning_rate, warmup_steps=0.0, **params) -> Schedule:
+    """The schedule ``name`` starting at ``learning_rate``, with warmup in front when ``warmup_steps`` > 0.
+
+    Parameters the schedule does not use are ignored, so one dictionary of
+    slider values can serve every schedule.
+    """
+    if name not in _BUILDERS:
+        raise ValueError(f"unknown schedule {name!r}; choose one of {', '.join(NAMES)}")
+    used = {k: v for k, v in params.items() if k in PARAMS_OF[name]}
+    sched = _BUILDERS[name](learning_rate, **used)
+    return warmup(sched, learning_rate, warmup_steps)

@@ -33,7 +33,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from . import oracle, schedules
-from .base import GradientTransformation, chain
+from .base import GradientTransformation, apply_updates, chain
 from .clipping import clip, clip_by_global_norm
 from .registry import Rule, rule_info
 from .weight_decay import add_decayed_weights
@@ -269,8 +269,8 @@ def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
             if not any(type(v) is type(c) and v == c for c in h.choices):
                 raise ValueError(f"{name}: {k} must be one of {', '.join(map(repr, h.choices))}, got {v!r}")
             static_kw[k] = v
-        elif isinstance(v, (bool, str)) or v is None:
-            static_kw[k] = v
+        elif h is None and (isinstance(v, (bool, str)) or v is None):
+            static_kw[k] = v  # an optax optimizer's own option
         else:
             traced_rule[k] = _finite(k, v)
 
@@ -382,8 +382,11 @@ def _device_args(surface, traced, surf_params, start, seed):
 # the traced program
 
 
-def _build(spec: _Spec, hp) -> tuple[GradientTransformation, Callable, Rule]:
-    """The chain and the learning-rate function, built from traced hyperparameters."""
+def _build(spec: _Spec, hp, lanes: bool = False) -> tuple[GradientTransformation, Callable, Rule]:
+    """The chain and the learning-rate function, built from traced hyperparameters.
+
+    With ``lanes``, a position is a pair (x, y) of (M,) arrays: M runs side by side (see `_summary`).
+    """
     rule = rule_info(spec.rule)
     if callable(spec.schedule):
         lr_fn = schedules.warmup(spec.schedule, spec.schedule(0), hp["warmup_steps"])
@@ -401,7 +404,7 @@ def _build(spec: _Spec, hp) -> tuple[GradientTransformation, Callable, Rule]:
     kw = {k: hp[k] for k in spec.traced_rule_keys if k != "learning_rate"}
     kw.update(dict(spec.static_kw))
     tx = chain(
-        clip_by_global_norm(hp["clip_norm"]),
+        clip_by_global_norm(hp["clip_norm"], stacked=lanes),
         clip(hp["clip_value"]),
         add_decayed_weights(hp["l2"]),
         rule.factory(learning_rate=lr_fn, **kw),
@@ -409,9 +412,15 @@ def _build(spec: _Spec, hp) -> tuple[GradientTransformation, Callable, Rule]:
     return tx, lr_fn, rule
 
 
-def _step_fn(spec: _Spec, hp, sp, data, key):
-    """One optimizer step as a pure function of (position, optimizer state, step index, noise draw)."""
-    tx, lr_fn, rule = _build(spec, hp)
+def _step_fn(spec: _Spec, hp, sp, data, key, lanes: bool = False):
+    """One optimizer step as a pure function of (position, optimizer state, step index, noise draw).
+
+    With ``lanes`` the position is a pair (x, y) of (M,) arrays: M runs with their
+    own hyperparameters side by side. The surface's code only indexes ``xy[0]`` and
+    ``xy[1]`` and is elementwise, so it computes M losses at once; keeping x and y
+    as separate arrays lets XLA fuse a whole step into a few loops over memory.
+    """
+    tx, lr_fn, rule = _build(spec, hp, lanes)
     value = spec.value
     batch_key, _ = jax.random.split(key)
 
@@ -425,30 +434,39 @@ def _step_fn(spec: _Spec, hp, sp, data, key):
             g = jax.grad(oracle.minibatch_loss, argnums=1)(spec.sample_value, xy, sp, data, w)
             return full_loss(xy), g
 
+    elif lanes:
+
+        def loss_and_grad(xy, t):
+            # M losses and, by one reverse pass, their M gradients (the runs do not interact)
+            loss, pullback = jax.vjp(lambda p: jnp.broadcast_to(full_loss(p), p[0].shape), xy)
+            return loss, pullback(jnp.ones_like(loss))[0]
+
     else:
 
         def loss_and_grad(xy, t):
             return jax.value_and_grad(full_loss)(xy)
 
-    center = jnp.stack([hp["center_x"], hp["center_y"]])
-
     def is_bad(xy, loss):
-        # not finite, or far outside the plotting domain
-        return ~jnp.isfinite(loss) | ~jnp.all(jnp.isfinite(xy)) | jnp.any(jnp.abs(xy - center) > hp["bound"])
+        # not finite, or far outside the plotting domain (NaN fails the comparison too)
+        inside_x = jnp.abs(xy[0] - hp["center_x"]) <= hp["bound"]
+        inside_y = jnp.abs(xy[1] - hp["center_y"]) <= hp["bound"]
+        return ~jnp.isfinite(loss) | ~(inside_x & inside_y)
 
     def step(xy, opt_state, t, xi):
         loss, g = loss_and_grad(xy, t)
         # g_t ← g_t + σ/√B ξ_t
         g = oracle.gaussian_noise(g, xi, hp["noise"], hp["batch_size"])
         updates, opt_state = tx.update(g, opt_state, xy)
-        return xy + updates, opt_state, loss, g
+        return apply_updates(xy, updates), opt_state, loss, g
 
     return tx, lr_fn, rule, step, full_loss, is_bad
 
 
-def _noise_draws(key, steps, dtype):
+def _noise_draws(key, steps, dtype, lanes: bool = False):
+    """ξ_1..ξ_T, drawn before the loop, shaped like positions; every run of a sweep sees the same draws."""
     _, noise_key = jax.random.split(key)
-    return jax.random.normal(noise_key, (steps, 2), dtype=dtype)
+    xi = jax.random.normal(noise_key, (steps, 2), dtype=dtype)
+    return (xi[:, 0], xi[:, 1]) if lanes else xi
 
 
 def _trajectory(spec: _Spec, hp, sp, data, start, seed):
@@ -481,13 +499,16 @@ def _trajectory(spec: _Spec, hp, sp, data, start, seed):
     return out
 
 
-def _summary(spec: _Spec, hp, sp, data, start, seed, target):
-    """Final loss, first step within the target and first diverged step (-1 for never) of one run."""
+def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False):
+    """Final loss, first step within the target and first diverged step (-1 for never) of one run.
+
+    With ``lanes``, ``start`` is a pair of (M,) arrays and any hyperparameter may be an (M,) array: M runs at once.
+    """
     global TRACE_COUNT
     TRACE_COUNT += 1
     key = jax.random.key(seed)
-    tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
-    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype))
+    tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key, lanes)
+    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, lanes))
 
     def body(carry, x):
         xy, opt_state, hit, div = carry
@@ -497,20 +518,36 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target):
         div = jnp.where((div < 0) & is_bad(xy, loss), t, div)
         return (new_xy, opt_state, hit, div), None
 
-    minus_one = jnp.asarray(-1, jnp.int32)
+    minus_one = jnp.full(jnp.shape(start[0]), -1, jnp.int32)  # one per run
     carry = (start, tx.init(start), minus_one, minus_one)
     (xy, _, hit, div), _ = jax.lax.scan(body, carry, xs, unroll=4)
-    loss = full_loss(xy)
+    loss = jnp.broadcast_to(full_loss(xy), hit.shape)  # a constant formula gives one number for all runs
     hit = jnp.where((hit < 0) & (loss <= target), spec.steps, hit)
     div = jnp.where((div < 0) & is_bad(xy, loss), spec.steps, div)
     return loss, hit, div
 
 
 def _sweep_impl(spec, axes, hp, sp, data, start, seed, target):
-    # vmap over the swept names only; every other argument is shared by all cells
+    if _lanes_ok(spec):
+        # every run side by side: positions are pairs of (M,) arrays, swept values (M,)
+        m = next(v.shape[0] for k, v in {**hp, **sp}.items() if k in axes)
+        lanes_start = (jnp.full(m, start[0]), jnp.full(m, start[1]))
+        return _summary(spec, hp, sp, data, lanes_start, seed, target, lanes=True)
+    # otherwise vmap over the swept names only; every other argument is shared by all cells
     in_axes = ({k: (0 if k in axes else None) for k in hp}, {k: (0 if k in axes else None) for k in sp})
     fn = jax.vmap(lambda h, s: _summary(spec, h, s, data, start, seed, target), in_axes=in_axes)
     return fn(hp, sp)
+
+
+def _lanes_ok(spec: _Spec) -> bool:
+    """Runs can sit side by side, element by element, when every piece is elementwise.
+
+    True for our rules on analytic surfaces (their code only combines ``xy[0]`` and
+    ``xy[1]`` elementwise). Data surfaces reduce over samples and optax's rules may
+    take norms over whole leaves: those are vmapped instead, which is about 3x slower
+    (vmap keeps each run's two coordinates interleaved in a (M, 2) array).
+    """
+    return spec.sample_value is None and not spec.rule.startswith("optax:")
 
 
 _trajectory_jit = jax.jit(_trajectory, static_argnums=(0,))

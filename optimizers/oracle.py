@@ -59,5 +59,5 @@ def minibatch_loss(sample_value, xy, params, data, weights):
 
 
 def gaussian_noise(grad, xi, noise, batch_size):
-    """g + σ/√B ξ: the modelled mini-batch noise of an analytic surface."""
-    return grad + noise / jnp.sqrt(batch_size) * xi
+    """g + σ/√B ξ: the modelled mini-batch noise of an analytic surface (``xi`` shaped like ``grad``)."""
+    return jax.tree.map(lambda g, z: g + noise / jnp.sqrt(batch_size) * z, grad, xi)

@@ -5,8 +5,11 @@
 0.0
 """
 
+import dataclasses
+
 from . import cliff, double_well, himmelblau, linear_regression, plateau, quadratic, rosenbrock, saddle
-from .base import Param, Surface
+from .base import Param, Surface, bind
+from .expression import from_expression
 
 _MODULES = (quadratic, saddle, rosenbrock, himmelblau, double_well, plateau, cliff, linear_regression)
 _REGISTRY = {m.NAME: m for m in _MODULES}
@@ -28,7 +31,10 @@ def title(name: str) -> str:
 
 def get(name: str, **params) -> Surface:
     """The surface ``name`` with its parameters bound (defaults for those not given)."""
-    return _module(name).make(**params)
+    module = _module(name)
+    surface = module.make(**params)
+    settings = {p.name: params.get(p.name, p.default) for p in module.PARAMS}
+    return dataclasses.replace(surface, settings=bind(module.PARAMS, settings, name))
 
 
 def _module(name: str):
@@ -38,4 +44,4 @@ def _module(name: str):
         raise ValueError(f"unknown surface {name!r}; known: {', '.join(_REGISTRY)}") from None
 
 
-__all__ = ["Param", "Surface", "get", "names", "params", "title"]
+__all__ = ["Param", "Surface", "from_expression", "get", "names", "params", "title"]

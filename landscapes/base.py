@@ -38,6 +38,7 @@ class Param:
     log: bool = False  # a slider over this range should be log-spaced
     help: str = ""
     structural: bool = False  # changes array shapes (e.g. n_samples): a new value recompiles
+    integer: bool = False  # only whole numbers (a count, a seed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +66,7 @@ class Surface:
     log_levels: bool = False  # contour levels should be log-spaced (steep walls, flat floors)
     note: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, float] = field(default_factory=dict)  # every parameter as given to get(), for URLs
 
     # -- evaluation -------------------------------------------------------------
     def f(self, xy) -> jax.Array:
@@ -85,7 +87,7 @@ class Surface:
         xs = np.linspace(x0, x1, n)
         ys = np.linspace(y0, y1, n)
         X, Y = np.meshgrid(xs, ys)
-        pts = jnp.asarray(np.stack([X.ravel(), Y.ravel()], axis=1), dtype=jnp.float32)
+        pts = _as_float(np.stack([X.ravel(), Y.ravel()], axis=1))
         Z = _grid_eval(self.value, pts, self._traced_params(), self._traced_data())
         return xs, ys, np.asarray(Z).reshape(n, n)
 
@@ -121,15 +123,15 @@ class Surface:
         return {k: jnp.asarray(v) for k, v in self.data.items()}
 
 
-_GRID_CACHE: dict = {}
-
-
 def _grid_eval(value, pts, params, data):
-    """Evaluate ``value`` at many points; one jitted, vmapped evaluator per surface function."""
-    fn = _GRID_CACHE.get(value)
-    if fn is None:
-        fn = _GRID_CACHE[value] = jax.jit(jax.vmap(value, in_axes=(0, None, None)))
-    return fn(pts, params, data)
+    """Evaluate ``value`` at many points."""
+    return _grid_fn(value)(pts, params, data)
+
+
+@functools.lru_cache(maxsize=64)
+def _grid_fn(value):
+    """One jitted, vmapped evaluator per surface function, the most recent 64 kept (typed formulas add up)."""
+    return jax.jit(jax.vmap(value, in_axes=(0, None, None)))
 
 
 def _as_float(xy) -> jax.Array:
@@ -152,10 +154,16 @@ def bind(
     for name, spec in known.items():
         raw = given.get(name, spec.default)
         try:
+            if isinstance(raw, (bool, np.bool_)):
+                raise TypeError
             val = float(raw)
         except (TypeError, ValueError):
             raise ValueError(f"{surface_name}: parameter {name} must be a number, got {raw!r}") from None
         if not math.isfinite(val):
             raise ValueError(f"{surface_name}: parameter {name} must be finite, got {raw!r}")
+        if spec.integer:
+            if val != int(val):
+                raise ValueError(f"{surface_name}: parameter {name} must be a whole number, got {raw!r}")
+            val = int(val)
         out[name] = val
     return out

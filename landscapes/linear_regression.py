@@ -36,11 +36,11 @@ NAME = "linear_regression"
 TITLE = "Linear regression (mean squared error)"
 FORMULA = r"L(w,b)=\frac1N\sum_{i=1}^N\left(w\,x_i+b-y_i\right)^2"
 PARAMS = (
-    Param("n_samples", 100, 10, 2000, help="N: number of data points (an integer)", structural=True),
+    Param("n_samples", 100, 10, 2000, help="N: number of data points", structural=True, integer=True),
     Param("noise", 0.5, 0.0, 3.0, help="σ: standard deviation of the noise added to y"),
     Param("true_w", 2.0, -3.0, 3.0, help="w⋆: slope of the line that generates the data"),
     Param("true_b", -1.0, -3.0, 3.0, help="b⋆: intercept of the line that generates the data"),
-    Param("data_seed", 0, 0, 1000, help="seed of the data generator (an integer)"),
+    Param("data_seed", 0, 0, 1000, help="seed of the data generator", integer=True),
 )
 
 
@@ -72,9 +72,9 @@ def make_data(n_samples: int, noise: float, true_w: float, true_b: float, data_s
 def make(**params) -> Surface:
     p = bind(PARAMS, params, NAME)
     n, seed = p["n_samples"], p["data_seed"]
-    if n != int(n) or n < 2:
+    if n < 2:
         raise ValueError(f"{NAME}: n_samples must be an integer >= 2, got {params.get('n_samples')!r}")
-    if seed != int(seed) or seed < 0:
+    if seed < 0:
         raise ValueError(f"{NAME}: data_seed must be an integer >= 0, got {params.get('data_seed')!r}")
     if p["noise"] < 0:
         raise ValueError(f"{NAME}: noise must be >= 0, got {params.get('noise')!r}")

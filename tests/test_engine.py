@@ -292,3 +292,33 @@ def test_sweep_rejects_non_numeric_axes():
         optimizers.sweep(s, "adam", steps=10, grid={"bias_correction": np.array([0, 1])})
     with pytest.raises(ValueError):
         optimizers.sweep(s, "adam", steps=10, grid={})
+
+
+@pytest.mark.parametrize(
+    "surface,name,fixed",
+    [
+        # side-by-side lanes: our rules on analytic surfaces, with clipping, noise and a schedule in play
+        ("cliff", "momentum", dict(clip_norm=1.0, noise=0.3, batch_size=4, schedule="step", transition_steps=30)),
+        ("himmelblau", "rmsprop", dict(clip_value=5.0, weight_decay=0.01, warmup_steps=10)),
+        ("quadratic", "nesterov", dict(condition=50.0)),
+        # vmapped: data surfaces and optax's rules
+        ("linear_regression", "sgd", dict(batch_size=10)),
+        ("rosenbrock", "optax:lion", dict(b1=0.9)),
+    ],
+)
+def test_sweep_cells_equal_single_runs_everywhere(surface, name, fixed):
+    s = landscapes.get(surface)
+    lrs = np.array([1e-3, 1e-2, 3e-2])
+    r = optimizers.sweep(s, name, steps=120, grid={"learning_rate": lrs}, **fixed)
+    for i, lr in enumerate(lrs):
+        t = optimizers.run(s, name, steps=120, learning_rate=lr, **fixed)
+        np.testing.assert_allclose(r.final_loss[i], t.loss[-1], rtol=2e-4, atol=1e-6)
+
+
+def test_integer_surface_parameters_are_enforced():
+    with pytest.raises(ValueError, match="whole number"):
+        landscapes.get("linear_regression", n_samples=10.5)
+    with pytest.raises(ValueError, match="number"):
+        landscapes.get("quadratic", condition=True)
+    s = landscapes.get("linear_regression", n_samples=50, data_seed=3)
+    assert s.settings["n_samples"] == 50 and s.settings["data_seed"] == 3 and s.n_samples == 50

@@ -19,6 +19,8 @@ this module is imported, by Newton's method from rough guesses
 Reference: D. M. Himmelblau, *Applied Nonlinear Programming*, McGraw-Hill (1972).
 """
 
+import functools
+
 import jax.numpy as jnp
 
 from .base import Param, Surface, bind
@@ -36,14 +38,19 @@ def value(xy, params, data=None):
     return (x * x + y - 11.0) ** 2 + (x + y * y - 7.0) ** 2
 
 
-# (3, 2) is exact: 9 + 2 - 11 = 0 and 3 + 4 - 7 = 0; the rest from rough guesses
-MINIMA = ((3.0, 2.0),) + tuple(refine(value, g) for g in ((-2.8, 3.1), (-3.8, -3.3), (3.6, -1.8)))
-SADDLES = tuple(refine(value, g) for g in ((0.09, 2.88), (-3.07, -0.08), (3.39, 0.07), (-0.13, -1.95)))
-MAXIMA = (refine(value, (-0.27, -0.92)),)
+@functools.cache
+def stationary_points():
+    """Minima, saddles and the maximum, refined by Newton on first use (not at import: no computation then)."""
+    # (3, 2) is exact: 9 + 2 - 11 = 0 and 3 + 4 - 7 = 0; the rest from rough guesses
+    minima = ((3.0, 2.0),) + tuple(refine(value, g) for g in ((-2.8, 3.1), (-3.8, -3.3), (3.6, -1.8)))
+    saddles = tuple(refine(value, g) for g in ((0.09, 2.88), (-3.07, -0.08), (3.39, 0.07), (-0.13, -1.95)))
+    maxima = (refine(value, (-0.27, -0.92)),)
+    return minima, saddles, maxima
 
 
 def make(**params) -> Surface:
     p = bind(PARAMS, params, NAME)
+    minima, saddles, maxima = stationary_points()
     return Surface(
         name=NAME,
         title=TITLE,
@@ -52,10 +59,10 @@ def make(**params) -> Surface:
         params=p,
         specs=PARAMS,
         domain=((-5.0, 5.0), (-5.0, 5.0)),
-        minima=MINIMA,
-        saddles=SADDLES,
+        minima=minima,
+        saddles=saddles,
         start=(0.0, 0.0),
         log_levels=True,
         note="All four minima have f = 0; move the start across a saddle and a different one wins.",
-        extra={"maxima": MAXIMA},
+        extra={"maxima": maxima},
     )

@@ -6,13 +6,15 @@
 (101, 2)
 """
 
-from . import cache as _cache
+from . import runtime as _runtime
+
+_runtime.configure_xla()  # before any computation starts XLA's backend
 from .base import GradientTransformation, Hyper, apply_updates, chain
 from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, sweep, trace_count
 from .registry import Rule, get, names, optax_names, rule_info
 from .schedules import NAMES as SCHEDULES
 
-_cache.enable_persistent_cache()
+_runtime.enable_persistent_cache()
 
 __all__ = [
     "DIVERGENCE_FACTOR",

@@ -25,6 +25,7 @@ marks the step as diverged. Values after that step are NaN.
 from __future__ import annotations
 
 import math
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -127,6 +128,10 @@ class _Spec:
     schedule: Any  # a name, or a callable step -> learning rate
     staircase: bool
     steps: int
+    hp_names: tuple[str, ...]  # order of the packed hyperparameter vector
+    sp_names: tuple[str, ...]  # order of the packed surface-parameter vector
+    n_minima: int
+    stages: tuple[str, ...] = ("clip_norm", "clip_value", "l2")  # chain stages in front of the rule
 
 
 # ----------------------------------------------------------------------------
@@ -145,11 +150,10 @@ def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float
     spec, traced, surf_params, info = _plan(surface, name, steps, hyperparams)
     start = _start(surface, start)
     with jax.enable_x64(_x64(dtype)):
-        args = _device_args(surface, traced, surf_params, start, info["seed"])
+        args = _device_args(spec, surface, traced, surf_params, start, info["seed"])
         out = _trajectory_jit(spec, *args)
         out = jax.tree.map(np.array, out)  # writable copies: rows after a divergence become NaN
-    xy0 = np.asarray(args[3])
-    xy = np.concatenate([xy0[None], out["xy"]], axis=0)
+    xy = np.concatenate([args[3][None], out["xy"]], axis=0)
     loss = np.concatenate([out["loss"], out["final_loss"][None]])
     bad = np.concatenate([out["bad"], out["final_bad"][None]])
     diverged_at = int(np.argmax(bad)) if bad.any() else None
@@ -169,7 +173,7 @@ def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float
         grad=grad,
         state=state,
         diverged_at=diverged_at,
-        f_min=info["f_min"],
+        f_min=float(out["f_min"]),
         hyperparams=info["hyperparams"],
         iterations_per_epoch=info["ipe"],
     )
@@ -203,19 +207,19 @@ def sweep(
     for k in axes:
         if k not in traced and k not in surf_params:
             raise ValueError(f"{k} cannot be swept: only numeric hyperparameters can")
+    if tol is not None:
+        tol = _positive("tol", tol)
+    # a sweep is one big computation: leave out the stages that are off (their thresholds are
+    # infinite, the decay zero and not swept); toggling one recompiles, moving one does not
+    off = {"clip_norm": math.isinf(traced["clip_norm"]), "clip_value": math.isinf(traced["clip_value"]), "l2": traced["l2"] == 0}
+    spec = dataclasses.replace(spec, stages=tuple(k for k in spec.stages if k in axes or not off[k]))
     start = _start(surface, start)
-    f_star = 0.0 if math.isnan(info["f_min"]) else info["f_min"]
-    if tol is None:
-        tol = 1e-3 * max(float(surface.f(jnp.asarray(start))) - f_star, 1e-12)
     mesh = np.meshgrid(*values, indexing="ij")
     with jax.enable_x64(_x64(dtype)):
-        args = list(_device_args(surface, traced, surf_params, start, info["seed"]))
-        hp, sp = dict(args[0]), dict(args[1])
-        for k, m in zip(axes, mesh):
-            target = hp if k in hp else sp
-            target[k] = jnp.asarray(m.ravel(), dtype=jnp.result_type(float))
-        final, hit, div = _sweep_jit(spec, axes, hp, sp, args[2], args[3], args[4], f_star + tol)
-        final, hit, div = (np.asarray(a) for a in (final, hit, div))
+        hp, sp, data, xy0, seed = _device_args(spec, surface, traced, surf_params, start, info["seed"])
+        grid_values = np.stack([m.ravel() for m in mesh]).astype(hp.dtype)
+        final, hit, div, tol = _sweep_jit(spec, axes, hp, sp, grid_values, data, xy0, seed, math.nan if tol is None else tol)
+        final, hit, div, tol = (np.asarray(a) for a in (final, hit, div, tol))
     shape = tuple(v.size for v in values)
     final = np.where(div >= 0, np.nan, final).reshape(shape)
     hit = np.where(hit >= 0, hit, np.nan).reshape(shape)
@@ -312,6 +316,9 @@ def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
         schedule=schedule,
         staircase=bool(engine_kw["staircase"]),
         steps=steps,
+        hp_names=tuple(sorted(traced)),
+        sp_names=tuple(sorted(surf_params)),
+        n_minima=len(surface.minima),
     )
     seed = engine_kw["seed"]
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**31:
@@ -322,7 +329,6 @@ def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
         ipe = max(n // b if engine_kw["drop_last"] else -(-n // b), 1)
     info = {
         "seed": int(seed),
-        "f_min": surface.f_min,
         "hyperparams": {**rule_kw, **engine_kw, **{k: surf_params[k] for k in surf_params}},
         "ipe": ipe,
     }
@@ -369,13 +375,30 @@ def _x64(dtype: str) -> bool:
     return dtype == "float64"
 
 
-def _device_args(surface, traced, surf_params, start, seed):
-    """NumPy arguments for the jitted program (cheaper to pass than building jnp arrays one by one)."""
+def _device_args(spec: _Spec, surface, traced, surf_params, start, seed):
+    """The program's arguments as a few NumPy arrays: each separate argument costs dispatch time."""
     ft = np.dtype(jnp.result_type(float))
-    hp = {k: np.asarray(v, dtype=ft) for k, v in traced.items()}
-    sp = {k: np.asarray(v, dtype=ft) for k, v in surf_params.items()}
+    hp = np.array([traced[k] for k in spec.hp_names], dtype=ft)
+    sp = np.array([surf_params[k] for k in spec.sp_names], dtype=ft)
     data = None if surface.data is None else {k: np.asarray(v, dtype=ft) for k, v in surface.data.items()}
-    return hp, sp, data, np.asarray(start, dtype=ft), np.asarray(seed, dtype=np.int32)
+    minima = np.array(surface.minima, dtype=ft).reshape(-1, 2)
+    return hp, sp, (data, minima), np.asarray(start, dtype=ft), np.asarray(seed, dtype=np.int32)
+
+
+def _unpack(spec: _Spec, hp_vec, sp_vec, overrides=None):
+    """Named dictionaries from the packed vectors; ``overrides`` (a sweep's axes) replace entries."""
+    hp = {k: hp_vec[i] for i, k in enumerate(spec.hp_names)}
+    sp = {k: sp_vec[i] for i, k in enumerate(spec.sp_names)}
+    for k, v in (overrides or {}).items():
+        (hp if k in hp else sp)[k] = v
+    return hp, sp
+
+
+def _f_min(spec: _Spec, value, sp, data, minima):
+    """The lowest loss among the listed minima (NaN when none are listed)."""
+    if spec.n_minima == 0:
+        return jnp.asarray(jnp.nan, minima.dtype)
+    return jnp.min(jax.vmap(lambda m: value(m, sp, data))(minima))
 
 
 # ----------------------------------------------------------------------------
@@ -403,12 +426,12 @@ def _build(spec: _Spec, hp, lanes: bool = False) -> tuple[GradientTransformation
         )
     kw = {k: hp[k] for k in spec.traced_rule_keys if k != "learning_rate"}
     kw.update(dict(spec.static_kw))
-    tx = chain(
-        clip_by_global_norm(hp["clip_norm"], stacked=lanes),
-        clip(hp["clip_value"]),
-        add_decayed_weights(hp["l2"]),
-        rule.factory(learning_rate=lr_fn, **kw),
-    )
+    stages = {
+        "clip_norm": lambda: clip_by_global_norm(hp["clip_norm"], stacked=lanes),
+        "clip_value": lambda: clip(hp["clip_value"]),
+        "l2": lambda: add_decayed_weights(hp["l2"]),
+    }
+    tx = chain(*(stages[k]() for k in spec.stages), rule.factory(learning_rate=lr_fn, **kw))
     return tx, lr_fn, rule
 
 
@@ -469,9 +492,12 @@ def _noise_draws(key, steps, dtype, lanes: bool = False):
     return (xi[:, 0], xi[:, 1]) if lanes else xi
 
 
-def _trajectory(spec: _Spec, hp, sp, data, start, seed):
+def _trajectory(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
+    """The whole path of one run, with what the inspector draws recorded at every step."""
     global TRACE_COUNT
     TRACE_COUNT += 1
+    data, minima = data_and_minima
+    hp, sp = _unpack(spec, hp_vec, sp_vec)
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
     probe_hp = {**{k: hp[k] for k in spec.traced_rule_keys}, **dict(spec.static_kw)}
@@ -481,21 +507,18 @@ def _trajectory(spec: _Spec, hp, sp, data, start, seed):
         xy, opt_state = carry
         t, xi = x
         new_xy, opt_state, loss, g = step(xy, opt_state, t, xi)
-        lr = lr_fn(t)
-        probe = rule.probe(opt_state[3], {**probe_hp, "lr": lr}) if rule.probe else {}
-        return (new_xy, opt_state), {
-            "xy": new_xy,
-            "loss": loss,
-            "bad": is_bad(xy, loss),
-            "grad": g,
-            "lr": lr,
-            "state": probe,
-        }
+        rule_state = opt_state[len(spec.stages)]
+        probe = rule.probe(rule_state, {**probe_hp, "lr": lr_fn(t)}) if rule.probe else {}
+        return (new_xy, opt_state), {"xy": new_xy, "loss": loss, "grad": g, "state": probe}
 
     (final_xy, _), out = jax.lax.scan(body, (start, tx.init(start)), xs)
-    final_loss = full_loss(final_xy)
-    out["final_loss"] = final_loss
-    out["final_bad"] = is_bad(final_xy, final_loss)
+    # what needs no loop is computed for all steps at once, after it
+    out["final_loss"] = full_loss(final_xy)
+    out["lr"] = jax.vmap(lr_fn)(xs[0])
+    xy_before = jnp.concatenate([start[None], out["xy"][:-1]])
+    out["bad"] = jax.vmap(is_bad)(xy_before, out["loss"])
+    out["final_bad"] = is_bad(final_xy, out["final_loss"])
+    out["f_min"] = _f_min(spec, spec.value, sp, data, minima)
     return out
 
 
@@ -504,8 +527,6 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
 
     With ``lanes``, ``start`` is a pair of (M,) arrays and any hyperparameter may be an (M,) array: M runs at once.
     """
-    global TRACE_COUNT
-    TRACE_COUNT += 1
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key, lanes)
     xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, lanes))
@@ -527,16 +548,31 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
     return loss, hit, div
 
 
-def _sweep_impl(spec, axes, hp, sp, data, start, seed, target):
+def _sweep_impl(spec: _Spec, axes, hp_vec, sp_vec, grid_values, data_and_minima, start, seed, tol):
+    """Every cell of the grid: final loss, first step within tolerance, first diverged step; and the tolerance."""
+    global TRACE_COUNT
+    TRACE_COUNT += 1
+    data, minima = data_and_minima
+    # the target: f* + tol, tol defaulting to 10⁻³ of the start's height above f* (f* = 0 when unknown)
+    hp, sp = _unpack(spec, hp_vec, sp_vec)
+    f_min = _f_min(spec, spec.value, sp, data, minima)
+    f_star = jnp.where(jnp.isnan(f_min), 0.0, f_min)
+    f0 = spec.value(start, sp, data)
+    tol = jnp.where(jnp.isnan(tol), 1e-3 * jnp.maximum(f0 - f_star, 1e-12), tol)
+    swept = dict(zip(axes, grid_values))
     if _lanes_ok(spec):
         # every run side by side: positions are pairs of (M,) arrays, swept values (M,)
-        m = next(v.shape[0] for k, v in {**hp, **sp}.items() if k in axes)
+        hp, sp = _unpack(spec, hp_vec, sp_vec, swept)
+        m = grid_values.shape[1]
         lanes_start = (jnp.full(m, start[0]), jnp.full(m, start[1]))
-        return _summary(spec, hp, sp, data, lanes_start, seed, target, lanes=True)
-    # otherwise vmap over the swept names only; every other argument is shared by all cells
-    in_axes = ({k: (0 if k in axes else None) for k in hp}, {k: (0 if k in axes else None) for k in sp})
-    fn = jax.vmap(lambda h, s: _summary(spec, h, s, data, start, seed, target), in_axes=in_axes)
-    return fn(hp, sp)
+        return (*_summary(spec, hp, sp, data, lanes_start, seed, f_star + tol, lanes=True), tol)
+
+    # otherwise vmap over the grid; every other argument is shared by all cells
+    def one(cell):
+        h, p = _unpack(spec, hp_vec, sp_vec, dict(zip(axes, cell)))
+        return _summary(spec, h, p, data, start, seed, f_star + tol)
+
+    return (*jax.vmap(one, in_axes=1)(grid_values), tol)
 
 
 def _lanes_ok(spec: _Spec) -> bool:

@@ -485,10 +485,19 @@ def _step_fn(spec: _Spec, hp, sp, data, key, lanes: bool = False):
     return tx, lr_fn, rule, step, full_loss, is_bad
 
 
-def _noise_draws(key, steps, dtype, lanes: bool = False):
-    """ξ_1..ξ_T, drawn before the loop, shaped like positions; every run of a sweep sees the same draws."""
+def _noise_draws(key, steps, dtype, noise, lanes: bool = False):
+    """ξ_1..ξ_T, drawn before the loop, shaped like positions; every run of a sweep sees the same draws.
+
+    Drawing costs about as much as the run itself, so it is skipped (zeros) while
+    ``noise`` is 0; a `lax.cond` on the traced value, so turning noise on never recompiles.
+    """
     _, noise_key = jax.random.split(key)
-    xi = jax.random.normal(noise_key, (steps, 2), dtype=dtype)
+    noise = jnp.max(jnp.asarray(noise))  # a sweep over noise: draw when any cell needs it
+    xi = jax.lax.cond(
+        noise != 0,
+        lambda: jax.random.normal(noise_key, (steps, 2), dtype=dtype),
+        lambda: jnp.zeros((steps, 2), dtype),
+    )
     return (xi[:, 0], xi[:, 1]) if lanes else xi
 
 
@@ -501,7 +510,7 @@ def _trajectory(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
     probe_hp = {**{k: hp[k] for k in spec.traced_rule_keys}, **dict(spec.static_kw)}
-    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype))
+    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype, hp["noise"]))
 
     def body(carry, x):
         xy, opt_state = carry
@@ -529,7 +538,7 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
     """
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key, lanes)
-    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, lanes))
+    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, hp["noise"], lanes))
 
     def body(carry, x):
         xy, opt_state, hit, div = carry

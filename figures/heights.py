@@ -1,0 +1,154 @@
+"""The surface as drawn: heights on a grid (raw or log-spaced), its contour and 3-D traces, and its colourbar."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .colors import CONTOUR_LINE, CONTOUR_SCALE
+from .paths import f32
+
+Grid = tuple[np.ndarray, np.ndarray, np.ndarray]  # (xs, ys, Z) with Z[i, j] = f(xs[j], ys[i])
+
+N_LEVELS = 24  # contour levels (plotly picks round values up to this many)
+LOG_EPS_FRACTION = 1e-5  # ε in log10(f − f_min + ε), as a fraction of the grid's height range
+SURFACE_EPS_FRACTION = 1e-3  # a larger ε for the coarse 3-D surface: its valley floors stay smooth, not spiky
+SURFACE_POINTS = 50  # the 3-D surface is drawn on a coarser grid than the contour
+LIFT_FRACTION = 0.015  # 3-D paths float this fraction of the height range above the surface
+PLAIN_TICKS = (1e-3, 1e5)  # colourbar tick labels between these print as plain numbers
+
+
+@dataclass(frozen=True)
+class Heights:
+    """The grid's heights in plotting units: ``z`` is f itself, or log10(f − base + eps) on log-spaced surfaces."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    z: np.ndarray
+    log: bool
+    base: float  # f at the bottom of the log scale
+    eps: float
+
+    def of(self, f) -> np.ndarray:
+        """Loss values in the same plotting units as ``z``."""
+        f = np.asarray(f, dtype=np.float64)
+        if not self.log:
+            return f32(f)
+        return f32(np.log10(np.maximum(f - self.base, 0.0) + self.eps))
+
+    @property
+    def z_range(self) -> tuple[float, float]:
+        return float(np.nanmin(self.z)), float(np.nanmax(self.z))
+
+    @property
+    def title(self) -> str:
+        return "f (log)" if self.log else "f"
+
+
+def heights(grid: Grid, *, log: bool, f_min: float = math.nan, eps_fraction: float = LOG_EPS_FRACTION) -> Heights:
+    """Turn a raw grid into plotting heights; non-finite values become gaps."""
+    xs, ys, Z = (np.asarray(a, dtype=np.float64) for a in grid)
+    Z = np.where(np.isfinite(Z), Z, np.nan)
+    low, high = float(np.nanmin(Z)), float(np.nanmax(Z))
+    base = min(low, f_min) if math.isfinite(f_min) else low
+    eps = max(eps_fraction * (high - base), float(np.finfo(np.float32).tiny))
+    raw = Heights(f32(xs), f32(ys), f32(Z), log, base, eps)
+    return Heights(raw.xs, raw.ys, raw.of(Z), log, base, eps) if log else raw
+
+
+def coarse(grid: Grid, n: int = SURFACE_POINTS) -> Grid:
+    """Every k-th row and column of a raw grid (its edges kept), so the 3-D surface stays light."""
+    xs, ys, Z = grid
+    rows = np.unique(np.linspace(0, len(ys) - 1, min(n, len(ys))).round().astype(int))
+    cols = np.unique(np.linspace(0, len(xs) - 1, min(n, len(xs))).round().astype(int))
+    return np.asarray(xs)[cols], np.asarray(ys)[rows], np.asarray(Z)[np.ix_(rows, cols)]
+
+
+def _tick(v: float) -> str:
+    """A short label: plain for everyday sizes, 1e6 style beyond."""
+    if v == 0 or PLAIN_TICKS[0] <= abs(v) < PLAIN_TICKS[1]:
+        return f"{v:.4g}"
+    return f"{v:.0e}".replace("e+0", "e").replace("e-0", "e-").replace("e+", "e")
+
+
+def colorbar(h: Heights, *, x: float, font: float) -> dict[str, Any]:
+    """A slim colourbar; on a log scale its ticks sit at decades of f − f_min and read in f's own units."""
+    bar: dict[str, Any] = dict(
+        x=x,
+        xanchor="left",
+        thickness=12,
+        len=0.9,
+        title=dict(text=h.title, side="top", font=dict(size=font)),
+        tickfont=dict(size=font),
+    )
+    if h.log:
+        low, high = h.z_range
+        decades = np.arange(math.ceil(low), math.floor(high) + 1)
+        bar["tickvals"] = decades.tolist()
+        bar["ticktext"] = [_tick(h.base + 10.0**k) for k in decades]
+    return bar
+
+
+def contour_trace(h: Heights, *, bar: dict[str, Any]) -> dict[str, Any]:
+    """Filled contour of the heights; it takes no hover (the click-catcher above it does)."""
+    return dict(
+        type="contour",
+        x=h.xs,
+        y=h.ys,
+        z=h.z,
+        colorscale=CONTOUR_SCALE,
+        ncontours=N_LEVELS,
+        contours=dict(coloring="heatmap", showlines=True),
+        line=dict(color=CONTOUR_LINE, width=0.7),
+        colorbar=bar,
+        hoverinfo="skip",
+        showlegend=False,
+        name="loss surface",
+        xaxis="x",
+        yaxis="y",
+    )
+
+
+def surface_trace(h: Heights) -> dict[str, Any]:
+    """The 3-D surface, same colours as the contour, no colourbar of its own."""
+    return dict(
+        type="surface",
+        x=h.xs,
+        y=h.ys,
+        z=h.z,
+        colorscale=CONTOUR_SCALE,
+        showscale=False,
+        hoverinfo="skip",
+        showlegend=False,
+        name="loss surface (3-D)",
+        scene="scene",
+    )
+
+
+def on_surface(h: Heights, xy: np.ndarray) -> np.ndarray:
+    """The drawn surface's height at each row of ``xy`` (bilinear between grid points; NaN for NaN rows)."""
+    x, y = xy[:, 0], xy[:, 1]
+    xs, ys, z = h.xs.astype(np.float64), h.ys.astype(np.float64), h.z.astype(np.float64)
+    j = np.clip(np.searchsorted(xs, x) - 1, 0, xs.size - 2)
+    i = np.clip(np.searchsorted(ys, y) - 1, 0, ys.size - 2)
+    tx = np.clip((x - xs[j]) / (xs[j + 1] - xs[j]), 0.0, 1.0)
+    ty = np.clip((y - ys[i]) / (ys[i + 1] - ys[i]), 0.0, 1.0)
+    bottom = (1 - tx) * z[i, j] + tx * z[i, j + 1]
+    top = (1 - tx) * z[i + 1, j] + tx * z[i + 1, j + 1]
+    return (1 - ty) * bottom + ty * top
+
+
+def lift(h: Heights) -> float:
+    """How far above the surface a 3-D path is drawn, so the surface does not hide it."""
+    low, high = h.z_range
+    return LIFT_FRACTION * (high - low)
+
+
+def inside(xy: np.ndarray, domain) -> np.ndarray:
+    """Which rows of ``xy`` lie in the domain box."""
+    (x0, x1), (y0, y1) = domain
+    x, y = xy[:, 0], xy[:, 1]
+    return (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)

@@ -1,0 +1,309 @@
+"""The playground: contour with paths, a 3-D view and four step panels in one figure, animated in sync by frames.
+
+Everything heavy (the contour, the surface, the full paths) is sent once; each
+animation frame moves only a handful of small marker traces (see `movers`), so
+four 500-step paths stay well under a megabyte.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from . import animation, heights as hts, inspect_step, movers, panels
+from .arrangement import Arrangement, arrangement
+from .colors import CASING, DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
+from .look import Look, base_layout, look
+from .paths import Path, f32, last_row
+
+if TYPE_CHECKING:
+    from landscapes.base import Surface
+
+__all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure"]
+
+CLICK_TRACE_NAME = "click-catcher"
+GRID_POINTS = 120  # contour grid when the page passes none
+CLICK_POINTS = 40  # the click-catcher is a CLICK_POINTS × CLICK_POINTS grid of invisible markers
+CASING_WIDTH = 2.2  # a white line this many times a path's width runs under it, so any colour reads on any level
+STAR = 1.3  # minima, relative to the position marker
+DIVERGED_CROSS = 1.5  # the ✕ of a diverged run, relative to the position marker
+START_RIM = 0.75  # the start marker's black edge, relative to a path's line width
+SQUARE_ENOUGH = 2.0  # equal axis scales when the domain's sides differ by less than this factor
+EDGE_INSET = 0.01  # a diverged path's ✕ is pulled this fraction inside the domain when it left the plot
+
+Box = tuple[tuple[float, float], tuple[float, float]]
+Trace = dict[str, Any]
+
+
+def playground_figure(
+    surface: Surface,
+    paths: Sequence[Path],
+    *,
+    grid: hts.Grid | None = None,
+    inspect_step: int | None = None,
+    projector: bool = False,
+    frames: int = 100,
+    show_3d: bool = True,
+    height: int | None = None,
+) -> go.Figure:
+    """The playground: ``paths`` on ``surface``, animated over at most ``frames`` steps.
+
+    ``grid`` is ``surface.grid(n)`` when the page has it cached; ``inspect_step``
+    draws the −gradient and velocity arrows at that step; ``projector`` enlarges
+    fonts, lines and markers.
+    """
+    paths = list(paths)
+    lk = look(projector)
+    height = height or lk.height
+    arr = arrangement(show_3d, lk, height)
+    f_min = paths[0].traj.f_min if paths else surface.f_min
+    grid = grid if grid is not None else surface.grid(GRID_POINTS)
+    h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
+    h3 = _heights_3d(grid, surface, f_min) if show_3d else None
+    specs = panels.panels(paths, surface.minima)
+    series = panels.series(paths, specs)
+    drawn = movers.drawn(paths, series, h3, surface.domain)
+    step = None if inspect_step is None or not paths else int(np.clip(inspect_step, 0, drawn.steps))
+
+    # 1) what never moves
+    data: list[Trace] = [
+        hts.contour_trace(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small)),
+        _click_catcher(surface.domain),
+        *[t for p in paths for t in _path_traces(p, lk)],
+        *_landmarks(surface, paths, lk),
+    ]
+    if h3 is not None:
+        data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
+    data += panels.line_traces(paths, specs, series, lk)
+    layout = _layout(surface, arr, specs, series, h3, lk, steps=drawn.steps, height=height)
+    if step is not None:
+        data.append(_inspect(paths, step, specs, surface.domain, lk, layout))
+    if not paths:
+        return go.Figure(data=data, layout=layout)
+
+    # 2) the moving markers, and one frame per shown step that moves only them
+    shown = animation.frame_steps(drawn.steps, frames)
+    start = 0 if step is None else int(np.argmin(np.abs(shown - step)))
+    if step is not None:
+        shown[start] = step  # the nearest frame becomes the inspected step: the animation starts right there
+    names = [str(int(k)) for k in shown]
+    moving = movers.traces(paths, specs, drawn, lk, int(shown[start]))
+    indices = list(range(len(data), len(data) + len(moving)))
+    layout.update(animation.controls(names, active=start, lk=lk, x=arr.contour_x))
+    frame_list = animation.frames(names, [movers.frame_data(drawn, int(k)) for k in shown], indices)
+    return go.Figure(data=data + moving, layout=layout, frames=frame_list)
+
+
+def click_trace_index(fig: go.Figure) -> int:
+    """The index of the click-catcher trace in ``fig.data`` (compare it with a selection's curve number)."""
+    return next(i for i, t in enumerate(fig.data) if t.name == CLICK_TRACE_NAME)
+
+
+def _heights_3d(grid: hts.Grid, surface: Surface, f_min: float) -> hts.Heights:
+    """The coarser grid of the 3-D view, with a larger log ε so its valley floors stay smooth."""
+    return hts.heights(hts.coarse(grid), log=surface.log_levels, f_min=f_min, eps_fraction=hts.SURFACE_EPS_FRACTION)
+
+
+# ----------------------------------------------------------------------------
+# the contour layer
+
+
+def _click_catcher(domain: Box) -> Trace:
+    """An invisible grid of markers over the contour: hovering says where a click would start a run."""
+    (x0, x1), (y0, y1) = domain
+    half_x, half_y = (x1 - x0) / (2 * CLICK_POINTS), (y1 - y0) / (2 * CLICK_POINTS)
+    gx, gy = np.meshgrid(
+        np.linspace(x0 + half_x, x1 - half_x, CLICK_POINTS), np.linspace(y0 + half_y, y1 - half_y, CLICK_POINTS)
+    )
+    invisible = dict(marker=dict(opacity=0))
+    return dict(
+        type="scatter",
+        x=f32(gx.ravel()),
+        y=f32(gy.ravel()),
+        mode="markers",
+        marker=dict(size=8, color="rgba(0,0,0,0)"),
+        selected=invisible,
+        unselected=invisible,
+        hovertemplate="click to start here (%{x:.2f}, %{y:.2f})<extra></extra>",
+        showlegend=False,
+        name=CLICK_TRACE_NAME,
+        xaxis="x",
+        yaxis="y",
+    )
+
+
+def _path_traces(p: Path, lk: Look) -> list[Trace]:
+    """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …"."""
+    n = last_row(p.traj) + 1
+    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
+    on_contour = dict(type="scatter", x=x, y=y, mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
+    casing = dict(
+        on_contour,
+        line=dict(color=CASING, width=CASING_WIDTH * lk.line),
+        showlegend=False,
+        hoverinfo="skip",
+        name=f"{p.label} (casing)",
+    )
+    line = dict(
+        on_contour,
+        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),  # steps stay exact below 2**17
+        line=dict(color=p.color, width=lk.line, dash=p.dash),
+        name=p.label,
+        hovertemplate=f"{p.label} · step %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
+    )
+    return [casing, line]
+
+
+def _markers(xy: Sequence[tuple[float, float]], hover: list[str], name: str, **marker: Any) -> Trace:
+    """A few landmark markers on the contour (plain lists: a handful of points)."""
+    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    return dict(
+        type="scatter",
+        x=pts[:, 0].tolist(),
+        y=pts[:, 1].tolist(),
+        mode="markers",
+        marker=marker,
+        hovertext=hover,
+        hoverinfo="text",
+        name=name,
+        showlegend=False,
+        xaxis="x",
+        yaxis="y",
+    )
+
+
+def _landmarks(surface: Surface, paths: Sequence[Path], lk: Look) -> list[Trace]:
+    """Start point(s), minima (stars), saddles (✕) and, for diverged paths, a red ✕ where they were last seen."""
+    starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
+    rim = dict(color=START_EDGE, width=START_RIM * lk.line)
+    circle = dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)
+    out = [_markers(starts, ["start"] * len(starts), "start", **circle)]
+    if surface.minima:
+        hover = [f"minimum ({x:.3g}, {y:.3g})" for x, y in surface.minima]
+        star = dict(symbol="star", size=STAR * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1))
+        out.append(_markers(surface.minima, hover, "minima", **star))
+    if surface.saddles:
+        hover = [f"saddle ({x:.3g}, {y:.3g})" for x, y in surface.saddles]
+        cross = dict(symbol="x", size=lk.marker, color=SADDLE, line=dict(color=MINIMUM_EDGE, width=1))
+        out.append(_markers(surface.saddles, hover, "saddles", **cross))
+    spots = [_last_seen(p, surface.domain) for p in paths if p.traj.diverged_at is not None]
+    if spots:
+        cross = dict(symbol="x", size=DIVERGED_CROSS * lk.marker, color=DIVERGED, line=dict(color=WHITE, width=1.5))
+        out.append(_markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
+    return out
+
+
+def _last_seen(p: Path, domain: Box) -> tuple[tuple[float, float], str]:
+    """Where a diverged path's ✕ goes (its last finite point, pulled inside the plot if outside) and its hover."""
+    k = int(p.traj.diverged_at)
+    finite = np.flatnonzero(np.isfinite(p.traj.xy[: k + 1]).all(axis=1))
+    last = p.traj.xy[finite[-1]].astype(np.float64)
+    (x0, x1), (y0, y1) = domain
+    dx, dy = EDGE_INSET * (x1 - x0), EDGE_INSET * (y1 - y0)
+    text = f"{p.label}: diverged at step {k}<br>last finite point ({last[0]:.3g}, {last[1]:.3g})"
+    if hts.inside(last[None], domain)[0]:
+        return (float(last[0]), float(last[1])), text
+    shown = (float(np.clip(last[0], x0 + dx, x1 - dx)), float(np.clip(last[1], y0 + dy, y1 - dy)))
+    return shown, text + ", off the plot"
+
+
+# ----------------------------------------------------------------------------
+# the 3-D view
+
+
+def _path_traces_3d(paths: Sequence[Path], drawn: movers.Drawn, lk: Look) -> list[Trace]:
+    """Each path lying on the 3-D surface (a hair above it); points outside the domain are left out."""
+    out = []
+    for j, p in enumerate(paths):
+        n = last_row(p.traj) + 1
+        xy = drawn.path_xy(j, n)
+        out.append(
+            dict(
+                type="scatter3d",
+                x=f32(xy[:, 0]),
+                y=f32(xy[:, 1]),
+                z=f32(drawn.z3[j, :n]),
+                mode="lines",
+                line=dict(color=p.color, width=2 * lk.line),
+                name=p.label,
+                legendgroup=p.label,
+                showlegend=False,
+                hoverinfo="skip",
+                scene="scene",
+            )
+        )
+    return out
+
+
+def _scene(domain: Box, where, h: hts.Heights, lk: Look) -> dict[str, Any]:
+    """The 3-D view: fixed ranges (paths that leave never rescale it), a flattened box, few small ticks."""
+    (x0, x1), (y0, y1) = domain
+    low, high = h.z_range
+    tick = dict(size=0.85 * lk.small)
+
+    def axis(title: str, rng: list[float], **kw: Any) -> dict[str, Any]:
+        return dict(range=rng, autorange=False, nticks=4, tickfont=tick, title=dict(text=title, font=tick), **kw)
+
+    return dict(
+        domain=dict(x=list(where[0]), y=list(where[1])),
+        xaxis=axis("x", [x0, x1]),
+        yaxis=axis("y", [y0, y1]),
+        zaxis=axis("f (log)" if h.log else "f", [low, high + 3 * hts.lift(h)], showticklabels=False),
+        aspectmode="manual",
+        aspectratio=dict(x=1.0, y=min(max((y1 - y0) / (x1 - x0), 0.5), 2.0), z=0.6),
+        camera=dict(eye=dict(x=1.3, y=-1.45, z=0.9)),
+    )
+
+
+# ----------------------------------------------------------------------------
+# inspecting one step
+
+
+def _inspect(paths, step: int, specs, domain: Box, lk: Look, layout: dict[str, Any]) -> Trace:
+    """Add the arrows and guide lines for ``step`` to ``layout``; return the trace of rings at the positions."""
+    (x0, x1), _ = domain
+    notes, shapes, hover = inspect_step.arrows(paths, step, x1 - x0, lk)
+    layout["annotations"] = [*layout.get("annotations", []), *notes]
+    layout["shapes"] = [*layout.get("shapes", []), *shapes, *inspect_step.guide_lines(step, [s.axis for s in specs])]
+    return inspect_step.positions_trace(paths, step, hover, lk)
+
+
+# ----------------------------------------------------------------------------
+# layout
+
+
+def _layout(
+    surface: Surface,
+    arr: Arrangement,
+    specs: Sequence[panels.Panel],
+    series: panels.Series,
+    h3: hts.Heights | None,
+    lk: Look,
+    *,
+    steps: int,
+    height: int,
+) -> dict[str, Any]:
+    """Axes fixed to the domain (equal scales when it is square enough), the panels' axes, titles and notes."""
+    (x0, x1), (y0, y1) = surface.domain
+    square = 1.0 / SQUARE_ENOUGH <= (x1 - x0) / (y1 - y0) <= SQUARE_ENOUGH
+    layout = base_layout(lk, height=height, uirevision=f"playground:{surface.name}:{surface.title}:{surface.domain}")
+    layout["margin"].update(t=arr.margin_top, b=arr.margin_bottom)
+    fixed = dict(autorange=False, constrain="domain", showgrid=False, zeroline=False, ticks="outside")
+    layout["xaxis"] = dict(
+        fixed,
+        domain=list(arr.contour_x),
+        range=[x0, x1],
+        anchor="y",
+        title=dict(text="x", standoff=2),
+        constraintoward="right",  # an equal-scale plot narrower than its slot stays by its colourbar
+    )
+    layout["yaxis"] = dict(fixed, domain=[0.0, 1.0], range=[y0, y1], anchor="x", title=dict(text="y", standoff=2))
+    if square:
+        layout["yaxis"].update(scaleanchor="x", scaleratio=1)
+    layout.update(panels.axes_layout(specs, series, arr.panels, steps=steps, bottom=arr.bottom, lk=lk))
+    layout["annotations"] = [*panels.titles(specs, lk), *panels.missing_annotations(specs)]
+    if arr.scene is not None and h3 is not None:
+        layout["scene"] = _scene(surface.domain, arr.scene, h3, lk)
+    return layout

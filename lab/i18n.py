@@ -1,0 +1,27 @@
+"""Every text the app shows, in English and Korean, from one catalogue.
+
+``t(key, lang, **values)`` looks a text up and fills its ``{placeholders}``.
+A key missing in either language is a bug that `tests/test_i18n.py` catches.
+The Korean follows the course notes' own terms (경사하강법, 학습률, 모멘텀,
+가중치 감소, 기울기 클리핑, 안장점, 지역 최솟값 …).
+"""
+
+from __future__ import annotations
+
+from .catalog import CATALOG
+
+LANGS = ("en", "ko")
+LANG_NAMES = {"en": "English", "ko": "한국어"}
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The text ``key`` in ``lang`` (English when the language is unknown), with ``values`` filled in."""
+    entry = CATALOG[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def rule_title(rule: str, lang: str) -> str:
+    """An update rule's display name."""
+    key = f"rule.{rule}"
+    return t(key, lang) if key in CATALOG else rule

@@ -1,0 +1,273 @@
+"""A Playground scene: the surface, the start, and the contestants, with their URL form.
+
+A `Scene` is everything a shared link must reproduce. `to_query` writes it as
+flat query parameters; `from_query` reads them back, trusting nothing: names
+come from the registries (`landscapes.names()`, `optimizers.names()`,
+`optimizers.SCHEDULES`), numbers are parsed and clamped to their slider's
+range, and every value that is dropped or changed is reported as a notice.
+Nothing here imports Streamlit.
+
+Query form (``i`` numbers the contestants from 1)::
+
+    surface=rosenbrock  p.a=1  p.b=100  f=<formula>  x0=-1.5  y0=2  steps=300  seed=0
+    o1=adam  o1.learning_rate=0.05  o1.b1=0.9  o1.clip=norm  o1.clip_threshold=1 ...
+    proj=1  lang=ko  inspect=40
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping
+
+import landscapes
+import optimizers
+from optimizers import schedules
+from optimizers.base import Hyper
+
+MAX_CONTESTANTS = 6
+STEPS = Hyper("steps", 200, 10, 2000, help="number of steps")
+SEED = Hyper("seed", 0, 0, 10_000, help="seed of the gradient noise and of the mini-batches")
+LANGS = ("en", "ko")
+EXPRESSION = "expression"  # the surface name of a typed formula
+MAX_FORMULA = 200
+
+# Settings every contestant has beside its rule's own hyperparameters.
+CLIP_MODES = ("off", "norm", "value")
+RUN_SETTINGS = (
+    Hyper("schedule", "constant", choices=schedules.NAMES, help="learning-rate schedule"),
+    *schedules.HYPERPARAMS,
+    Hyper("clip", "off", choices=CLIP_MODES, help="gradient clipping"),
+    Hyper("clip_threshold", 1.0, 0.01, 100.0, log=True, help="clipping threshold"),
+    Hyper("weight_decay", 0.0, 0.0, 1.0, help="λ, weight decay"),
+    Hyper("noise", 0.0, 0.0, 5.0, help="σ, gradient noise (analytic surfaces)"),
+    Hyper("batch_size", 0.0, 0.0, 2000.0, help="mini-batch size B; 0 means full batch"),
+    Hyper("drop_last", False, choices=(False, True), help="drop the last incomplete batch"),
+)
+_RUN_SETTINGS = {h.name: h for h in RUN_SETTINGS}
+
+
+@dataclass
+class Contestant:
+    """One optimizer in the race: a rule from the registry and its settings."""
+
+    rule: str = "sgd"
+    hp: dict[str, Any] = field(default_factory=dict)  # overrides of the rule's and RUN_SETTINGS' defaults
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting, defaults filled in."""
+        rule_defaults = {h.name: h.default for h in optimizers.rule_info(self.rule).hyperparams}
+        return {**rule_defaults, **{h.name: h.default for h in RUN_SETTINGS}, **self.hp}
+
+    def run_kwargs(self) -> dict[str, Any]:
+        """Keywords for `optimizers.run`: the UI's clip mode and batch size mapped to the engine's names."""
+        s = self.settings()
+        kw = {k: v for k, v in s.items() if k not in ("clip", "clip_threshold", "batch_size")}
+        kw["clip_norm"] = s["clip_threshold"] if s["clip"] == "norm" else None
+        kw["clip_value"] = s["clip_threshold"] if s["clip"] == "value" else None
+        kw["batch_size"] = s["batch_size"] if s["batch_size"] >= 1 else None
+        return kw
+
+
+@dataclass
+class Scene:
+    """Everything the Playground shows, and everything a shared link carries."""
+
+    surface: str = "quadratic"
+    surface_params: dict[str, float] = field(default_factory=dict)
+    formula: str = ""
+    start: tuple[float, float] | None = None  # None: the surface's suggested start
+    steps: int = 200
+    seed: int = 0
+    contestants: list[Contestant] = field(default_factory=lambda: [Contestant("sgd"), Contestant("momentum")])
+    projector: bool = False
+    lang: str = "en"
+    inspect: int | None = None
+
+    def with_start(self, x: float, y: float) -> Scene:
+        return replace(self, start=(float(x), float(y)))
+
+
+def hyperparams_of(rule: str) -> tuple[Hyper, ...]:
+    """A rule's hyperparameters followed by the run settings: what a contestant can set."""
+    return (*optimizers.rule_info(rule).hyperparams, *RUN_SETTINGS)
+
+
+# ----------------------------------------------------------------------------
+# to the URL
+
+
+def to_query(scene: Scene) -> dict[str, str]:
+    """The scene as flat query parameters (defaults left out, so links stay short)."""
+    q = {"surface": scene.surface}
+    if scene.surface == EXPRESSION:
+        q["f"] = scene.formula
+    for k, v in scene.surface_params.items():
+        q[f"p.{k}"] = _fmt(v)
+    if scene.start is not None:
+        q["x0"], q["y0"] = _fmt(scene.start[0]), _fmt(scene.start[1])
+    if scene.steps != STEPS.default:
+        q["steps"] = str(scene.steps)
+    if scene.seed != SEED.default:
+        q["seed"] = str(scene.seed)
+    for i, c in enumerate(scene.contestants, start=1):
+        q[f"o{i}"] = c.rule
+        for k, v in c.hp.items():
+            q[f"o{i}.{k}"] = _fmt(v)
+    if scene.projector:
+        q["proj"] = "1"
+    if scene.lang != "en":
+        q["lang"] = scene.lang
+    if scene.inspect is not None:
+        q["inspect"] = str(scene.inspect)
+    return q
+
+
+def _fmt(v) -> str:
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+# ----------------------------------------------------------------------------
+# from the URL
+
+
+def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
+    """Read a scene from query parameters; return it with notices about what was ignored or clamped."""
+    q = {str(k): _last(v) for k, v in query.items()}
+    notices: list[str] = []
+    used: set[str] = set()
+
+    def take(key):
+        used.add(key)
+        return q.get(key)
+
+    scene = Scene(contestants=[])
+    # 1) the surface and its parameters
+    surface = take("surface")
+    if surface is not None:
+        if surface == EXPRESSION or surface in landscapes.names():
+            scene.surface = surface
+        else:
+            notices.append(f"unknown surface {_show(surface)} ignored; showing {scene.surface}")
+    if scene.surface == EXPRESSION:
+        formula = take("f") or ""
+        scene.formula = formula[:MAX_FORMULA]
+        if len(formula) > MAX_FORMULA:
+            notices.append(f"the formula was cut to {MAX_FORMULA} characters")
+        specs = ()
+    else:
+        specs = landscapes.params(scene.surface)
+    for p in specs:
+        raw = take(f"p.{p.name}")
+        if raw is not None:
+            scene.surface_params[p.name] = _number(raw, p.name, p.low, p.high, p.default, p.integer, notices)
+
+    # 2) the run: start, steps, seed
+    x0, y0 = take("x0"), take("y0")
+    if x0 is not None or y0 is not None:
+        x, y = _float(x0), _float(y0)
+        if x is None or y is None:
+            notices.append("the start point was not two numbers; using the surface's suggested start")
+        else:
+            scene.start = (x, y)  # checked against the domain by `clamp_start` once the surface exists
+    if (raw := take("steps")) is not None:
+        scene.steps = int(_number(raw, "steps", STEPS.low, STEPS.high, STEPS.default, True, notices))
+    if (raw := take("seed")) is not None:
+        scene.seed = int(_number(raw, "seed", SEED.low, SEED.high, SEED.default, True, notices))
+
+    # 3) the contestants, in order o1, o2, ...
+    for i in range(1, MAX_CONTESTANTS + 1):
+        rule = take(f"o{i}")
+        if rule is None:
+            continue
+        if rule not in optimizers.names():
+            notices.append(f"unknown optimizer {_show(rule)} for o{i} ignored")
+            continue
+        c = Contestant(rule)
+        for h in hyperparams_of(rule):
+            raw = take(f"o{i}.{h.name}")
+            if raw is not None:
+                value = _setting(raw, h, f"o{i}.{h.name}", notices)
+                if value is not None:
+                    c.hp[h.name] = value
+        scene.contestants.append(c)
+    if not scene.contestants:
+        scene.contestants = Scene().contestants
+
+    # 4) display
+    if (raw := take("proj")) is not None:
+        scene.projector = raw in ("1", "true", "True")
+    if (raw := take("lang")) is not None:
+        if raw in LANGS:
+            scene.lang = raw
+        else:
+            notices.append(f"unknown language {_show(raw)} ignored")
+    if (raw := take("inspect")) is not None:
+        scene.inspect = int(_number(raw, "inspect", 0, scene.steps, 0, True, notices))
+
+    unknown = sorted(set(q) - used)
+    if unknown:
+        notices.append("ignored unknown parameters: " + ", ".join(_show(k) for k in unknown[:10]))
+    return scene, notices
+
+
+def clamp_start(scene: Scene, surface, notices: list[str]) -> Scene:
+    """Keep a start from the URL inside the surface's plotting domain."""
+    if scene.start is None:
+        return scene
+    (x0, x1), (y0, y1) = surface.domain
+    x = min(max(scene.start[0], x0), x1)
+    y = min(max(scene.start[1], y0), y1)
+    if (x, y) != scene.start:
+        notices.append(f"the start point was moved inside the plotting area, to ({x:.3g}, {y:.3g})")
+    return replace(scene, start=(x, y))
+
+
+def _last(v):
+    """Query values may repeat (``?a=1&a=2``): the last one counts."""
+    if isinstance(v, (list, tuple)):
+        return str(v[-1]) if v else ""
+    return str(v)
+
+
+def _show(text: str) -> str:
+    """A value from the URL, shortened and quoted for a notice (shown as plain text, never as markup)."""
+    text = str(text)
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _float(raw) -> float | None:
+    try:
+        v = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _number(raw, name, low, high, default, integer, notices) -> float:
+    v = _float(raw)
+    if v is None:
+        notices.append(f"{name}: {_show(raw)} is not a number; using {default}")
+        return default
+    if integer and v != int(v):
+        notices.append(f"{name}: {_show(raw)} is not a whole number; rounded")
+        v = float(round(v))
+    clamped = min(max(v, low), high)
+    if clamped != v:
+        notices.append(f"{name}: {_show(raw)} is outside {low:g} to {high:g}; clamped to {clamped:g}")
+    return int(clamped) if integer else clamped
+
+
+def _setting(raw, h: Hyper, name: str, notices: list[str]):
+    """A contestant's setting from the URL: a known choice, or a number within the slider's range."""
+    if not h.numeric:
+        for c in h.choices:
+            if raw == _fmt(c):
+                return c
+        notices.append(f"{name}: {_show(raw)} is not one of {', '.join(_fmt(c) for c in h.choices)}; ignored")
+        return None
+    return _number(raw, name, h.low, h.high, h.default, False, notices)

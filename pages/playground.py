@@ -1,0 +1,110 @@
+"""The Playground: race several optimizers on one surface, watch them move, share the view."""
+
+import streamlit as st
+
+from figures.colors import color
+from figures.inspector import inspector_figure
+from figures.playground import CLICK_TRACE_NAME, Path, playground_figure
+from lab import compute, export
+from lab import scene as sc
+from lab.i18n import t
+from lab.presets import PRESETS, BY_KEY
+from ui import cached, controls, state
+from ui.state import key
+
+
+def load_preset(name: str) -> None:
+    scene = BY_KEY[name].scene
+    state.load(sc.Scene(**{**scene.__dict__, "lang": st.session_state.get("lang", "en"),
+                           "projector": st.session_state.get(key("projector"), False)}))
+
+
+def on_chart_select() -> None:
+    """A click on the contour's invisible grid moves the start there."""
+    event = st.session_state.get(key("chart"))
+    points = (event or {}).get("selection", {}).get("points", [])
+    clicked = [p for p in points if p.get("curve_number") == st.session_state.get(key("click_trace"))]
+    if clicked:
+        st.session_state[key("x0")] = float(clicked[-1]["x"])
+        st.session_state[key("y0")] = float(clicked[-1]["y"])
+
+
+def playground() -> None:
+    state.init_from_url()
+    lang = st.session_state.get("lang", "en")
+    st.title(t("pg.title", lang))
+    st.caption(t("pg.intro", lang))
+    for notice in st.session_state.pop(key("notices"), []):
+        st.warning(t("pg.notice", lang) + " " + notice, icon="⚠️")
+
+    # 1) the scene's surface (a refused formula is a message under the box, and the page goes on)
+    with st.sidebar:
+        st.subheader(t("pg.presets", lang))
+        for p in PRESETS:
+            st.button(t(f"preset.{p.key}", lang), key=key("preset", p.key), on_click=load_preset, args=(p.key,),
+                      help=t(f"preset.{p.key}.lesson", lang), use_container_width=True)
+        st.divider()
+        controls.surface_controls(lang)
+        scene = state.read()
+        try:
+            surface = cached.surface(cached.surface_key(scene))
+        except ValueError as err:
+            st.error(t("pg.formula.rejected", lang, reason=str(err)))
+            st.stop()
+        controls.start_controls(surface, lang)
+        controls.run_controls(lang)
+        st.toggle(t("app.projector", lang), key=key("projector"))
+
+    scene = state.read()
+    state.sync_url(scene)
+    results = compute.run_scene(surface, scene)
+    for r in results:
+        if r.error:
+            st.error(t("pg.failed", lang, label=r.label, reason=r.error))
+        elif r.traj.diverged_at is not None:
+            st.warning(t("pg.diverged", lang, label=r.label, step=r.traj.diverged_at), icon="💥")
+
+    # 2) the picture first: contour + 3-D + step panels, animated together
+    paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
+    inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
+    fig = playground_figure(surface, paths, grid=cached.grid(cached.surface_key(scene)),
+                            inspect_step=inspect, projector=scene.projector)
+    st.session_state[key("click_trace")] = next(i for i, tr in enumerate(fig.data) if tr.name == CLICK_TRACE_NAME)
+    st.plotly_chart(fig, key=key("chart"), on_select=on_chart_select, selection_mode="points",
+                    config={"displaylogo": False})
+
+    # 3) the contestants, side by side under it (their values are read above, from the session)
+    st.subheader(t("pg.optimizers", lang))
+    n = st.session_state.get(key("n"), 0)
+    for i, col in enumerate(st.columns(max(n, 1))[:n], start=1):
+        with col:
+            controls.contestant_panel(i, lang, can_remove=n > 1)
+    if n < sc.MAX_CONTESTANTS:
+        st.button(t("pg.add", lang), on_click=controls.add_contestant, key=key("add"))
+
+    # 4) inspect one step, then the summary, sharing and export
+    with st.expander(t("pg.inspect", lang), expanded=inspect is not None):
+        st.caption(t("pg.inspect.help", lang))
+        st.toggle(t("pg.inspect", lang), key=key("inspect_on"))
+        st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
+        st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
+        st.plotly_chart(inspector_figure(paths, step=inspect, projector=scene.projector), key=key("inspector"))
+
+    st.subheader(t("pg.summary", lang))
+    st.dataframe(compute.summary_rows(surface, results, lang), hide_index=True)
+    st.caption(t("pg.tol.help", lang))
+
+    with st.expander(t("pg.export", lang)):
+        query = sc.to_query(scene)
+        a, b, c = st.columns(3)
+        a.download_button(t("pg.export.csv", lang), lambda: export.trajectories_csv(results),
+                          "trajectories.csv", "text/csv", on_click="ignore")
+        b.download_button(t("pg.export.json", lang), lambda: export.trajectories_json(query, results),
+                          "trajectories.json", "application/json", on_click="ignore")
+        c.download_button(t("pg.export.html", lang), lambda: export.figure_html(fig),
+                          "loss-landscape.html", "text/html", on_click="ignore")
+        st.caption(t("pg.export.png", lang))
+    st.caption(t("pg.share.help", lang))
+
+
+playground()

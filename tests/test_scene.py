@@ -1,0 +1,62 @@
+"""Scenes and their URLs: a round trip keeps everything, and nothing from a URL is trusted."""
+
+import pytest
+
+from lab import scene as sc
+from lab.presets import PRESETS
+from lab.scene import Contestant, Scene
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.key)
+def test_presets_round_trip_through_the_url(preset):
+    scene = preset.scene
+    back, notices = sc.from_query(sc.to_query(scene))
+    assert notices == []
+    assert back == scene
+
+
+def test_a_full_scene_round_trips():
+    scene = Scene(
+        surface="expression", formula="sin(x)*y + x**2", start=(0.5, -1.25), steps=300, seed=7,
+        contestants=[Contestant("adamw", {"learning_rate": 0.02, "weight_decay": 0.1, "bias_correction": False}),
+                     Contestant("momentum", {"form": "textbook", "schedule": "cosine", "decay_steps": 120.0,
+                                             "clip": "value", "clip_threshold": 0.5, "batch_size": 8.0})],
+        projector=True, lang="ko", inspect=12,
+    )
+    back, notices = sc.from_query(sc.to_query(scene))
+    assert notices == [] and back == scene
+
+
+@pytest.mark.parametrize(
+    "query,expect",
+    [
+        ({"surface": "nope"}, "unknown surface"),
+        ({"o1": "sgd", "o1.learning_rate": "1e9"}, "clamped"),
+        ({"o1": "sgd", "o1.learning_rate": "fast"}, "not a number"),
+        ({"o1": "adam", "o1.bias_correction": "maybe"}, "not one of"),
+        ({"o1": "__import__"}, "unknown optimizer"),
+        ({"steps": "2.5"}, "whole number"),
+        ({"x0": "1", "y0": "nan"}, "start point"),
+        ({"lang": "fr"}, "unknown language"),
+        ({"what": "<script>alert(1)</script>"}, "ignored unknown parameters"),
+        ({"surface": "expression", "f": "x" * 500}, "cut to 200"),
+    ],
+)
+def test_bad_values_are_dropped_or_clamped_with_a_notice(query, expect):
+    scene, notices = sc.from_query(query)
+    assert any(expect in n for n in notices), notices
+    assert scene.contestants  # always something to show
+
+
+def test_repeated_parameters_take_the_last_value():
+    scene, _ = sc.from_query({"steps": ["100", "300"]})
+    assert scene.steps == 300
+
+
+def test_run_kwargs_map_ui_settings_to_engine_names():
+    c = Contestant("sgd", {"clip": "norm", "clip_threshold": 2.0, "batch_size": 0.0})
+    kw = c.run_kwargs()
+    assert kw["clip_norm"] == 2.0 and kw["clip_value"] is None and kw["batch_size"] is None
+    c = Contestant("sgd", {"clip": "value", "batch_size": 16.0})
+    kw = c.run_kwargs()
+    assert kw["clip_value"] == 1.0 and kw["clip_norm"] is None and kw["batch_size"] == 16.0

@@ -1,0 +1,144 @@
+"""The Playground's controls: surface, start, and one panel per optimizer. Widgets only; no math."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import landscapes
+import optimizers
+from lab import scene as sc
+from lab.i18n import rule_title, t
+from optimizers import schedules
+from optimizers.base import Hyper
+
+from . import state
+from .state import key
+
+SLIDER_FORMAT = {"b2": "%.4f", "momentum": "%.3f", "b1": "%.3f", "decay": "%.3f"}
+
+
+def surface_controls(lang: str) -> None:
+    """Surface picker, its parameters or the formula box."""
+    names = [*landscapes.names(), sc.EXPRESSION]
+    st.selectbox(
+        t("pg.surface", lang), names, key=key("surface"), on_change=_reset_start,
+        format_func=lambda n: t("pg.surface.expression", lang) if n == sc.EXPRESSION else t(f"surface.{n}", lang),
+    )
+    name = st.session_state[key("surface")]
+    if name == sc.EXPRESSION:
+        st.text_input(t("pg.formula", lang), key=key("formula"), max_chars=sc.MAX_FORMULA,
+                      help=t("pg.formula.help", lang), placeholder="x**2 + 10*y**2", on_change=_reset_start)
+        return
+    for p in landscapes.params(name):
+        k = key("p", p.name)
+        st.session_state.setdefault(k, p.default)
+        if p.log:
+            options = state.log_options(p.low, p.high)
+            st.session_state[k] = state.snap(st.session_state[k], options)
+            st.select_slider(p.name, options, key=k, help=p.help, on_change=_reset_start if p.structural else None)
+        elif p.integer:
+            st.slider(p.name, int(p.low), int(p.high), key=k, help=p.help, on_change=_reset_start if p.structural else None)
+        else:
+            st.slider(p.name, float(p.low), float(p.high), key=k, help=p.help, step=(p.high - p.low) / 200)
+
+
+def _reset_start() -> None:
+    st.session_state[key("x0")] = None
+    st.session_state[key("y0")] = None
+
+
+def start_controls(surface, lang: str) -> None:
+    """Two number boxes for the start (a click on the contour fills them too)."""
+    ss = st.session_state
+    if ss.get(key("x0")) is None or ss.get(key("y0")) is None:
+        ss[key("x0")], ss[key("y0")] = (float(v) for v in surface.start)
+    (x_lo, x_hi), (y_lo, y_hi) = surface.domain
+    st.caption(t("pg.start", lang))
+    a, b = st.columns(2)
+    a.number_input("x₀", min_value=float(x_lo), max_value=float(x_hi), key=key("x0"), format="%.4g")
+    b.number_input("y₀", min_value=float(y_lo), max_value=float(y_hi), key=key("y0"), format="%.4g")
+    st.button(t("pg.start.reset", lang), on_click=_reset_start, key=key("start_reset"))
+
+
+def run_controls(lang: str) -> None:
+    st.slider(t("pg.steps", lang), int(sc.STEPS.low), int(sc.STEPS.high), key=key("steps"), step=10)
+    st.number_input(t("pg.seed", lang), int(sc.SEED.low), int(sc.SEED.high), key=key("seed"), step=1)
+
+
+def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
+    """One optimizer: its rule, its hyperparameters, and the run settings in an expander."""
+    st.selectbox(t("pg.rule", lang), state.FAMILIES, key=key(f"o{i}", "family"), format_func=lambda r: rule_title(r, lang))
+    family = st.session_state[key(f"o{i}", "family")]
+    if family == "momentum":
+        st.checkbox(t("pg.nesterov", lang), key=key(f"o{i}", "is_nesterov"))
+    elif family == "adam":
+        st.checkbox(t("pg.decoupled", lang), key=key(f"o{i}", "is_adamw"))
+    rule = state.rule_of(i)
+    for h in optimizers.rule_info(rule).hyperparams:
+        hyper_widget(i, h, lang)
+    with st.expander(t("pg.more", lang)):
+        run_settings(i, rule, lang)
+    if can_remove:
+        st.button(t("pg.remove", lang), key=key(f"o{i}", "remove"), on_click=_remove, args=(i,))
+
+
+def run_settings(i: int, rule: str, lang: str) -> None:
+    ss = st.session_state
+    settings = {h.name: h for h in sc.RUN_SETTINGS}
+    hyper_widget(i, settings["schedule"], lang)
+    for name in schedules.PARAMS_OF[ss.get(key(f"o{i}", "schedule"), "constant")]:
+        hyper_widget(i, settings[name], lang)
+    hyper_widget(i, settings["warmup_steps"], lang)
+    hyper_widget(i, settings["clip"], lang)
+    if ss.get(key(f"o{i}", "clip"), "off") != "off":
+        hyper_widget(i, settings["clip_threshold"], lang)
+    if "weight_decay" not in optimizers.rule_info(rule).accepts:
+        hyper_widget(i, settings["weight_decay"], lang)
+    hyper_widget(i, settings["noise"], lang)
+    hyper_widget(i, settings["batch_size"], lang)
+    if ss.get(key(f"o{i}", "batch_size"), 0) >= 1:
+        hyper_widget(i, settings["drop_last"], lang)
+
+
+def hyper_widget(i: int, h: Hyper, lang: str) -> None:
+    """The right widget for one hyperparameter: log slider, linear slider, checkbox or select box."""
+    k = key(f"o{i}", h.name)
+    ss = st.session_state
+    ss.setdefault(k, h.default)
+    label = t(f"hp.{h.name}", lang)
+    if not h.numeric:
+        if set(h.choices) == {True, False}:
+            st.checkbox(label, key=k, help=h.help)
+        else:
+            st.selectbox(label, h.choices, key=k, help=h.help, format_func=lambda c: t(f"choice.{c}", lang))
+    elif h.log:
+        options = state.log_options(h.low, h.high)
+        ss[k] = state.snap(ss[k], options)
+        st.select_slider(label, options, key=k, help=h.help, format_func=lambda v: f"{v:g}")
+    elif h.name in ("warmup_steps", "batch_size"):
+        ss[k] = int(ss[k])
+        st.slider(label, int(h.low), int(h.high), key=k, help=h.help, step=1)
+    else:
+        ss[k] = float(ss[k])
+        st.slider(label, float(h.low), float(h.high), key=k, help=h.help, step=_step(h),
+                  format=SLIDER_FORMAT.get(h.name, "%.3g"))
+
+
+def _step(h: Hyper) -> float:
+    return 0.0001 if h.name == "b2" else (0.001 if h.high <= 1 else (h.high - h.low) / 200)
+
+
+def add_contestant() -> None:
+    ss = st.session_state
+    n = ss.get(key("n"), 0)
+    if n < sc.MAX_CONTESTANTS:
+        rule = sc.Scene().contestants[n % 2].rule if n < 2 else optimizers.names()[(n * 2) % len(optimizers.names())]
+        state.load_contestant(n + 1, sc.Contestant(rule))
+        ss[key("n")] = n + 1
+
+
+def _remove(i: int) -> None:
+    """Remove contestant i; the ones after it move up one place."""
+    scene = state.read()
+    del scene.contestants[i - 1]
+    state.load(scene)

@@ -1,0 +1,82 @@
+"""The frame every lesson page shares: title and explanation, the update in LaTeX, a "try this"
+prompt, the real source of the code that drew the picture, references, and a link to the Playground.
+
+Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``p1`` … ``pN`` (the
+explanation's paragraphs, as many as exist), ``try`` (the prompt) and ``try.button``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from lab import scene as sc
+from lab.catalog import CATALOG
+from lab.i18n import t
+
+# The course's references; a lesson cites them by key.
+REFERENCES = {
+    "cs231n": "CS231n, Lecture 7: Training Neural Networks II, Stanford University (2017).",
+    "kingma2015": "D. P. Kingma, J. Ba. Adam: A Method for Stochastic Optimization. ICLR 2015.",
+    "goh2017": "G. Goh. Why Momentum Really Works. Distill (2017).",
+    "goyal2017": "P. Goyal et al. Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour. arXiv:1706.02677 (2017).",
+    "loshchilov2019": "I. Loshchilov, F. Hutter. Decoupled Weight Decay Regularization. ICLR 2019.",
+    "pascanu2013": "R. Pascanu, T. Mikolov, Y. Bengio. On the difficulty of training recurrent neural networks. ICML 2013.",
+    "duchi2011": "J. Duchi, E. Hazan, Y. Singer. Adaptive Subgradient Methods for Online Learning and Stochastic Optimization. JMLR 12 (2011).",
+    "hinton2012": "G. Hinton. Neural Networks for Machine Learning, Lecture 6e: RMSProp. Coursera (2012).",
+    "sutskever2013": "I. Sutskever, J. Martens, G. Dahl, G. Hinton. On the importance of initialization and momentum in deep learning. ICML 2013.",
+    "dauphin2014": "Y. Dauphin et al. Identifying and attacking the saddle point problem in high-dimensional non-convex optimization. NeurIPS 2014.",
+    "ng_dl": "A. Ng. Deep Learning Specialization, Course 2: Improving Deep Neural Networks (Coursera).",
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "en")
+
+
+def header(key: str) -> None:
+    """The lesson's title and its explanation paragraphs (``lesson.<key>.p1``, ``p2``, …)."""
+    lg = lang()
+    st.title(t(f"lesson.{key}.title", lg))
+    i = 1
+    while f"lesson.{key}.p{i}" in CATALOG:
+        st.markdown(t(f"lesson.{key}.p{i}", lg))
+        i += 1
+
+
+def formula(*latex: str) -> None:
+    for line in latex:
+        st.latex(line)
+
+
+def try_this(key: str, on_click, args=()) -> None:
+    """The "try this" prompt and its one-click scene (``on_click`` sets the page's widgets)."""
+    lg = lang()
+    with st.container(border=True):
+        st.markdown("**" + t("lesson.try", lg) + "** " + t(f"lesson.{key}.try", lg))
+        st.button(t(f"lesson.{key}.try.button", lg), on_click=on_click, args=args, key=f"{key}.try")
+
+
+def source(*functions) -> None:
+    """The real code that drew the picture: `inspect.getsource`, so it can never drift from what ran."""
+    lg = lang()
+    with st.expander(t("lesson.source", lg)):
+        for fn in functions:
+            st.caption(f"{fn.__module__}.{fn.__qualname__}")
+            st.code(inspect.getsource(fn), language="python")
+
+
+def references(*keys: str) -> None:
+    lg = lang()
+    with st.expander(t("lesson.references", lg)):
+        for k in keys:
+            st.markdown(f"- {REFERENCES[k]}")
+
+
+def playground_link(scene: sc.Scene) -> None:
+    """Open this scene in the Playground: the scene travels in the link's query string."""
+    lg = lang()
+    query = sc.to_query(sc.Scene(**{**scene.__dict__, "lang": lg}))
+    st.link_button(t("lesson.open_playground", lg), "playground?" + urlencode(query), icon="⛰️")

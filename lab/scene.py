@@ -11,7 +11,7 @@ Query form (``i`` numbers the contestants from 1)::
 
     surface=rosenbrock  p.a=1  p.b=100  f=<formula>  x0=-1.5  y0=2  steps=300  seed=0
     o1=adam  o1.learning_rate=0.05  o1.b1=0.9  o1.clip=norm  o1.clip_threshold=1 ...
-    proj=1  lang=ko  inspect=40
+    proj=1  3d=1  lang=ko  inspect=40
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ class Scene:
     seed: int = 0
     contestants: list[Contestant] = field(default_factory=lambda: [Contestant("sgd"), Contestant("momentum")])
     projector: bool = False
+    show_3d: bool = False  # the 3-D view costs the browser most of a redraw: on request
     lang: str = "en"
     inspect: int | None = None
 
@@ -116,6 +117,8 @@ def to_query(scene: Scene) -> dict[str, str]:
             q[f"o{i}.{k}"] = _fmt(v)
     if scene.projector:
         q["proj"] = "1"
+    if scene.show_3d:
+        q["3d"] = "1"
     if scene.lang != "en":
         q["lang"] = scene.lang
     if scene.inspect is not None:
@@ -201,6 +204,8 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
     # 4) display
     if (raw := take("proj")) is not None:
         scene.projector = raw in ("1", "true", "True")
+    if (raw := take("3d")) is not None:
+        scene.show_3d = raw in ("1", "true", "True")
     if (raw := take("lang")) is not None:
         if raw in LANGS:
             scene.lang = raw

@@ -15,8 +15,9 @@ from ui.state import key
 
 def load_preset(name: str) -> None:
     scene = BY_KEY[name].scene
-    state.load(sc.Scene(**{**scene.__dict__, "lang": st.session_state.get("lang", "en"),
-                           "projector": st.session_state.get(key("projector"), False)}))
+    ss = st.session_state
+    state.load(sc.Scene(**{**scene.__dict__, "lang": ss.get("lang", "en"), "projector": ss.get(key("projector"), False),
+                           "show_3d": ss.get(key("show_3d"), False)}))
 
 
 def on_chart_select() -> None:
@@ -53,6 +54,7 @@ def playground() -> None:
             st.stop()
         controls.start_controls(surface, lang)
         controls.run_controls(lang)
+        st.toggle(t("pg.show_3d", lang), key=key("show_3d"))
         st.toggle(t("app.projector", lang), key=key("projector"))
 
     scene = state.read()
@@ -68,7 +70,7 @@ def playground() -> None:
     paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
     inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
     fig = playground_figure(surface, paths, grid=cached.grid(cached.surface_key(scene)),
-                            inspect_step=inspect, projector=scene.projector)
+                            inspect_step=inspect, projector=scene.projector, show_3d=scene.show_3d)
     st.session_state[key("click_trace")] = next(i for i, tr in enumerate(fig.data) if tr.name == CLICK_TRACE_NAME)
     st.plotly_chart(fig, key=key("chart"), on_select=on_chart_select, selection_mode="points",
                     config={"displaylogo": False})

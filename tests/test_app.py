@@ -156,6 +156,15 @@ def test_inspector_adds_arrows():
     assert len(arrows) >= 2
 
 
+def test_the_3d_view_is_a_switch():
+    at = app()
+    assert not any(t["type"] == "surface" for t in figure(at)["data"])
+    at.toggle(key="pg.show_3d").set_value(True).run()
+    assert_clean(at)
+    assert any(t["type"] == "surface" for t in figure(at)["data"])
+    assert at.query_params["3d"] == "1"
+
+
 def test_projector_mode_enlarges_the_text():
     at = app()
     small = figure(at)["layout"]["font"]["size"]

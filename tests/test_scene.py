@@ -21,7 +21,7 @@ def test_a_full_scene_round_trips():
         contestants=[Contestant("adamw", {"learning_rate": 0.02, "weight_decay": 0.1, "bias_correction": False}),
                      Contestant("momentum", {"form": "textbook", "schedule": "cosine", "decay_steps": 120.0,
                                              "clip": "value", "clip_threshold": 0.5, "batch_size": 8.0})],
-        projector=True, lang="ko", inspect=12,
+        projector=True, show_3d=True, lang="ko", inspect=12,
     )
     back, notices = sc.from_query(sc.to_query(scene))
     assert notices == [] and back == scene

@@ -4,6 +4,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- app and navigation ---------------------------------------------------------
     "app.title": {"en": "Loss Landscape Lab", "ko": "손실 지형 실험실"},
     "app.language": {"en": "Language", "ko": "언어"},
+    "pg.show_3d": {"en": "Show the 3-D surface", "ko": "3차원 곡면 보기"},
     "app.projector": {"en": "Projector mode (large text and lines)", "ko": "프로젝터 모드 (큰 글씨와 굵은 선)"},
     "nav.playground": {"en": "Playground", "ko": "놀이터"},
     # --- playground: header -------------------------------------------------------------

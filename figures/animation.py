@@ -38,10 +38,10 @@ def _animate(names: list[str | None] | None, *, ms: float, **extra: Any) -> list
     ]
 
 
-def controls(names: list[str], *, active: int, lk: Look, x: tuple[float, float]) -> dict[str, Any]:
+def controls(names: list[str], *, active: int, lk: Look, x: tuple[float, float], words: dict[str, str]) -> dict[str, Any]:
     """``updatemenus`` (▶ Play, ❚❚ Pause, speeds) and a step slider, under the contour, spanning ``x`` (paper)."""
-    play = dict(label="▶ Play", method="animate", args=_animate(None, ms=FRAME_MS, fromcurrent=True))
-    pause = dict(label="❚❚ Pause", method="animate", args=_animate([None], ms=0))
+    play = dict(label=words["play"], method="animate", args=_animate(None, ms=FRAME_MS, fromcurrent=True))
+    pause = dict(label=words["pause"], method="animate", args=_animate([None], ms=0))
     speeds = [
         dict(label=label, method="animate", args=_animate(None, ms=FRAME_MS / k, fromcurrent=True))
         for label, k in SPEEDS
@@ -61,7 +61,7 @@ def controls(names: list[str], *, active: int, lk: Look, x: tuple[float, float])
     slider = dict(
         active=active,
         steps=[dict(label=n, method="animate", args=_animate([n], ms=0)) for n in names],
-        currentvalue=dict(prefix="step: ", font=dict(size=lk.small, color=LABEL), xanchor="right", offset=4),
+        currentvalue=dict(prefix=words["step"] + ": ", font=dict(size=lk.small, color=LABEL), xanchor="right", offset=4),
         x=x[0],
         len=x[1] - x[0],
         y=0,

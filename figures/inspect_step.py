@@ -93,7 +93,9 @@ def _fmt(v: np.ndarray) -> str:
     return f"({v[0]:.3g}, {v[1]:.3g})"
 
 
-def arrows(paths: Sequence[Path], step: int, width: float, lk: Look) -> tuple[list[dict], list[dict], list[str]]:
+def arrows(
+    paths: Sequence[Path], step: int, width: float, lk: Look, words: dict[str, str]
+) -> tuple[list[dict], list[dict], list[str]]:
     """Annotations and shapes for the arrows at ``step``, and a hover line per path describing them.
 
     Each path gets a solid arrow along −∇f; a path whose rule keeps a velocity also
@@ -104,20 +106,20 @@ def arrows(paths: Sequence[Path], step: int, width: float, lk: Look) -> tuple[li
     down_d, pull_d = _scaled(down, width), _scaled(pull, width)
     annotations, shapes, hover = [], [], []
     for p, g, gd, v, vd in zip(paths, down, down_d, pull, pull_d):
-        lines = [f"{p.label} · step {step}"]
+        lines = [f"{p.label} · {words['step']} {step}"]
         if step > p.traj.steps:  # a shorter run: nothing at this step
-            hover.append(lines[0] + " (finished)")
+            hover.append(f"{lines[0]} ({words['finished']})")
             continue
         tail = p.traj.xy[step].astype(np.float64)
         if gd is not None:
-            annotations.append(_arrow(tail, gd, p.color, lk, f"{p.label}: −∇f = {_fmt(g)}"))
-            lines.append(f"−∇f = {_fmt(g)} (solid arrow)")
+            annotations.append(_arrow(tail, gd, p.color, lk, f"{p.label}: {words['neg_grad']} = {_fmt(g)}"))
+            lines.append(f"{words['neg_grad']} = {_fmt(g)} ({words['solid']})")
         if vd is not None:
             head_tail = tail + (1.0 - HEAD_FRACTION) * vd
-            text = f"{p.label}: velocity pull = {_fmt(v)}"
+            text = f"{p.label}: {words['velocity']} = {_fmt(v)}"
             annotations.append(_arrow(head_tail, HEAD_FRACTION * vd, p.color, lk, text))
             shapes.append(_dashed_line(tail, (1.0 - HEAD_FRACTION) * vd, p.color, lk))
-            lines.append(f"velocity pull = {_fmt(v)} (dashed arrow)")
+            lines.append(f"{words['velocity']} = {_fmt(v)} ({words['dashed']})")
         hover.append("<br>".join(lines))
     return annotations, shapes, hover
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import plotly.graph_objects as go
 
 from .inspect_step import guide_lines
 from .look import Look, base_layout, look
+from .text import words as figure_words
 from .paths import Path, f32, last_row
 
-NO_ADAPTIVE = "Only adaptive rules (AdaGrad, RMSProp, Adam) have a per-coordinate step size"
 COORDS = (("x", "solid"), ("y", "dash"))  # coordinate, line dash
 HEIGHT = 520
 PROJECTOR_HEIGHT = 700
@@ -19,14 +19,17 @@ MOMENT_DOMAIN = (0.0, 0.33)  # the second-moment panel
 MOMENT_LINE = 0.75  # its lines, relative to a path's line width
 
 
-def inspector_figure(paths: Sequence[Path], *, step: int | None = None, projector: bool = False) -> go.Figure:
+def inspector_figure(
+    paths: Sequence[Path], *, step: int | None = None, projector: bool = False, text: Mapping[str, str] | None = None
+) -> go.Figure:
     """Effective per-coordinate step η_t / (√v_t + ε) vs step (log y), and below it the second moment v_t."""
+    words = figure_words(text)
     lk = look(projector)
     adaptive = [p for p in paths if "effective_lr" in p.traj.state]
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="inspector")
-    layout.update(_axes(lk))
+    layout.update(_axes(lk, words))
     if not adaptive:
-        layout["annotations"] = [dict(text=NO_ADAPTIVE, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False)]
+        layout["annotations"] = [dict(text=words["no_adaptive"], xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False)]
         for key in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
             layout[key]["visible"] = False
         return go.Figure(layout=layout)
@@ -62,7 +65,7 @@ def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool) -> list[
     ]
 
 
-def _axes(lk: Look) -> dict[str, Any]:
+def _axes(lk: Look, words: dict[str, str]) -> dict[str, Any]:
     small = dict(size=lk.small)
 
     def log_y(domain: tuple[float, float], title: str, anchor: str) -> dict[str, Any]:
@@ -71,8 +74,8 @@ def _axes(lk: Look) -> dict[str, Any]:
 
     return dict(
         xaxis=dict(domain=[0, 1], anchor="y", matches="x2", showticklabels=False),
-        yaxis=log_y(STEP_DOMAIN, "step size per coordinate", "x"),
-        xaxis2=dict(domain=[0, 1], anchor="y2", title=dict(text="step", font=small)),
-        yaxis2=log_y(MOMENT_DOMAIN, "second moment (AdaGrad: Σg²)", "x2"),
+        yaxis=log_y(STEP_DOMAIN, words["effective_lr"], "x"),
+        xaxis2=dict(domain=[0, 1], anchor="y2", title=dict(text=words["step"], font=small)),
+        yaxis2=log_y(MOMENT_DOMAIN, words["second_moment"], "x2"),
     )
 

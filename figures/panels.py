@@ -13,7 +13,6 @@ from .paths import Path, distance_to_minima, grad_norm, has_f_min, learning_rate
 
 Span = tuple[float, float]
 Series = list[list[np.ndarray | None]]  # series[i][j]: panel i, path j
-NO_MINIMUM = "no known minimum"
 PANEL_LINE = 0.75  # panel lines are this fraction of a path's line width
 LOG_LR_SPREAD = 10.0  # learning rates that differ by this factor or more get a log axis
 TICKS_PER_PANEL = 3  # about this many labelled decades on a log axis
@@ -30,19 +29,19 @@ class Panel:
     series: Callable[[Path], np.ndarray] | None  # None: nothing to draw (no known minimum)
 
 
-def panels(paths: Sequence[Path], minima: Sequence[tuple[float, float]]) -> list[Panel]:
-    """The four panels for these paths on a surface with these minima."""
+def panels(paths: Sequence[Path], minima: Sequence[tuple[float, float]], words: dict[str, str]) -> list[Panel]:
+    """The four panels for these paths on a surface with these minima, titled in ``words``."""
     if all(has_f_min(p.traj) for p in paths):
-        loss = Panel("2", "f − f_min (log)", True, "f − f_min", lambda p: loss_gap(p.traj))
+        loss = Panel("2", words["loss_gap_log"], True, "f − f_min", lambda p: loss_gap(p.traj))
     else:  # no known minimum: the raw loss, which may be negative, on a linear axis
-        loss = Panel("2", "f", False, "f", lambda p: loss_gap(p.traj))
+        loss = Panel("2", words["loss"], False, "f", lambda p: loss_gap(p.traj))
     lr_log = _spread(paths) >= LOG_LR_SPREAD
-    lr = Panel("4", "learning rate η" + (" (log)" if lr_log else ""), lr_log, "η", lambda p: learning_rate(p.traj))
+    lr = Panel("4", words["lr"] + (" " + words["log"] if lr_log else ""), lr_log, "η", lambda p: learning_rate(p.traj))
     if minima:
-        dist = Panel("5", "distance to min (log)", True, "distance", lambda p: distance_to_minima(p.traj, minima))
+        dist = Panel("5", words["distance_log"], True, "distance", lambda p: distance_to_minima(p.traj, minima))
     else:
-        dist = Panel("5", "distance to min", True, "distance", None)
-    return [loss, Panel("3", "‖∇f‖ (log)", True, "‖∇f‖", lambda p: grad_norm(p.traj)), lr, dist]
+        dist = Panel("5", words["distance"], True, "distance", None)
+    return [loss, Panel("3", words["grad_log"], True, "‖∇f‖", lambda p: grad_norm(p.traj)), lr, dist]
 
 
 def _spread(paths: Sequence[Path]) -> float:
@@ -102,6 +101,7 @@ def axes_layout(
     steps: int,
     bottom: Sequence[bool],
     lk: Look,
+    step_title: str = "step",
 ) -> dict[str, Any]:
     """Layout for the panels' axes: one shared, fixed step range; a log y where the panel asks for it."""
     out: dict[str, Any] = {}
@@ -114,7 +114,7 @@ def axes_layout(
             range=[0, max(steps, 1)],
             autorange=False,
             **({} if spec.axis == first else {"matches": f"x{first}"}),  # zoom one, zoom all
-            title=dict(text="step" if is_bottom else "", font=small, standoff=2),
+            title=dict(text=step_title if is_bottom else "", font=small, standoff=2),
             tickfont=small,
             nticks=4,
         )
@@ -152,11 +152,11 @@ def titles(specs: Sequence[Panel], lk: Look) -> list[dict[str, Any]]:
     ]
 
 
-def missing_annotations(specs: Sequence[Panel]) -> list[dict[str, Any]]:
+def missing_annotations(specs: Sequence[Panel], words: dict[str, str]) -> list[dict[str, Any]]:
     """A note in each panel that has nothing to draw."""
     return [
         dict(
-            text=NO_MINIMUM,
+            text=words["no_minimum"],
             xref=f"x{s.axis} domain",
             yref=f"y{s.axis} domain",
             x=0.5,

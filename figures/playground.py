@@ -16,6 +16,7 @@ from . import animation, heights as hts, inspect_step, movers, panels
 from .arrangement import Arrangement, arrangement
 from .colors import CASING, DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
 from .look import Look, base_layout, look
+from .text import words as figure_words
 from .paths import Path, f32, last_row
 
 if TYPE_CHECKING:
@@ -47,14 +48,16 @@ def playground_figure(
     frames: int = 100,
     show_3d: bool = True,
     height: int | None = None,
+    text: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The playground: ``paths`` on ``surface``, animated over at most ``frames`` steps.
 
     ``grid`` is ``surface.grid(n)`` when the page has it cached; ``inspect_step``
     draws the −gradient and velocity arrows at that step; ``projector`` enlarges
-    fonts, lines and markers.
+    fonts, lines and markers; ``text`` gives the words in the page's language (see `figures.text`).
     """
     paths = list(paths)
+    words = figure_words(text)
     lk = look(projector)
     height = height or lk.height
     arr = arrangement(show_3d, lk, height)
@@ -62,7 +65,7 @@ def playground_figure(
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
     h3 = _heights_3d(grid, surface, f_min) if show_3d else None
-    specs = panels.panels(paths, surface.minima)
+    specs = panels.panels(paths, surface.minima, words)
     series = panels.series(paths, specs)
     drawn = movers.drawn(paths, series, h3, surface.domain)
     step = None if inspect_step is None or not paths else int(np.clip(inspect_step, 0, drawn.steps))
@@ -70,16 +73,16 @@ def playground_figure(
     # 1) what never moves
     data: list[Trace] = [
         hts.contour_trace(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small)),
-        _click_catcher(surface.domain),
-        *[t for p in paths for t in _path_traces(p, lk)],
-        *_landmarks(surface, paths, lk),
+        _click_catcher(surface.domain, words),
+        *[t for p in paths for t in _path_traces(p, lk, words)],
+        *_landmarks(surface, paths, lk, words),
     ]
     if h3 is not None:
         data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
     data += panels.line_traces(paths, specs, series, lk)
-    layout = _layout(surface, arr, specs, series, h3, lk, steps=drawn.steps, height=height)
+    layout = _layout(surface, arr, specs, series, h3, lk, steps=drawn.steps, height=height, words=words)
     if step is not None:
-        data.append(_inspect(paths, step, specs, surface.domain, lk, layout))
+        data.append(_inspect(paths, step, specs, surface.domain, lk, layout, words))
     if not paths:
         return go.Figure(data=data, layout=layout)
 
@@ -91,7 +94,7 @@ def playground_figure(
     names = [str(int(k)) for k in shown]
     moving = movers.traces(paths, specs, drawn, lk, int(shown[start]))
     indices = list(range(len(data), len(data) + len(moving)))
-    layout.update(animation.controls(names, active=start, lk=lk, x=arr.contour_x))
+    layout.update(animation.controls(names, active=start, lk=lk, x=arr.contour_x, words=words))
     frame_list = animation.frames(names, [movers.frame_data(drawn, int(k)) for k in shown], indices)
     return go.Figure(data=data + moving, layout=layout, frames=frame_list)
 
@@ -110,7 +113,7 @@ def _heights_3d(grid: hts.Grid, surface: Surface, f_min: float) -> hts.Heights:
 # the contour layer
 
 
-def _click_catcher(domain: Box) -> Trace:
+def _click_catcher(domain: Box, words: dict[str, str]) -> Trace:
     """An invisible grid of markers over the contour: hovering says where a click would start a run."""
     (x0, x1), (y0, y1) = domain
     half_x, half_y = (x1 - x0) / (2 * CLICK_POINTS), (y1 - y0) / (2 * CLICK_POINTS)
@@ -126,7 +129,7 @@ def _click_catcher(domain: Box) -> Trace:
         marker=dict(size=8, color="rgba(0,0,0,0)"),
         selected=invisible,
         unselected=invisible,
-        hovertemplate="click to start here (%{x:.2f}, %{y:.2f})<extra></extra>",
+        hovertemplate=words["click"] + " (%{x:.2f}, %{y:.2f})<extra></extra>",
         showlegend=False,
         name=CLICK_TRACE_NAME,
         xaxis="x",
@@ -134,7 +137,7 @@ def _click_catcher(domain: Box) -> Trace:
     )
 
 
-def _path_traces(p: Path, lk: Look) -> list[Trace]:
+def _path_traces(p: Path, lk: Look, words: dict[str, str]) -> list[Trace]:
     """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …"."""
     n = last_row(p.traj) + 1
     x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
@@ -151,7 +154,7 @@ def _path_traces(p: Path, lk: Look) -> list[Trace]:
         customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),  # steps stay exact below 2**17
         line=dict(color=p.color, width=lk.line, dash=p.dash),
         name=p.label,
-        hovertemplate=f"{p.label} · step %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
+        hovertemplate=f"{p.label} · {words['step']} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
     )
     return [casing, line]
 
@@ -174,39 +177,39 @@ def _markers(xy: Sequence[tuple[float, float]], hover: list[str], name: str, **m
     )
 
 
-def _landmarks(surface: Surface, paths: Sequence[Path], lk: Look) -> list[Trace]:
+def _landmarks(surface: Surface, paths: Sequence[Path], lk: Look, words: dict[str, str]) -> list[Trace]:
     """Start point(s), minima (stars), saddles (✕) and, for diverged paths, a red ✕ where they were last seen."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     rim = dict(color=START_EDGE, width=START_RIM * lk.line)
     circle = dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)
-    out = [_markers(starts, ["start"] * len(starts), "start", **circle)]
+    out = [_markers(starts, [words["start"]] * len(starts), "start", **circle)]
     if surface.minima:
-        hover = [f"minimum ({x:.3g}, {y:.3g})" for x, y in surface.minima]
+        hover = [f"{words['minimum']} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
         star = dict(symbol="star", size=STAR * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1))
         out.append(_markers(surface.minima, hover, "minima", **star))
     if surface.saddles:
-        hover = [f"saddle ({x:.3g}, {y:.3g})" for x, y in surface.saddles]
+        hover = [f"{words['saddle']} ({x:.3g}, {y:.3g})" for x, y in surface.saddles]
         cross = dict(symbol="x", size=lk.marker, color=SADDLE, line=dict(color=MINIMUM_EDGE, width=1))
         out.append(_markers(surface.saddles, hover, "saddles", **cross))
-    spots = [_last_seen(p, surface.domain) for p in paths if p.traj.diverged_at is not None]
+    spots = [_last_seen(p, surface.domain, words) for p in paths if p.traj.diverged_at is not None]
     if spots:
         cross = dict(symbol="x", size=DIVERGED_CROSS * lk.marker, color=DIVERGED, line=dict(color=WHITE, width=1.5))
         out.append(_markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
     return out
 
 
-def _last_seen(p: Path, domain: Box) -> tuple[tuple[float, float], str]:
+def _last_seen(p: Path, domain: Box, words: dict[str, str]) -> tuple[tuple[float, float], str]:
     """Where a diverged path's ✕ goes (its last finite point, pulled inside the plot if outside) and its hover."""
     k = int(p.traj.diverged_at)
     finite = np.flatnonzero(np.isfinite(p.traj.xy[: k + 1]).all(axis=1))
     last = p.traj.xy[finite[-1]].astype(np.float64)
     (x0, x1), (y0, y1) = domain
     dx, dy = EDGE_INSET * (x1 - x0), EDGE_INSET * (y1 - y0)
-    text = f"{p.label}: diverged at step {k}<br>last finite point ({last[0]:.3g}, {last[1]:.3g})"
+    text = f"{p.label}: {words['diverged'].format(step=k)}<br>{words['last_point']} ({last[0]:.3g}, {last[1]:.3g})"
     if hts.inside(last[None], domain)[0]:
         return (float(last[0]), float(last[1])), text
     shown = (float(np.clip(last[0], x0 + dx, x1 - dx)), float(np.clip(last[1], y0 + dy, y1 - dy)))
-    return shown, text + ", off the plot"
+    return shown, f"{text}, {words['off_plot']}"
 
 
 # ----------------------------------------------------------------------------
@@ -261,10 +264,10 @@ def _scene(domain: Box, where, h: hts.Heights, lk: Look) -> dict[str, Any]:
 # inspecting one step
 
 
-def _inspect(paths, step: int, specs, domain: Box, lk: Look, layout: dict[str, Any]) -> Trace:
+def _inspect(paths, step: int, specs, domain: Box, lk: Look, layout: dict[str, Any], words: dict[str, str]) -> Trace:
     """Add the arrows and guide lines for ``step`` to ``layout``; return the trace of rings at the positions."""
     (x0, x1), _ = domain
-    notes, shapes, hover = inspect_step.arrows(paths, step, x1 - x0, lk)
+    notes, shapes, hover = inspect_step.arrows(paths, step, x1 - x0, lk, words)
     layout["annotations"] = [*layout.get("annotations", []), *notes]
     layout["shapes"] = [*layout.get("shapes", []), *shapes, *inspect_step.guide_lines(step, [s.axis for s in specs])]
     return inspect_step.positions_trace(paths, step, hover, lk)
@@ -284,6 +287,7 @@ def _layout(
     *,
     steps: int,
     height: int,
+    words: dict[str, str],
 ) -> dict[str, Any]:
     """Axes fixed to the domain (equal scales when it is square enough), the panels' axes, titles and notes."""
     (x0, x1), (y0, y1) = surface.domain
@@ -302,8 +306,8 @@ def _layout(
     layout["yaxis"] = dict(fixed, domain=[0.0, 1.0], range=[y0, y1], anchor="x", title=dict(text="y", standoff=2))
     if square:
         layout["yaxis"].update(scaleanchor="x", scaleratio=1)
-    layout.update(panels.axes_layout(specs, series, arr.panels, steps=steps, bottom=arr.bottom, lk=lk))
-    layout["annotations"] = [*panels.titles(specs, lk), *panels.missing_annotations(specs)]
+    layout.update(panels.axes_layout(specs, series, arr.panels, steps=steps, bottom=arr.bottom, lk=lk, step_title=words["step"]))
+    layout["annotations"] = [*panels.titles(specs, lk), *panels.missing_annotations(specs, words)]
     if arr.scene is not None and h3 is not None:
         layout["scene"] = _scene(surface.domain, arr.scene, h3, lk)
     return layout

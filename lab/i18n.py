@@ -25,3 +25,9 @@ def rule_title(rule: str, lang: str) -> str:
     """An update rule's display name."""
     key = f"rule.{rule}"
     return t(key, lang) if key in CATALOG else rule
+
+
+def figure_text(lang: str) -> dict[str, str]:
+    """The shared figures' words (`figures.text.DEFAULT`'s keys) in ``lang``, from the catalogue's ``fig.*``."""
+    prefix = "fig."
+    return {k[len(prefix):]: t(k, lang) for k in CATALOG if k.startswith(prefix)}

@@ -7,7 +7,7 @@ from figures.inspector import inspector_figure
 from figures.playground import CLICK_TRACE_NAME, Path, playground_figure
 from lab import compute, export
 from lab import scene as sc
-from lab.i18n import t
+from lab.i18n import figure_text, t
 from lab.presets import PRESETS, BY_KEY
 from ui import cached, controls, state
 from ui.state import key
@@ -70,7 +70,8 @@ def playground() -> None:
     paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
     inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
     fig = playground_figure(surface, paths, grid=cached.grid(cached.surface_key(scene)),
-                            inspect_step=inspect, projector=scene.projector, show_3d=scene.show_3d)
+                            inspect_step=inspect, projector=scene.projector, show_3d=scene.show_3d,
+                            text=figure_text(lang))
     st.session_state[key("click_trace")] = next(i for i, tr in enumerate(fig.data) if tr.name == CLICK_TRACE_NAME)
     st.plotly_chart(fig, key=key("chart"), on_select=on_chart_select, selection_mode="points",
                     config={"displaylogo": False})
@@ -90,7 +91,8 @@ def playground() -> None:
         st.toggle(t("pg.inspect", lang), key=key("inspect_on"))
         st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
         st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
-        st.plotly_chart(inspector_figure(paths, step=inspect, projector=scene.projector), key=key("inspector"))
+        st.plotly_chart(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
+                        key=key("inspector"))
 
     st.subheader(t("pg.summary", lang))
     st.dataframe(compute.summary_rows(surface, results, lang), hide_index=True)

@@ -24,8 +24,7 @@ from figures import (
     lr_schedule_figure,
     playground_figure,
 )
-from figures.inspector import NO_ADAPTIVE
-from figures.panels import NO_MINIMUM
+from figures.text import DEFAULT as WORDS
 
 STEPS = 500
 MAX_JSON = 600_000
@@ -350,7 +349,7 @@ def test_surface_without_minima_says_so():
     surface = landscapes.get("saddle", c=0.0)
     assert not surface.minima
     fig = playground_figure(surface, _paths(surface, steps=100))
-    assert NO_MINIMUM in [a.text for a in fig.layout.annotations]
+    assert WORDS["no_minimum"] in [a.text for a in fig.layout.annotations]
     assert fig.layout.yaxis2.type == "linear"  # no f_min: the loss itself, which goes negative
     assert "minima" not in {t.name for t in fig.data}
     assert len(fig.to_json()) <= MAX_JSON
@@ -388,7 +387,7 @@ def test_inspector_without_adaptive_rules_explains():
     surface = landscapes.get("quadratic")
     fig = inspector_figure(_paths(surface, steps=20, rules=("sgd", "momentum")))
     assert not fig.data
-    assert [a.text for a in fig.layout.annotations] == [NO_ADAPTIVE]
+    assert [a.text for a in fig.layout.annotations] == [WORDS["no_adaptive"]]
 
 
 def test_lr_schedule_and_loss_curves():
@@ -433,3 +432,16 @@ def test_runs_of_different_lengths_share_one_animation():
     assert int(fig.frames[-1].name) == 300
     arrows = _arrows(fig)
     assert arrows and all(a.hovertext.startswith("long") for a in arrows)  # the short run has no step 200
+
+
+def test_figure_words_can_be_replaced_and_typos_are_refused():
+    s = landscapes.get("quadratic")
+    t = optimizers.run(s, "momentum", steps=50, learning_rate=0.1)
+    words = {"play": "▶ 재생", "start": "출발점", "lr": "학습률 η"}
+    fig = playground_figure(s, [Path("1", color(0), t)], show_3d=False, text=words, inspect_step=3)
+    labels = [b.label for b in fig.layout.updatemenus[0].buttons]
+    assert "▶ 재생" in labels and "▶ Play" not in labels
+    assert any(a.text == "학습률 η" for a in fig.layout.annotations)
+    assert any(tr.name == "start" and tr.hovertext[0] == "출발점" for tr in fig.data)
+    with pytest.raises(KeyError):
+        playground_figure(s, [Path("1", color(0), t)], text={"plya": "x"})

@@ -1,0 +1,33 @@
+"""The words the shared figures show (figures.text.DEFAULT's keys, prefixed fig.)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fig.play": {"en": "▶ Play", "ko": "▶ 재생"},
+    "fig.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
+    "fig.step": {"en": "step", "ko": "단계"},
+    "fig.loss_gap_log": {"en": "f − f_min (log)", "ko": "f − f_min (로그)"},
+    "fig.loss": {"en": "f", "ko": "f"},
+    "fig.grad_log": {"en": "‖∇f‖ (log)", "ko": "‖∇f‖ (로그)"},
+    "fig.lr": {"en": "learning rate η", "ko": "학습률 η"},
+    "fig.log": {"en": "(log)", "ko": "(로그)"},
+    "fig.distance_log": {"en": "distance to min (log)", "ko": "최솟값까지 거리 (로그)"},
+    "fig.distance": {"en": "distance to min", "ko": "최솟값까지 거리"},
+    "fig.no_minimum": {"en": "no known minimum", "ko": "알려진 최솟값 없음"},
+    "fig.start": {"en": "start", "ko": "출발점"},
+    "fig.minimum": {"en": "minimum", "ko": "최솟값"},
+    "fig.saddle": {"en": "saddle", "ko": "안장점"},
+    "fig.diverged": {"en": "diverged at step {step}", "ko": "{step}번째 단계에서 발산"},
+    "fig.last_point": {"en": "last finite point", "ko": "마지막 유한한 점"},
+    "fig.off_plot": {"en": "off the plot", "ko": "그림 밖"},
+    "fig.click": {"en": "click to start here", "ko": "클릭하면 여기서 출발"},
+    "fig.neg_grad": {"en": "−∇f", "ko": "−∇f"},
+    "fig.velocity": {"en": "velocity pull", "ko": "속도 방향"},
+    "fig.solid": {"en": "solid arrow", "ko": "실선 화살표"},
+    "fig.dashed": {"en": "dashed arrow", "ko": "점선 화살표"},
+    "fig.finished": {"en": "finished", "ko": "종료"},
+    "fig.no_adaptive": {
+        "en": "Only adaptive rules (AdaGrad, RMSProp, Adam) have a per-coordinate step size",
+        "ko": "좌표별 학습률은 적응형 규칙(AdaGrad, RMSProp, Adam)에만 있습니다",
+    },
+    "fig.effective_lr": {"en": "effective step η/(√v̂+ε) (log)", "ko": "실효 학습률 η/(√v̂+ε) (로그)"},
+    "fig.second_moment": {"en": "second moment (AdaGrad: Σg²)", "ko": "2차 모멘트 (AdaGrad: Σg²)"},
+}

@@ -8,14 +8,18 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .look import base_layout, look
+from .text import words as figure_words
 from .paths import Path, f32, has_f_min, last_row, loss_gap
 
 HEIGHT = 380
 PROJECTOR_HEIGHT = 520
 
 
-def lr_schedule_figure(lrs: Mapping[str, tuple[np.ndarray, str]], *, projector: bool = False) -> go.Figure:
+def lr_schedule_figure(
+    lrs: Mapping[str, tuple[np.ndarray, str]], *, projector: bool = False, text: Mapping[str, str] | None = None
+) -> go.Figure:
     """Learning rate vs step, one line per schedule: ``lrs[label] = (learning rates, colour)``."""
+    words = figure_words(text)
     lk = look(projector)
     data = [
         dict(
@@ -26,17 +30,20 @@ def lr_schedule_figure(lrs: Mapping[str, tuple[np.ndarray, str]], *, projector: 
             mode="lines",
             line=dict(color=c, width=lk.line),
             name=label,
-            hovertemplate=f"{label} · step %{{x}} · η = %{{y:.4g}}<extra></extra>",
+            hovertemplate=f"{label} · {words['step']} %{{x}} · η = %{{y:.4g}}<extra></extra>",
         )
         for label, (lr, c) in lrs.items()
     ]
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="lr-schedules")
-    layout.update(xaxis=dict(title="step"), yaxis=dict(title="learning rate η", rangemode="tozero"))
+    layout.update(xaxis=dict(title=words["step"]), yaxis=dict(title=words["lr"], rangemode="tozero"))
     return go.Figure(data=data, layout=layout)
 
 
-def loss_curves_figure(paths: Sequence[Path], *, log: bool = True, projector: bool = False) -> go.Figure:
+def loss_curves_figure(
+    paths: Sequence[Path], *, log: bool = True, projector: bool = False, text: Mapping[str, str] | None = None
+) -> go.Figure:
     """Loss vs step, one line per run; on a log axis the loss is drawn as f − f_min when the minimum is known."""
+    words = figure_words(text)
     lk = look(projector)
     gap = log and all(has_f_min(p.traj) for p in paths)
     ys = [loss_gap(p.traj) if gap else f32(p.traj.loss[: last_row(p.traj) + 1]) for p in paths]
@@ -52,14 +59,14 @@ def loss_curves_figure(paths: Sequence[Path], *, log: bool = True, projector: bo
             mode="lines",
             line=dict(color=p.color, width=lk.line, dash=p.dash),
             name=p.label,
-            hovertemplate=f"{p.label} · step %{{x}} · {quantity} = %{{y:.4g}}<extra></extra>",
+            hovertemplate=f"{p.label} · {words['step']} %{{x}} · {quantity} = %{{y:.4g}}<extra></extra>",
         )
         for p, y in zip(paths, ys)
     ]
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="loss-curves")
     layout.update(
-        xaxis=dict(title="step"),
-        yaxis=dict(title=quantity + (" (log)" if use_log else ""), type="log" if use_log else "linear"),
+        xaxis=dict(title=words["step"]),
+        yaxis=dict(title=quantity + (" " + words["log"] if use_log else ""), type="log" if use_log else "linear"),
     )
     layout["yaxis"]["exponentformat"] = "power"
     return go.Figure(data=data, layout=layout)

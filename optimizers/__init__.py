@@ -10,7 +10,7 @@ from . import runtime as _runtime
 
 _runtime.configure_xla()  # before any computation starts XLA's backend
 from .base import GradientTransformation, Hyper, apply_updates, chain
-from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, sweep, trace_count
+from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, run_many, sweep, trace_count
 from .registry import Rule, get, names, optax_names, rule_info
 from .schedules import NAMES as SCHEDULES
 
@@ -31,6 +31,7 @@ __all__ = [
     "optax_names",
     "rule_info",
     "run",
+    "run_many",
     "sweep",
     "trace_count",
 ]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import jax
 import jax.numpy as jnp
@@ -153,7 +153,35 @@ def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float
         args = _device_args(spec, surface, traced, surf_params, start, info["seed"])
         out = _trajectory_jit(spec, *args)
         out = jax.tree.map(np.array, out)  # writable copies: rows after a divergence become NaN
-    xy = np.concatenate([args[3][None], out["xy"]], axis=0)
+    return _as_trajectory(name, out, args[3], info)
+
+
+def run_many(
+    surface, runs: Sequence[tuple[str, Mapping[str, Any]]], start=None, steps: int = 200, *, dtype: str = "float32"
+) -> list[Trajectory]:
+    """Several rules from the same start in ONE compiled program: ``runs`` is ``[(name, hyperparams), ...]``.
+
+    The same paths as calling `run` for each, at a fraction of the cost (one call,
+    one loop whose every step advances all runs). The program is compiled per
+    combination of rules, so an app that lets users mix rules freely is better
+    served by `run`, whose programs are compiled once per rule.
+    """
+    plans = [_plan(surface, name, steps, hp) for name, hp in runs]
+    if not plans:
+        return []
+    start = _start(surface, start)
+    with jax.enable_x64(_x64(dtype)):
+        args = [_device_args(spec, surface, traced, sp, start, info["seed"]) for spec, traced, sp, info in plans]
+        specs = tuple(p[0] for p in plans)
+        outs = _trajectories_jit(specs, tuple(a[0] for a in args), tuple(a[1] for a in args), args[0][2], args[0][3],
+                                 tuple(a[4] for a in args))
+        outs = jax.tree.map(np.array, outs)
+    return [_as_trajectory(name, out, args[0][3], p[3]) for (name, _), out, p in zip(runs, outs, plans)]
+
+
+def _as_trajectory(name: str, out: dict, start: np.ndarray, info: dict) -> Trajectory:
+    """The program's output as a `Trajectory`: the start prepended, NaN after a divergence."""
+    xy = np.concatenate([start[None], out["xy"]], axis=0)
     loss = np.concatenate([out["loss"], out["final_loss"][None]])
     bad = np.concatenate([out["bad"], out["final_bad"][None]])
     diverged_at = int(np.argmax(bad)) if bad.any() else None
@@ -501,10 +529,9 @@ def _noise_draws(key, steps, dtype, noise, lanes: bool = False):
     return (xi[:, 0], xi[:, 1]) if lanes else xi
 
 
-def _trajectory(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
-    """The whole path of one run, with what the inspector draws recorded at every step."""
-    global TRACE_COUNT
-    TRACE_COUNT += 1
+def _recording(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
+    """One run's pieces: its first carry, its loop body (recording what the inspector draws at
+    every step), its per-step inputs, and what is computed once the loop is done."""
     data, minima = data_and_minima
     hp, sp = _unpack(spec, hp_vec, sp_vec)
     key = jax.random.key(seed)
@@ -520,15 +547,41 @@ def _trajectory(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
         probe = rule.probe(rule_state, {**probe_hp, "lr": lr_fn(t)}) if rule.probe else {}
         return (new_xy, opt_state), {"xy": new_xy, "loss": loss, "grad": g, "state": probe}
 
-    (final_xy, _), out = jax.lax.scan(body, (start, tx.init(start)), xs)
-    # what needs no loop is computed for all steps at once, after it
-    out["final_loss"] = full_loss(final_xy)
-    out["lr"] = jax.vmap(lr_fn)(xs[0])
-    xy_before = jnp.concatenate([start[None], out["xy"][:-1]])
-    out["bad"] = jax.vmap(is_bad)(xy_before, out["loss"])
-    out["final_bad"] = is_bad(final_xy, out["final_loss"])
-    out["f_min"] = _f_min(spec, spec.value, sp, data, minima)
-    return out
+    def finish(final_carry, out):
+        # what needs no loop is computed for all steps at once, after it
+        final_xy = final_carry[0]
+        out["final_loss"] = full_loss(final_xy)
+        out["lr"] = jax.vmap(lr_fn)(xs[0])
+        xy_before = jnp.concatenate([start[None], out["xy"][:-1]])
+        out["bad"] = jax.vmap(is_bad)(xy_before, out["loss"])
+        out["final_bad"] = is_bad(final_xy, out["final_loss"])
+        out["f_min"] = _f_min(spec, spec.value, sp, data, minima)
+        return out
+
+    return (start, tx.init(start)), body, xs, finish
+
+
+def _trajectory(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
+    """The whole path of one run."""
+    global TRACE_COUNT
+    TRACE_COUNT += 1
+    carry, body, xs, finish = _recording(spec, hp_vec, sp_vec, data_and_minima, start, seed)
+    final, out = jax.lax.scan(body, carry, xs)
+    return finish(final, out)
+
+
+def _trajectories(specs: tuple[_Spec, ...], hp_vecs, sp_vecs, data_and_minima, start, seeds):
+    """Several runs in one loop: each step advances every run once (one loop's overhead for all)."""
+    global TRACE_COUNT
+    TRACE_COUNT += 1
+    pieces = [_recording(*a, data_and_minima, start, seed) for a, seed in zip(zip(specs, hp_vecs, sp_vecs), seeds)]
+
+    def body(carries, xs):
+        stepped = [piece[1](c, x) for piece, c, x in zip(pieces, carries, xs)]
+        return tuple(c for c, _ in stepped), tuple(o for _, o in stepped)
+
+    finals, outs = jax.lax.scan(body, tuple(p[0] for p in pieces), tuple(p[2] for p in pieces))
+    return tuple(p[3](f, o) for p, f, o in zip(pieces, finals, outs))
 
 
 def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False):
@@ -596,4 +649,5 @@ def _lanes_ok(spec: _Spec) -> bool:
 
 
 _trajectory_jit = jax.jit(_trajectory, static_argnums=(0,))
+_trajectories_jit = jax.jit(_trajectories, static_argnums=(0,))
 _sweep_jit = jax.jit(_sweep_impl, static_argnums=(0, 1))

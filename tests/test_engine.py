@@ -322,3 +322,21 @@ def test_integer_surface_parameters_are_enforced():
         landscapes.get("quadratic", condition=True)
     s = landscapes.get("linear_regression", n_samples=50, data_seed=3)
     assert s.settings["n_samples"] == 50 and s.settings["data_seed"] == 3 and s.n_samples == 50
+
+
+def test_run_many_equals_separate_runs():
+    s = landscapes.get("rosenbrock")
+    runs = [
+        ("sgd", dict(learning_rate=1e-3, clip_norm=10.0, schedule="cosine", warmup_steps=20)),
+        ("momentum", dict(learning_rate=5e-4, momentum=0.9, noise=0.1, seed=3)),
+        ("adam", dict(learning_rate=0.05, weight_decay=0.01)),
+        ("sgd", dict(learning_rate=5.0)),  # diverges
+    ]
+    many = optimizers.run_many(s, runs, start=(-1.0, 1.5), steps=150)
+    for (name, hp), t in zip(runs, many):
+        single = optimizers.run(s, name, start=(-1.0, 1.5), steps=150, **hp)
+        np.testing.assert_array_equal(t.xy, single.xy)
+        np.testing.assert_array_equal(t.lr, single.lr)
+        assert t.diverged_at == single.diverged_at and set(t.state) == set(single.state)
+    assert many[-1].diverged_at is not None
+    assert optimizers.run_many(s, []) == []

@@ -8,8 +8,9 @@ Chromium at /usr/bin/chromium, as the browser tests do; ``--write`` saves
    momentum, nesterov, adam) x 500 steps on Rosenbrock, with the 3-D view:
    JSON size of ``fig.to_json()`` and build time (median of repeated builds).
 2. Script rerun: Streamlit's AppTest reruns the whole page after moving the
-   first optimizer's learning-rate slider; median over alternating values. This
-   includes AppTest's own overhead, so it bounds the real rerun from above.
+   first optimizer's learning-rate slider; median over alternating values, timed
+   by the page itself (``pg.rerun_ms`` in the session) and, as an upper bound,
+   around AppTest's call (which adds its own polling).
 3. Browser: the app served on localhost, Debian's Chromium driven by Playwright.
    (a) first page fully drawn: from the moment ``/_stcore/health`` answers (JAX's
    persistent compile cache warmed by ``python -m lab.warmup`` first, as bin/app
@@ -82,14 +83,15 @@ def rerun_numbers(repeats: int) -> dict:
     slider = "pg.o1.learning_rate"
     values = (0.1, 0.11)
     at.select_slider(key=slider).set_value(values[1]).run()  # compile everything once
-    times = []
+    times, script = [], []
     for i in range(repeats):
         at.select_slider(key=slider).set_value(values[i % 2])
         t0 = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - t0)
         assert not at.exception
-    return {"rerun_ms": median_ms(times)}
+        script.append(at.session_state["pg.rerun_ms"] / 1e3)  # the page's own clock, inside the script
+    return {"apptest_ms": median_ms(times), "rerun_ms": median_ms(script)}
 
 
 def free_port() -> int:
@@ -176,7 +178,8 @@ def main() -> None:
         "|---|---:|---|",
         f"| Playground figure, 4 optimizers x 500 steps with 3-D, JSON | {fig['bytes'] / 1e6:.3f} MB | <= 0.6 MB {mark(fig['bytes'] <= 600_000)} |",
         f"| figure build + to_json | {fig['build_ms']:.0f} ms | |",
-        f"| script rerun after a slider move (AppTest, upper bound) | {rerun['rerun_ms']:.0f} ms | <= 100 ms {mark(rerun['rerun_ms'] <= 100)} |",
+        f"| script rerun after a slider move (the page's own clock) | {rerun['rerun_ms']:.0f} ms | <= 100 ms {mark(rerun['rerun_ms'] <= 100)} |",
+        f"| the same through AppTest (adds its polling) | {rerun['apptest_ms']:.0f} ms | |",
     ]
     if web:
         lines += [

@@ -1,5 +1,7 @@
 """The Playground: race several optimizers on one surface, watch them move, share the view."""
 
+import time
+
 import streamlit as st
 
 from figures.colors import color
@@ -111,4 +113,6 @@ def playground() -> None:
     st.caption(t("pg.share.help", lang))
 
 
+_t0 = time.perf_counter()
 playground()
+st.session_state[key("rerun_ms")] = 1e3 * (time.perf_counter() - _t0)  # read by bench/bench_app.py

@@ -250,3 +250,36 @@ def test_a_garbage_query_string_renders_with_a_notice(query):
 def test_steps_from_the_url_are_clamped():
     at = app(steps="99999999")
     assert at.slider(key="pg.steps").value == sc.STEPS.high
+
+
+# --- every page -------------------------------------------------------------------------------
+
+
+def lesson_files() -> list[str]:
+    import ast
+
+    tree = ast.parse(Path(APP).read_text())
+    lessons = next(
+        node.value for node in tree.body if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS"
+    )
+    keys = [elt.elts[0].value for elt in lessons.elts]
+    return [f"pages/lesson_{n}_{k}.py" for n, k in enumerate(keys, start=1)]
+
+
+def test_every_lesson_in_the_navigation_has_its_page():
+    root = Path(APP).parent
+    missing = [f for f in lesson_files() if not (root / f).exists()]
+    assert not missing
+    assert len(lesson_files()) == 9
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page", lesson_files())
+def test_every_lesson_renders_in_both_languages(page, lang):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    assert_clean(at)
+    assert at.title, "the lesson has a title"
+    assert at.get("plotly_chart"), "the lesson draws a live figure"

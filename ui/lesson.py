@@ -78,5 +78,10 @@ def references(*keys: str) -> None:
 def playground_link(scene: sc.Scene) -> None:
     """Open this scene in the Playground: the scene travels in the link's query string."""
     lg = lang()
-    query = sc.to_query(sc.Scene(**{**scene.__dict__, "lang": lg}))
-    st.link_button(t("lesson.open_playground", lg), "playground?" + urlencode(query), icon="⛰️")
+    st.link_button(t("lesson.open_playground", lg), playground_url(scene), icon="⛰️")
+
+
+def playground_url(scene: sc.Scene) -> str:
+    """A link to the Playground showing ``scene``. The Playground is the default page, served at the app's
+    root (its own path name is not a route), so the link is relative to the root: ``./?surface=...``."""
+    return "./?" + urlencode(sc.to_query(sc.Scene(**{**scene.__dict__, "lang": lang()})))

@@ -537,7 +537,7 @@ def _recording(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
     probe_hp = {**{k: hp[k] for k in spec.traced_rule_keys}, **dict(spec.static_kw)}
-    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, start.dtype, hp["noise"]))
+    xs = (jnp.arange(spec.steps, dtype=jnp.int32), _noise_draws(key, spec.steps, start.dtype, hp["noise"]))
 
     def body(carry, x):
         xy, opt_state = carry
@@ -591,7 +591,7 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
     """
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key, lanes)
-    xs = (jnp.arange(spec.steps), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, hp["noise"], lanes))
+    xs = (jnp.arange(spec.steps, dtype=jnp.int32), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, hp["noise"], lanes))
 
     def body(carry, x):
         xy, opt_state, hit, div = carry

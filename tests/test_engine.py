@@ -340,3 +340,10 @@ def test_run_many_equals_separate_runs():
         assert t.diverged_at == single.diverged_at and set(t.state) == set(single.state)
     assert many[-1].diverged_at is not None
     assert optimizers.run_many(s, []) == []
+
+
+def test_sweep_in_float64():
+    s = landscapes.get("quadratic")
+    r64 = optimizers.sweep(s, "momentum", steps=60, grid={"learning_rate": np.array([0.1, 0.5])}, dtype="float64")
+    r32 = optimizers.sweep(s, "momentum", steps=60, grid={"learning_rate": np.array([0.1, 0.5])})
+    np.testing.assert_allclose(r64.final_loss, r32.final_loss, rtol=1e-3, atol=1e-7)

@@ -1,0 +1,171 @@
+"""Lesson 2, batch / stochastic / mini-batch: the page, its figures, iterations per epoch and the 1/√B spread."""
+
+import base64
+import itertools
+import json
+import math
+from pathlib import Path
+
+import jax
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import landscapes
+from figures.lesson_batches import batch_sizes_of_epoch, epoch_figure, finite_population_spread, spread_figure
+from lab.i18n import t
+from optimizers import oracle
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/lesson_2_batches.py"
+KEY = "batches"
+
+
+def open_page(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    return at.switch_page(PAGE).run()
+
+
+def spec(at: AppTest, index: int) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def array(value) -> np.ndarray:
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+    return np.asarray(value, dtype=float)
+
+
+def metric(at: AppTest, label_key: str, **values) -> str:
+    label = t(f"lesson.{KEY}.{label_key}", "en", **values)
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def closed_form_sigma(surface) -> float:
+    """σ of the per-sample gradients at the start, by hand: ∇ℓᵢ = 2 (w xᵢ + b − yᵢ) (xᵢ, 1)."""
+    x, y = surface.data["x"], surface.data["y"]
+    w, b = surface.start
+    r = w * x + b - y
+    g = np.stack([2 * r * x, 2 * r], axis=1)
+    return float(np.sqrt(np.mean(np.sum((g - g.mean(axis=0)) ** 2, axis=1))))
+
+
+def heat_row(fig: dict) -> np.ndarray:
+    z = fig["data"][0]["z"]
+    return array(z[0]) if isinstance(z, list) else array(z)
+
+
+STRIP, PATHS, SPREAD = 0, 1, 2
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_page_renders_with_the_catalogue_title(lang):
+    at = open_page(lang)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_the_batch_slider_changes_the_epoch_the_runs_and_the_highlight():
+    at = open_page()
+    assert metric(at, "ipe") == "5"  # the notes: 100 samples, batch 20 -> 5 iterations
+    before = [spec(at, i) for i in (STRIP, PATHS, SPREAD)]
+    at.select_slider(key=f"{KEY}.b").set_value(5).run()
+    assert not at.exception
+    after = [spec(at, i) for i in (STRIP, PATHS, SPREAD)]
+    for b, a in zip(before, after):
+        assert b["data"] != a["data"]
+    assert metric(at, "ipe") == "20"
+    names = {tr["name"] for tr in after[1]["data"] if tr.get("mode") == "lines"}
+    assert t(f"lesson.{KEY}.run.mini", "en", b=5) in names
+
+
+def test_the_try_button_loads_the_notes_drop_last_example():
+    at = open_page()
+    at.button(key=f"{KEY}.try").click().run()
+    assert not at.exception
+    assert (at.session_state[f"{KEY}.n"], at.session_state[f"{KEY}.b"], at.session_state[f"{KEY}.drop_last"]) == (1050, 100, True)
+    assert metric(at, "ipe") == str(1050 // 100) == "10"
+    assert metric(at, "last") == t(f"lesson.{KEY}.last.dropped", "en", size=50)
+    at.toggle(key=f"{KEY}.drop_last").set_value(False).run()
+    assert metric(at, "ipe") == str(math.ceil(1050 / 100)) == "11"
+    assert metric(at, "last") == t(f"lesson.{KEY}.last.short", "en", size=50)
+
+
+def test_the_measured_spread_follows_the_finite_population_law():
+    """The page's measured points against σ/√B · √((N−B)/(N−1)) with σ from the per-sample gradients by hand."""
+    at = open_page()
+    fig = spec(at, SPREAD)
+    dots = next(tr for tr in fig["data"] if tr.get("mode") == "markers" and tr["name"].startswith("measured"))
+    bs, measured = array(dots["x"]).astype(float), array(dots["y"]).astype(float)
+    surface = landscapes.get("linear_regression", n_samples=100)
+    sigma = closed_form_sigma(surface)
+    want = sigma / np.sqrt(bs) * np.sqrt((100 - bs) / 99)
+    np.testing.assert_allclose(measured, want, rtol=0.15)
+    # and the slope on the log-log plot is −1/2 once the finite-population factor is divided out
+    slope = np.polyfit(np.log(bs), np.log(measured / np.sqrt((100 - bs) / 99)), 1)[0]
+    assert slope == pytest.approx(-0.5, abs=0.06)
+
+
+# --- the claims, without the page ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n, b", [(100, 20), (1050, 100), (1000, 10), (7, 3), (10, 10), (5, 1)])
+def test_iterations_per_epoch_are_ceil_and_floor(n, b):
+    with_last, dropped = batch_sizes_of_epoch(n, b, drop_last=False)
+    assert len(with_last) == math.ceil(n / b) and sum(with_last) == n and dropped == 0
+    without, dropped = batch_sizes_of_epoch(n, b, drop_last=True)
+    assert len(without) == n // b and dropped == n % b
+    for drop_last, want in ((False, math.ceil(n / b)), (True, n // b)):
+        assert int(oracle.iterations_per_epoch(n, b, drop_last)) == want
+
+
+def test_one_epoch_of_the_oracle_uses_every_sample_once():
+    key = jax.random.key(3)
+    n, b = 1050, 100
+    weights = np.stack([np.asarray(oracle.batch_weights(key, k, n, b, False)) for k in range(11)])
+    np.testing.assert_array_equal(weights.sum(axis=0), np.ones(n))
+    assert sorted(weights.sum(axis=1).astype(int).tolist()) == [50] + [100] * 10
+    kept = np.stack([np.asarray(oracle.batch_weights(key, k, n, b, True)) for k in range(10)])
+    assert kept.sum() == 1000 and kept.max(axis=0).sum() == 1000  # 50 samples sit this epoch out
+
+
+def test_finite_population_spread_matches_an_exhaustive_enumeration():
+    """Every B-subset of a small population, by brute force: the RMS distance of its mean from the full mean."""
+    rng = np.random.default_rng(0)
+    g = rng.normal(size=(7, 2))
+    sigma = float(np.sqrt(np.mean(np.sum((g - g.mean(axis=0)) ** 2, axis=1))))
+    for b in range(1, 8):
+        means = np.array([g[list(c)].mean(axis=0) for c in itertools.combinations(range(7), b)])
+        exact = float(np.sqrt(np.mean(np.sum((means - g.mean(axis=0)) ** 2, axis=1))))
+        assert float(finite_population_spread(sigma, 7, b)) == pytest.approx(exact, abs=1e-12)
+
+
+# --- the figures --------------------------------------------------------------------------------
+
+
+def test_epoch_figure_draws_batches_and_the_dropped_tail():
+    fig = epoch_figure(1050, 100, True).to_plotly_json()
+    z = heat_row(fig)
+    assert z.size == 1050
+    assert np.count_nonzero(z == 3) == 50  # grey: dropped
+    assert len(fig["layout"]["shapes"]) == 10  # borders after each of the 10 kept batches
+    fig = epoch_figure(1050, 100, False).to_plotly_json()
+    z = heat_row(fig)
+    assert np.count_nonzero(z == 2) == 50 and np.count_nonzero(z == 3) == 0  # orange: the short 11th batch
+
+
+def test_spread_figure_draws_the_law_its_finite_form_and_the_points():
+    fig = spread_figure([1, 2, 5], [10.0, 7.0, 4.4], 10.0, 100, chosen=2).to_plotly_json()
+    law, finite, dots = fig["data"][:3]
+    x = array(law["x"]).astype(float)
+    np.testing.assert_allclose(array(law["y"]), 10 / np.sqrt(x), rtol=1e-4)
+    np.testing.assert_allclose(array(finite["y"]), 10 / np.sqrt(x) * np.sqrt((100 - x) / 99), rtol=1e-3)  # x is sent rounded
+    assert x.max() < 100  # the finite form is 0 at B = N, which a log axis cannot show
+    assert fig["layout"]["xaxis"]["type"] == fig["layout"]["yaxis"]["type"] == "log"
+    assert len(fig["data"]) == 4  # the ring around the chosen B

@@ -1,0 +1,154 @@
+"""Lesson 7, weight decay and gradient clipping: where coupled L2 and decoupled decay leave Adam as λ grows,
+how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient.
+
+Pure functions: trajectories and vectors in, ``go.Figure`` out. Contours and paths come from
+`figures.lesson_momentum`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .colors import BLACK, GUIDE, WHITE, color
+from .lesson_momentum import contour, contour_axes, landmarks, path_traces
+from .look import base_layout, look
+from .paths import LOG_FLOOR, Path, f32, last_row
+
+if TYPE_CHECKING:
+    from landscapes.base import Surface
+    from optimizers.engine import Trajectory
+
+HEIGHT = 540
+SMALL_HEIGHT = 380
+PROJECTOR_HEIGHT = 720
+
+
+# ----------------------------------------------------------------------------
+# numbers the lesson reads off a run
+
+
+def l2_minimum(scales: Sequence[float], centre: Sequence[float], lam: float) -> np.ndarray:
+    """The minimum of Σ aᵢ(θᵢ − cᵢ)² + λ/2‖θ‖².
+
+    Setting the gradient 2aᵢ(θᵢ − cᵢ) + λθᵢ to zero gives θᵢ = 2aᵢcᵢ/(2aᵢ + λ).
+    """
+    a, c = np.asarray(scales, dtype=np.float64), np.asarray(centre, dtype=np.float64)
+    return 2 * a * c / (2 * a + lam)
+
+
+def largest_step(traj: Trajectory) -> tuple[float, int]:
+    """The longest single step ‖θ_{t+1} − θ_t‖ of a run, and the step it happened at."""
+    d = np.linalg.norm(np.diff(traj.xy[: last_row(traj) + 1].astype(np.float64), axis=0), axis=1)
+    k = int(np.nanargmax(d))
+    return float(d[k]), k
+
+
+def cliff_step(traj: Trajectory) -> int:
+    """The step whose raw gradient was largest: where the run met the wall."""
+    g = traj.grad[: last_row(traj)].astype(np.float64)
+    return int(np.nanargmax(np.linalg.norm(g, axis=1)))
+
+
+def angle_between(a, b) -> float:
+    """The angle between two 2-D vectors, in degrees (atan2 of cross and dot: exact near 0° and 180° too)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return math.degrees(math.atan2(abs(a[0] * b[1] - a[1] * b[0]), float(a @ b)))
+
+
+# ----------------------------------------------------------------------------
+# weight decay
+
+
+def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tuple[np.ndarray, str]],
+                 theory: np.ndarray, *, grid, window, labels: Mapping[str, str], projector: bool = False) -> go.Figure:
+    """The runs at one λ, and where each method ends as λ grows, on the part ``window`` of the surface.
+
+    ``grid`` is the surface over ``window``; ``loci[label] = (endpoints (n, 2) over the λ grid, colour)``;
+    ``theory`` (n, 2) is the minimum of f + λ/2‖θ‖² over the same grid. ``labels``: theory.
+    """
+    lk = look(projector)
+    data = [contour(grid, surface, bar=False, lk=lk)]
+    data.append(dict(type="scatter", x=f32(theory[:, 0]), y=f32(theory[:, 1]), mode="lines", name=labels["theory"],
+                     line=dict(color=BLACK, width=0.8 * lk.line), hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
+    for name, (xy, c) in loci.items():
+        data.append(dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines+markers", name=name,
+                         line=dict(color=c, width=0.8 * lk.line, dash="dot"), marker=dict(size=0.5 * lk.marker, color=c),
+                         hovertemplate=f"{name} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
+    for p in paths:
+        data += path_traces(p, lk)
+        end = p.traj.xy[last_row(p.traj)]
+        data.append(dict(type="scatter", x=[float(end[0])], y=[float(end[1])], mode="markers", showlegend=False,
+                         name=f"{p.label} (end)", marker=dict(size=1.3 * lk.marker, color=p.color,
+                                                             line=dict(color=WHITE, width=2)),
+                         hovertemplate=f"{p.label}: (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
+    data += landmarks(surface, paths[0].traj.xy[0], lk)
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="decay")
+    layout["xaxis"], layout["yaxis"] = contour_axes(window)
+    return go.Figure(data=data, layout=layout)
+
+
+def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, labels: Mapping[str, str],
+                      projector: bool = False) -> go.Figure:
+    """How much of θ the decay removes per step, per coordinate: ``series`` = (label, colour, dash, values). Log y."""
+    lk = look(projector)
+    data = [dict(type="scatter", x=f32(np.arange(1, v.size + 1)), y=f32(np.abs(v) + LOG_FLOOR), mode="lines", name=name,
+                 line=dict(color=c, width=lk.line, dash=dash),
+                 hovertemplate=f"{name} · step %{{x}} · %{{y:.3g}}<extra></extra>") for name, c, dash, v in series]
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else SMALL_HEIGHT, uirevision="decay-rate")
+    layout.update(xaxis=dict(title=dict(text=labels["step"])),
+                  yaxis=dict(type="log", exponentformat="power", title=dict(text=labels["rate"])))
+    return go.Figure(data=data, layout=layout)
+
+
+# ----------------------------------------------------------------------------
+# gradient clipping
+
+
+def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, projector: bool = False) -> go.Figure:
+    """The clipped and unclipped runs on the cliff; a path thrown off the plot comes back in from its edge."""
+    lk = look(projector)
+    data = [contour(grid, surface, bar=True, lk=lk)]
+    for p in paths:
+        data += path_traces(p, lk, markers=True)
+    data += landmarks(surface, paths[0].traj.xy[0], lk)
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 80, uirevision="clip")
+    layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
+    return go.Figure(data=data, layout=layout)
+
+
+def compass_figure(raw, clipped: Mapping[str, tuple[np.ndarray, str]], threshold: float, *,
+                   labels: Mapping[str, str], projector: bool = False) -> go.Figure:
+    """One gradient and its clipped versions, as arrows from the origin of gradient space.
+
+    The raw gradient is usually far longer than the threshold: it is drawn along its direction to the
+    plot's edge. The circle ‖g‖ = c bounds clipping by norm, the square |gᵢ| ≤ c clipping by value.
+    ``clipped[label] = (vector, colour)``; ``labels``: raw, circle, square.
+    """
+    lk = look(projector)
+    raw = np.asarray(raw, dtype=np.float64)
+    reach = 1.6 * threshold
+    shown = raw / max(np.linalg.norm(raw), 1e-30) * 1.5 * threshold if np.linalg.norm(raw) > reach else raw
+    t = np.linspace(0, 2 * math.pi, 121)
+    data = [
+        dict(type="scatter", x=f32(threshold * np.cos(t)), y=f32(threshold * np.sin(t)), mode="lines", name=labels["circle"],
+             line=dict(color=GUIDE, width=1, dash="dot"), hoverinfo="skip"),
+        dict(type="scatter", x=[-threshold, threshold, threshold, -threshold, -threshold],
+             y=[-threshold, -threshold, threshold, threshold, -threshold], mode="lines", name=labels["square"],
+             line=dict(color=GUIDE, width=1, dash="dash"), hoverinfo="skip"),
+    ]
+    arrows = [(shown, color(4), labels["raw"], raw)] + [(v, c, name, v) for name, (v, c) in clipped.items()]
+    annotations = []
+    for head, c, name, true in arrows:
+        annotations.append(dict(x=float(head[0]), y=float(head[1]), ax=0.0, ay=0.0, xref="x", yref="y", axref="x",
+                                ayref="y", text="", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.3 * lk.arrow,
+                                arrowcolor=c, hovertext=f"{name}: ({true[0]:.3g}, {true[1]:.3g})"))
+        data.append(dict(type="scatter", x=[None], y=[None], mode="lines", name=name, line=dict(color=c, width=lk.arrow)))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else SMALL_HEIGHT + 40, uirevision="compass")
+    axis = dict(range=[-reach, reach], zeroline=True, zerolinecolor=GUIDE, showgrid=False, constrain="domain")
+    layout.update(xaxis=dict(axis, title=dict(text="∂f/∂x")), yaxis=dict(axis, title=dict(text="∂f/∂y"), scaleanchor="x"),
+                  annotations=annotations)
+    return go.Figure(data=data, layout=layout)

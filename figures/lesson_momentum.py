@@ -1,0 +1,336 @@
+"""Lesson 3, momentum: paths on the ill-conditioned valley, Nesterov's look-ahead as one step, the three
+textbook forms of momentum overlapping, and the convergence-rate map over (η, β) with Polyak's optimum.
+
+Also the small contour-with-paths figure the other optimizer lessons reuse (`paths_figure`).
+Pure functions: trajectories and sweep results in, ``go.Figure`` out; nothing here runs an optimizer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from . import heights as hts
+from .colors import BLACK, CASING, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
+from .look import Look, base_layout, look
+from .paths import LOG_FLOOR, Path, f32, last_row
+
+if TYPE_CHECKING:
+    from landscapes.base import Surface
+    from optimizers.engine import SweepResult, Trajectory
+
+Box = tuple[tuple[float, float], tuple[float, float]]
+HEIGHT = 520
+PROJECTOR_HEIGHT = 700
+CASING_WIDTH = 2.2  # the white line under each path, relative to its width
+
+
+# ----------------------------------------------------------------------------
+# a contour with paths (shared by the optimizer lessons)
+
+
+def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float = 1.01) -> dict[str, Any]:
+    """The surface's filled contour (log-spaced where the surface asks for it)."""
+    h = hts.heights(grid, log=surface.log_levels, f_min=surface.f_min)
+    trace = hts.contour_trace(h, bar=hts.colorbar(h, x=x, font=lk.small))
+    trace["showscale"] = bar
+    return trace
+
+
+def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", markers: bool = False,
+                width: float = 1.0) -> list[dict[str, Any]]:
+    """One path over a white casing (``width`` times the usual line), up to where it diverged; hover: label · step · f."""
+    n = last_row(p.traj) + 1
+    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
+    common = dict(type="scatter", x=x, y=y, legendgroup=p.label, xaxis=xaxis, yaxis=yaxis)
+    casing = dict(common, mode="lines", line=dict(color=CASING, width=CASING_WIDTH * width * lk.line), showlegend=False,
+                  hoverinfo="skip", name=f"{p.label} (casing)")
+    line = dict(
+        common,
+        mode="lines+markers" if markers else "lines",
+        marker=dict(size=0.45 * lk.marker, color=p.color),
+        line=dict(color=p.color, width=width * lk.line, dash=p.dash),
+        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
+        name=p.label,
+        hovertemplate=f"{p.label} · step %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
+    )
+    return [casing, line]
+
+
+def landmarks(surface: Surface, start, lk: Look, *, xaxis: str = "x", yaxis: str = "y") -> list[dict[str, Any]]:
+    """The start (white circle) and the minima (black stars)."""
+    out = [dict(type="scatter", x=[float(start[0])], y=[float(start[1])], mode="markers", name="start",
+                marker=dict(symbol="circle", size=lk.marker, color=START_FILL, line=dict(color=START_EDGE, width=1.5)),
+                hovertemplate="start (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False, xaxis=xaxis, yaxis=yaxis)]
+    if surface.minima:
+        m = np.asarray(surface.minima, dtype=np.float64).reshape(-1, 2)
+        out.append(dict(type="scatter", x=m[:, 0].tolist(), y=m[:, 1].tolist(), mode="markers", name="minimum",
+                        marker=dict(symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
+                                    line=dict(color=MINIMUM_EDGE, width=1)),
+                        hovertemplate="minimum (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False,
+                        xaxis=xaxis, yaxis=yaxis))
+    return out
+
+
+def contour_axes(domain: Box, *, anchor: str = "y", x_domain=(0.0, 1.0)) -> tuple[dict[str, Any], dict[str, Any]]:
+    """x and y axes fixed to ``domain`` with equal scales."""
+    (x0, x1), (y0, y1) = domain
+    fixed = dict(autorange=False, showgrid=False, zeroline=False, ticks="outside", constrain="domain")
+    xaxis = dict(fixed, range=[x0, x1], domain=list(x_domain), title=dict(text="x", standoff=2))
+    yaxis = dict(fixed, range=[y0, y1], scaleanchor=anchor.replace("y", "x"), scaleratio=1, title=dict(text="y", standoff=2))
+    return xaxis, yaxis
+
+
+def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, markers: bool = False,
+                 projector: bool = False, height: int | None = None) -> go.Figure:
+    """Several optimizers' paths on one contour, from the same start."""
+    lk = look(projector)
+    data = [contour(grid, surface, bar=True, lk=lk)]
+    for p in paths:
+        data += path_traces(p, lk, markers=markers)
+    start = paths[0].traj.xy[0] if paths else surface.start
+    data += landmarks(surface, start, lk)
+    layout = base_layout(lk, height=height or (PROJECTOR_HEIGHT if projector else HEIGHT),
+                         uirevision=f"paths:{surface.name}")
+    layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
+    return go.Figure(data=data, layout=layout)
+
+
+# ----------------------------------------------------------------------------
+# Nesterov's look-ahead, reconstructed from the engine's trajectory
+
+
+@dataclass(frozen=True)
+class LookAhead:
+    """One Nesterov step in the notes' (Sutskever's) variables, at step ``k``.
+
+    The engine runs the form optax and PyTorch use (Bengio et al. 2013), whose iterate
+    θ_k is the look-ahead point x_k + βV_{k-1}. The notes' position is therefore
+    x_k = θ_k − βV_{k-1} with V_{k-1} = −η v_{k-1}, and their step is
+    V_k = βV_{k-1} − η∇f(x_k + βV_{k-1}).
+    """
+
+    k: int
+    position: np.ndarray  # x_k, where the notes' iterate stands
+    lookahead: np.ndarray  # x_k + βV_{k-1} = θ_k, where the gradient is taken
+    gradient: np.ndarray  # ∇f at the look-ahead point (the engine's g_k)
+    velocity_step: np.ndarray  # βV_{k-1}
+    gradient_step: np.ndarray  # −η ∇f(look-ahead)
+    next_position: np.ndarray  # x_{k+1} = x_k + V_k
+    beta: float
+    lr: float
+
+
+def notes_positions(traj: Trajectory) -> np.ndarray:
+    """The notes' iterates x_k = θ_k + β η_{k-1} v_{k-1} of a Nesterov run (x_0 = θ_0); (steps+1, 2)."""
+    beta = float(traj.hyperparams["momentum"])
+    xs = traj.xy.astype(np.float64).copy()
+    xs[1:] += beta * traj.lr[:, None].astype(np.float64) * traj.state["velocity"].astype(np.float64)
+    return xs
+
+
+def lookahead_at(traj: Trajectory, k: int) -> LookAhead:
+    """Nesterov's step ``k`` from the trajectory's own data: ``xy``, ``state["velocity"]``, ``grad``, ``lr``."""
+    if not 1 <= k < traj.steps:
+        raise ValueError(f"k must be between 1 and {traj.steps - 1}, got {k}")
+    beta = float(traj.hyperparams["momentum"])
+    theta = traj.xy[k].astype(np.float64)
+    # V_{k-1} = −η_{k-1} v_{k-1}: the velocity in position units
+    V_prev = -float(traj.lr[k - 1]) * traj.state["velocity"][k - 1].astype(np.float64)
+    g = traj.grad[k].astype(np.float64)
+    lr = float(traj.lr[k])
+    position = theta - beta * V_prev  # x_k
+    gradient_step = -lr * g
+    return LookAhead(k, position, theta, g, beta * V_prev, gradient_step, theta + gradient_step, beta, lr)
+
+
+def _window(points: Sequence[np.ndarray], pad: float = 0.35) -> Box:
+    """A square box around ``points`` with ``pad`` of its size on every side."""
+    pts = np.asarray(points, dtype=np.float64)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    centre, half = (lo + hi) / 2, max(float((hi - lo).max()) / 2, 1e-3) * (1 + 2 * pad)
+    return (centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)
+
+
+POINT = 1.2  # the look-ahead figure's point markers, relative to the position marker
+
+
+def _arrow(tail, head, colour: str, lk: Look, text: str, dash: bool = False) -> dict[str, Any]:
+    """An arrow between two of the figure's points, stopping at their markers' edges."""
+    gap = POINT * lk.marker / 2 + 1
+    return dict(x=float(head[0]), y=float(head[1]), ax=float(tail[0]), ay=float(tail[1]), xref="x", yref="y",
+                axref="x", ayref="y", text="", hovertext=text, showarrow=True, arrowhead=2, arrowsize=1.1,
+                arrowwidth=lk.arrow * (1.2 if not dash else 1.0), arrowcolor=colour, standoff=gap, startstandoff=gap,
+                opacity=0.8 if dash else 1.0)
+
+
+def lookahead_figure(surface: Surface, traj: Trajectory, step: LookAhead, hb_gradient, labels: dict[str, str], *,
+                     grid_points: int = 70, projector: bool = False) -> go.Figure:
+    """Nesterov's step up close: the velocity step, the look-ahead point, the gradient there, the result.
+
+    ``hb_gradient`` is ∇f at x_k, what heavy-ball momentum would use instead (drawn dashed).
+    ``labels`` names the points (position, lookahead, next, hb_point), the arrows (velocity_step,
+    gradient_step, heavy_ball) and the notes' path (path).
+    """
+    lk = look(projector)
+    hb_next = step.lookahead - step.lr * np.asarray(hb_gradient, dtype=np.float64)
+    window = _window([step.position, step.lookahead, step.next_position, hb_next])
+    grid = surface.grid(grid_points, domain=window)
+    xs = notes_positions(traj)[: last_row(traj) + 1]
+    data = [contour(grid, surface, bar=False, lk=lk),
+            dict(type="scatter", x=f32(xs[:, 0]), y=f32(xs[:, 1]), mode="lines+markers", name=labels["path"],
+                 line=dict(color=GUIDE, width=0.6 * lk.line, dash="dot"), marker=dict(size=0.45 * lk.marker, color=GUIDE),
+                 hovertemplate="x_%{customdata} (%{x:.3g}, %{y:.3g})<extra></extra>", customdata=np.arange(len(xs)))]
+    points = [(step.position, labels["position"], START_FILL, "circle"),
+              (step.lookahead, labels["lookahead"], color(3), "circle"),
+              (step.next_position, labels["next"], color(2), "circle"),
+              (hb_next, labels["hb_point"], color(1), "circle-open")]
+    for xy, name, fill, symbol in points:
+        data.append(dict(type="scatter", x=[float(xy[0])], y=[float(xy[1])], mode="markers+text", name=name,
+                         text=[f"<b>{name}</b>"], textposition="middle right", textfont=dict(size=lk.font, color=BLACK),
+                         marker=dict(symbol=symbol, size=POINT * lk.marker, color=fill, line=dict(color=BLACK, width=1.2)),
+                         hovertemplate=f"{name} (%{{x:.4g}}, %{{y:.4g}})<extra></extra>", showlegend=False))
+    arrows = [
+        _arrow(step.position, step.lookahead, color(3), lk, labels["velocity_step"]),
+        _arrow(step.lookahead, step.next_position, color(2), lk, labels["gradient_step"]),
+        _arrow(step.lookahead, hb_next, color(1), lk, labels["heavy_ball"], dash=True),
+    ]
+    # the legend names the arrows (annotations have none): one invisible line per colour
+    for name, c in ((labels["velocity_step"], color(3)), (labels["gradient_step"], color(2)),
+                    (labels["heavy_ball"], color(1))):
+        data.append(dict(type="scatter", x=[None], y=[None], mode="lines", name=name, line=dict(color=c, width=lk.arrow)))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"lookahead:{step.k}")
+    layout["xaxis"], layout["yaxis"] = contour_axes(window)
+    layout["annotations"] = arrows
+    return go.Figure(data=data, layout=layout)
+
+
+# ----------------------------------------------------------------------------
+# three forms of momentum
+
+
+def distance_between(a: Trajectory, b: Trajectory) -> np.ndarray:
+    """‖x_a − x_b‖ at every step (floored for a log axis; NaN after either diverged)."""
+    n = min(last_row(a), last_row(b)) + 1
+    d = np.full(a.xy.shape[0], np.nan)
+    d[:n] = np.linalg.norm(a.xy[:n].astype(np.float64) - b.xy[:n].astype(np.float64), axis=1)
+    return d
+
+
+def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, distance_title: str,
+                 step_title: str = "step", projector: bool = False) -> go.Figure:
+    """Left: the forms' paths overlapping on the contour (the first widest, so it shows under the others).
+    Right: each later path's distance from the first, per step."""
+    lk = look(projector)
+    data = [contour(grid, surface, bar=False, lk=lk)]
+    for i, p in enumerate(paths):
+        data += path_traces(p, lk, width=2.5 if i == 0 else 1.2)
+    data += landmarks(surface, paths[0].traj.xy[0], lk)
+    for p in paths[1:]:
+        d = distance_between(paths[0].traj, p.traj)
+        data.append(dict(type="scatter", y=f32(np.maximum(d, 0.0) + LOG_FLOOR), x0=0, dx=1, mode="lines",
+                         name=p.label, legendgroup=p.label, showlegend=False, xaxis="x2", yaxis="y2",
+                         line=dict(color=p.color, width=lk.line, dash=p.dash),
+                         hovertemplate=f"{p.label} · step %{{x}} · %{{y:.3g}}<extra></extra>"))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 60, uirevision="forms")
+    layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain, x_domain=(0.0, 0.5))
+    layout["xaxis2"] = dict(domain=[0.62, 1.0], anchor="y2", title=dict(text=step_title))
+    layout["yaxis2"] = dict(anchor="x2", type="log", exponentformat="power", title=dict(text=distance_title))
+    return go.Figure(data=data, layout=layout)
+
+
+# ----------------------------------------------------------------------------
+# the convergence-rate map (Goh 2017, fig. "momentum's rate over α and β")
+
+MAP_ETAS = np.arange(1, 49) / 12.0  # η from 1/12 to 4: heavy ball is stable up to η = 2(1+β)/L
+MAP_BETAS = np.linspace(0.0, 0.98, 48)
+MAP_LADDER = (25, 50, 100, 200, 400)  # a few step counts, so a few programs are compiled
+FLOAT32_DECADES = 36.0  # of the 38 decades a float32 loss can fall before it underflows: a margin
+
+
+def polyak(kappa: float, L: float = 1.0) -> tuple[float, float, float]:
+    """Polyak's tuning for heavy ball on a quadratic with curvatures in [L/κ, L]: (η*, β*, rate).
+
+    η* = 4/(√L + √μ)², β* = ((√κ − 1)/(√κ + 1))², rate √β* = (√κ − 1)/(√κ + 1).
+    """
+    mu = L / kappa
+    r = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)
+    return 4.0 / (math.sqrt(L) + math.sqrt(mu)) ** 2, r * r, r
+
+
+def gd_optimum(kappa: float, L: float = 1.0) -> tuple[float, float]:
+    """Gradient descent's best step 2/(L + μ) and its rate (κ − 1)/(κ + 1)."""
+    return 2.0 / (L + L / kappa), (kappa - 1) / (kappa + 1)
+
+
+def map_steps(kappa: float) -> int:
+    """The map's run length: the longest of `MAP_LADDER` over which the best run's loss stays clear of float32's floor.
+
+    The best cell's loss falls like rate*^(2T): T ≤ decades / (2 · (−log₁₀ rate*)).
+    """
+    r = polyak(kappa)[2]
+    if r <= 0:
+        return MAP_LADDER[0]
+    limit = FLOAT32_DECADES / (2 * -math.log10(r))
+    return max([T for T in MAP_LADDER if T <= limit] or [MAP_LADDER[0]])
+
+
+def map_start(kappa: float) -> tuple[float, float]:
+    """The map's start: the flat and the steep direction hold equal shares of the loss (u²/κ = v²)."""
+    return (-2.5, 2.5 / math.sqrt(kappa))
+
+
+def rate_map(result: SweepResult, f0: float) -> np.ndarray:
+    """Per-step contraction (f_T / f_0)^(1/(2T)) of every cell: the loss is a squared distance,
+    so this estimates how much closer to the minimum each step brings the run. NaN where it diverged."""
+    ratio = np.clip(result.final_loss / f0, 0.0, None)
+    return ratio ** (1.0 / (2 * result.steps))
+
+
+def best_cell(rate: np.ndarray) -> tuple[int, int]:
+    """Indices (i, j) of the lowest rate (fastest convergence)."""
+    return tuple(int(v) for v in np.unravel_index(np.nanargmin(rate), rate.shape))
+
+
+def rate_map_figure(etas: np.ndarray, betas: np.ndarray, rate: np.ndarray, kappa: float, *,
+                    current: tuple[float, float] | None, labels: dict[str, str],
+                    projector: bool = False) -> go.Figure:
+    """The rate over (η, β) as a heatmap, with Polyak's optimum, gradient descent's, the best cell and ``current``.
+
+    ``rate[i, j]`` belongs to ``etas[i]`` and ``betas[j]``. ``labels``: rate, theory, gd, best, current, diverged,
+    eta_axis, beta_axis.
+    """
+    lk = look(projector)
+    eta_s, beta_s, _ = polyak(kappa)
+    eta_gd, _ = gd_optimum(kappa)
+    i, j = best_cell(rate)
+    z = f32(np.minimum(rate.T, 1.0))  # rows: β, columns: η; slower than 1 (not converging) shows as 1
+    data = [dict(type="heatmap", x=f32(etas), y=f32(betas), z=z, colorscale="Viridis", zmin=float(np.nanmin(z)),
+                 zmax=1.0, colorbar=dict(title=dict(text=labels["rate"], side="top", font=dict(size=lk.small)),
+                                         thickness=12, tickfont=dict(size=lk.small)),
+                 hovertemplate="η = %{x:.3g} · β = %{y:.3g} · " + labels["rate"] + " = %{z:.3f}<extra></extra>",
+                 name=labels["rate"], showlegend=False)]
+
+    def marker(x, y, name, symbol, fill, size=1.3):
+        return dict(type="scatter", x=[float(x)], y=[float(y)], mode="markers", name=name,
+                    marker=dict(symbol=symbol, size=size * lk.marker, color=fill, line=dict(color=WHITE, width=1.5)),
+                    hovertemplate=f"{name}: η = %{{x:.3g}}, β = %{{y:.3g}}<extra></extra>")
+
+    data += [marker(eta_s, beta_s, labels["theory"], "star", BLACK, 1.6),
+             marker(eta_gd, 0.0, labels["gd"], "diamond", WHITE, 1.2),
+             dict(marker(etas[i], betas[j], labels["best"], "circle-open", color(4), 1.5),
+                  marker=dict(symbol="circle-open", size=1.5 * lk.marker, color=color(4), line=dict(width=3)))]
+    data[-2]["marker"]["line"] = dict(color=BLACK, width=1.5)
+    if current is not None:
+        data.append(marker(current[0], current[1], labels["current"], "x", color(1), 1.1))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"rate-map:{kappa}")
+    layout.update(xaxis=dict(title=dict(text=labels["eta_axis"]), range=[0, float(etas[-1]) + 0.05], showgrid=False),
+                  yaxis=dict(title=dict(text=labels["beta_axis"]), range=[-0.02, 1.0], showgrid=False),
+                  plot_bgcolor="#d9d9d9")  # diverged cells are NaN: the grey background shows through
+    layout["annotations"] = [dict(text=labels["diverged"], xref="paper", yref="paper", x=1.0, y=1.0, xanchor="right",
+                                  yanchor="top", showarrow=False, font=dict(size=lk.small), bgcolor="rgba(255,255,255,0.8)")]
+    return go.Figure(data=data, layout=layout)

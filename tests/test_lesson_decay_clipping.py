@@ -1,0 +1,193 @@
+"""Lesson 7, weight decay and gradient clipping: the page renders and reacts, and its claims hold.
+
+Claims checked: Adam + L2 ends at the closed-form minimum of f + λ/2‖θ‖²; AdamW cannot hold a
+coordinate beyond about 1/λ and pulls the steep coordinate harder than L2 does; early on, L2's pull on the
+coordinate with large gradients is much weaker than AdamW's; clipping by norm bounds every step by η·c
+and keeps the direction, clipping by value bounds it by η·c·√2 and turns the direction by the angle
+numpy's clip gives.
+"""
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import landscapes
+import optimizers
+from figures import lesson_decay_clipping as fd
+from figures.colors import color
+from figures.paths import Path as DrawnPath
+from lab.i18n import t
+from optimizers import clipping
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/lesson_7_decay_clipping.py"
+DECAY, RATE, CLIP, COMPASS = range(4)  # the page's charts, in order
+SCALES, CENTRE = (1.0, 10.0), (2.5, 1.5)
+FORMULA = "(x-2.5)**2 + 10*(y-1.5)**2"
+CLIP_START = (-1.6, 2.5)
+
+
+def open_page(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def spec(at: AppTest, index: int) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def array(value) -> np.ndarray:
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+    return np.asarray(value, dtype=float)
+
+
+def decay_runs(lam: float, steps: int = 2000):
+    s = landscapes.from_expression(FORMULA)
+    kw = dict(start=(0.0, 0.0), steps=steps, learning_rate=0.05, weight_decay=lam)
+    return optimizers.run(s, "adam", **kw), optimizers.run(s, "adamw", **kw)
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_page_renders_in_both_languages(lang):
+    at = open_page(lang)
+    assert at.title[0].value == t("lesson.decay_clipping.title", lang)
+    assert len(at.get("plotly_chart")) == 4
+    assert len(at.dataframe) == 1
+
+
+def test_lambda_slider_moves_the_runs():
+    at = open_page()
+    before = spec(at, DECAY)
+    at.slider(key="decay_clipping.lam").set_value(0.2).run()
+    assert not at.exception
+    after = spec(at, DECAY)
+    assert before["data"] != after["data"]
+    # the drawn Adam + L2 path is the engine's run at the new λ
+    drawn = next(tr for tr in after["data"] if tr.get("name") == "Adam + L2" and tr.get("mode") == "lines")
+    want = decay_runs(0.2)[0].xy
+    np.testing.assert_allclose(array(drawn["x"]), want[:, 0], rtol=1e-4, atol=1e-5)
+
+
+def test_threshold_slider_changes_the_clipped_runs():
+    at = open_page()
+    before = spec(at, CLIP)
+    at.select_slider(key="decay_clipping.c").set_value(0.25).run()
+    assert not at.exception
+    assert spec(at, CLIP)["data"] != before["data"]
+
+
+def test_try_this_sets_lambda_one():
+    at = open_page()
+    at.button(key="decay_clipping.try").click().run()
+    assert not at.exception
+    assert at.slider(key="decay_clipping.lam").value == pytest.approx(1.0)
+
+
+# --- claims: weight decay ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lam", [0.25, 0.5, 1.0])
+def test_adam_with_l2_ends_at_the_regularised_minimum(lam):
+    l2, _ = decay_runs(lam)
+    # closed form: 2aᵢ(θᵢ − cᵢ) + λθᵢ = 0
+    want = [2 * a * c / (2 * a + lam) for a, c in zip(SCALES, CENTRE)]
+    np.testing.assert_allclose(l2.xy[-1], want, atol=2e-3)
+    np.testing.assert_allclose(fd.l2_minimum(SCALES, CENTRE, lam), want)
+
+
+def test_adamw_pulls_every_coordinate_alike():
+    lam = 1.0
+    l2, w = decay_runs(lam)
+    # Adam's normalised step is at most about 1 per coordinate: against ηλθ, no coordinate stays beyond ~1/λ
+    assert np.all(np.abs(w.xy[-1]) <= 1 / lam + 0.02)
+    np.testing.assert_allclose(w.xy[-1], [1 / lam, 1 / lam], atol=0.06)
+    # L2 barely moves the steep coordinate y; AdamW pulls it far more
+    pull_l2 = 1 - l2.xy[-1] / np.array(CENTRE)
+    pull_w = 1 - w.xy[-1] / np.array(CENTRE)
+    assert pull_l2[1] < 0.05 < 0.3 < pull_w[1]
+    assert pull_w[1] / pull_l2[1] > pull_w[0] / pull_l2[0]
+
+
+def test_l2_pulls_the_large_gradient_coordinate_less_early_on():
+    l2, w = decay_runs(0.5, steps=300)
+    weaker = [np.mean(w.lr) / np.mean(l2.state["effective_lr"][:, c]) for c in (0, 1)]
+    # y's gradients are larger (10× the curvature), so Adam divides its L2 pull by a larger √v̂
+    assert weaker[1] > 3 * weaker[0] and weaker[1] > 4
+
+
+# --- claims: clipping ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lr, c", [(0.3, 1.0), (0.2, 0.5), (0.5, 2.0)])
+def test_clipping_bounds_every_step(lr, c):
+    cliff = landscapes.get("cliff")
+    run = lambda **kw: optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=lr, **kw)  # noqa: E731
+    free, by_norm, by_value = run(), run(clip_norm=c), run(clip_value=c)
+    assert fd.largest_step(free)[0] > 2.0  # thrown by the wall
+    assert fd.largest_step(by_norm)[0] <= lr * c * (1 + 1e-5)
+    assert fd.largest_step(by_value)[0] <= lr * c * math.sqrt(2) * (1 + 1e-5)
+
+
+def test_clipping_by_value_turns_the_gradient_at_the_wall():
+    cliff = landscapes.get("cliff")
+    c = 1.0
+    tr = optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=0.3, clip_value=c)
+    k = fd.cliff_step(tr)
+    raw = tr.grad[k].astype(np.float64)
+    assert np.linalg.norm(raw) > 20  # on the wall: the slope is h·k/4 = 25 at the defaults
+    by_norm = np.asarray(clipping.clip_by_global_norm(c).update(raw, None)[0], dtype=np.float64)
+    by_value = np.asarray(clipping.clip(c).update(raw, None)[0], dtype=np.float64)
+    reference = np.clip(raw, -c, c)
+    np.testing.assert_allclose(by_value, reference, rtol=1e-6)
+    np.testing.assert_allclose(by_norm, raw * c / np.linalg.norm(raw), rtol=1e-5)
+    assert fd.angle_between(raw, by_norm) < 0.1
+    want = math.degrees(math.acos(raw @ reference / (np.linalg.norm(raw) * np.linalg.norm(reference))))
+    assert fd.angle_between(raw, by_value) == pytest.approx(want, abs=1e-4)
+    assert want > 20
+
+
+# --- the figure builders, without Streamlit --------------------------------------------------
+
+
+def test_angle_between():
+    assert fd.angle_between((1, 0), (0, 2)) == pytest.approx(90)
+    assert fd.angle_between((1, 1), (2, 2)) == pytest.approx(0, abs=1e-9)
+    assert fd.angle_between((1, 0), (-1, 0)) == pytest.approx(180)
+
+
+def test_compass_figure_draws_the_raw_and_clipped_gradients():
+    raw = np.array([-25.0, 1.0])
+    clipped = {"norm": (raw / np.linalg.norm(raw), color(2)), "value": (np.clip(raw, -1, 1), color(3))}
+    figure = fd.compass_figure(raw, clipped, 1.0, labels={"raw": "raw", "circle": "o", "square": "□"})
+    heads = [(a.x, a.y) for a in figure.layout.annotations]
+    assert len(heads) == 3
+    # the raw gradient is drawn along its direction, shortened to fit; the clipped ones as they are
+    assert heads[0][0] * raw[1] - heads[0][1] * raw[0] == pytest.approx(0, abs=1e-9)
+    assert heads[2] == pytest.approx((-1.0, 1.0))
+
+
+def test_decay_figure_marks_each_endpoint():
+    s = landscapes.from_expression(FORMULA)
+    l2, w = decay_runs(0.5, steps=200)
+    window = ((-0.3, 2.9), (-0.3, 2.1))
+    loci = {"l2": (np.array([[2.5, 1.5], [2.0, 1.46]]), color(0))}
+    theory = np.array([fd.l2_minimum(SCALES, CENTRE, lam) for lam in (0.0, 0.5)])
+    figure = fd.decay_figure(s, [DrawnPath("L2", color(0), l2), DrawnPath("W", color(1), w)], loci, theory,
+                             grid=s.grid(30, domain=window), window=window, labels={"theory": "theory"})
+    ends = {tr.name: (tr.x[0], tr.y[0]) for tr in figure.data if tr.name and tr.name.endswith("(end)")}
+    assert ends["L2 (end)"] == pytest.approx(tuple(l2.xy[-1]))
+    assert ends["W (end)"] == pytest.approx(tuple(w.xy[-1]))
+    assert list(figure.layout.xaxis.range) == [-0.3, 2.9]

@@ -57,7 +57,8 @@ class Contestant:
     def settings(self) -> dict[str, Any]:
         """Every setting, defaults filled in."""
         rule_defaults = {h.name: h.default for h in optimizers.rule_info(self.rule).hyperparams}
-        return {**rule_defaults, **{h.name: h.default for h in RUN_SETTINGS}, **self.hp}
+        # the rule's own defaults win over the shared run settings (AdamW's weight decay is its own)
+        return {**{h.name: h.default for h in RUN_SETTINGS}, **rule_defaults, **self.hp}
 
     def run_kwargs(self) -> dict[str, Any]:
         """Keywords for `optimizers.run`: the UI's clip mode and batch size mapped to the engine's names."""

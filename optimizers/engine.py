@@ -232,21 +232,23 @@ def sweep(
             raise ValueError(f"grid values for {k} must be a non-empty array of finite numbers")
     probe_values = {k: float(v[0]) for k, v in zip(axes, values)}
     spec, traced, surf_params, info = _plan(surface, name, steps, {**fixed, **probe_values})
-    for k in axes:
-        if k not in traced and k not in surf_params:
+    # a rule without a weight decay of its own gets the engine's coupled L2 term, traced as "l2"
+    internal = tuple("l2" if k == "weight_decay" and "weight_decay" not in rule_info(name).accepts else k for k in axes)
+    for k, k_in in zip(axes, internal):
+        if k_in not in traced and k_in not in surf_params:
             raise ValueError(f"{k} cannot be swept: only numeric hyperparameters can")
     if tol is not None:
         tol = _positive("tol", tol)
     # a sweep is one big computation: leave out the stages that are off (their thresholds are
     # infinite, the decay zero and not swept); toggling one recompiles, moving one does not
     off = {"clip_norm": math.isinf(traced["clip_norm"]), "clip_value": math.isinf(traced["clip_value"]), "l2": traced["l2"] == 0}
-    spec = dataclasses.replace(spec, stages=tuple(k for k in spec.stages if k in axes or not off[k]))
+    spec = dataclasses.replace(spec, stages=tuple(k for k in spec.stages if k in internal or not off[k]))
     start = _start(surface, start)
     mesh = np.meshgrid(*values, indexing="ij")
     with jax.enable_x64(_x64(dtype)):
         hp, sp, data, xy0, seed = _device_args(spec, surface, traced, surf_params, start, info["seed"])
         grid_values = np.stack([m.ravel() for m in mesh]).astype(hp.dtype)
-        final, hit, div, tol = _sweep_jit(spec, axes, hp, sp, grid_values, data, xy0, seed, math.nan if tol is None else tol)
+        final, hit, div, tol = _sweep_jit(spec, internal, hp, sp, grid_values, data, xy0, seed, math.nan if tol is None else tol)
         final, hit, div, tol = (np.asarray(a) for a in (final, hit, div, tol))
     shape = tuple(v.size for v in values)
     final = np.where(div >= 0, np.nan, final).reshape(shape)

@@ -347,3 +347,12 @@ def test_sweep_in_float64():
     r64 = optimizers.sweep(s, "momentum", steps=60, grid={"learning_rate": np.array([0.1, 0.5])}, dtype="float64")
     r32 = optimizers.sweep(s, "momentum", steps=60, grid={"learning_rate": np.array([0.1, 0.5])})
     np.testing.assert_allclose(r64.final_loss, r32.final_loss, rtol=1e-3, atol=1e-7)
+
+
+def test_sweep_over_coupled_weight_decay():
+    s = landscapes.get("rosenbrock")
+    lams = np.array([0.0, 0.1, 1.0])
+    r = optimizers.sweep(s, "adam", steps=80, grid={"weight_decay": lams}, learning_rate=0.05)
+    for i, lam in enumerate(lams):
+        t = optimizers.run(s, "adam", steps=80, learning_rate=0.05, weight_decay=lam)
+        np.testing.assert_allclose(r.final_loss[i], t.loss[-1], rtol=2e-4, atol=1e-6)

@@ -60,3 +60,12 @@ def test_run_kwargs_map_ui_settings_to_engine_names():
     c = Contestant("sgd", {"clip": "value", "batch_size": 16.0})
     kw = c.run_kwargs()
     assert kw["clip_value"] == 1.0 and kw["clip_norm"] is None and kw["batch_size"] == 16.0
+
+
+def test_a_rules_own_defaults_win_over_the_shared_run_settings():
+    import optimizers
+
+    adamw_default = optimizers.rule_info("adamw").defaults["weight_decay"]
+    assert adamw_default > 0
+    assert Contestant("adamw").settings()["weight_decay"] == adamw_default
+    assert Contestant("sgd").settings()["weight_decay"] == 0.0

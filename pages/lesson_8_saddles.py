@@ -1,0 +1,254 @@
+"""Lesson 8: saddle points, plateaus and local minima: where gradient descent stalls, crawls or settles too early."""
+
+import math
+
+import numpy as np
+import streamlit as st
+
+import landscapes
+import optimizers
+from figures import lesson_saddles as fx
+from figures.colors import color
+from figures.curves import loss_curves_figure
+from figures.paths import Path
+from lab import scene as sc
+from lab.i18n import rule_title, t
+from optimizers import adam, oracle
+from ui import lesson as ui
+
+K = "saddles"
+STEPS = 300
+MOMENTUM = 0.9  # β of every momentum run on this page
+SADDLE_X0 = -2.5  # the saddle surface's suggested start; y₀ is the page's main control
+SADDLE = (0.0, 0.0)
+Y0_OPTIONS = (0.0, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1)
+LR_OPTIONS = (0.02, 0.05, 0.1, 0.2, 0.3)
+RADIUS_OPTIONS = (0.05, 0.1, 0.25, 0.5)
+NOISE_SEEDS = 20
+PLATEAU_LR = 0.1
+PLATEAU_REACH = 0.5  # "reached the well": f below this
+BASIN_SURFACES = ("himmelblau", "double_well")
+BASIN_RULES = ("sgd", "momentum")
+BASIN_LR_OPTIONS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
+BASIN_LR = {"himmelblau": 0.01, "double_well": 0.05}
+BASIN_GRID = 21  # starts per side
+BASIN_TOL = 0.1  # a run "reached" a minimum when it ends this close to it
+PATH_STARTS = ((-0.6, 0.9), (-0.9, -0.5), (0.7, -0.9), (0.9, 0.6))  # a few drawn paths, as fractions of the half-domain
+GOE_DIMS = tuple(range(1, 9))
+GOE_SAMPLES = 50_000
+DEFAULTS = {"y0": 1e-4, "lr": 0.1, "noise": 0.05, "radius": 0.25, "width": 0.6,
+            "basin_surface": "himmelblau", "basin_rule": "sgd", "basin_lr": BASIN_LR["himmelblau"]}
+
+
+def k(name: str) -> str:
+    return f"{K}.{name}"
+
+
+def on_ridge() -> None:
+    """Try this: start exactly on the ridge y = 0, where only noise can push the point off."""
+    st.session_state.update({k("y0"): 0.0, k("lr"): 0.1, k("noise"): 0.05, k("radius"): 0.25})
+
+
+def on_basin_surface() -> None:
+    st.session_state[k("basin_lr")] = BASIN_LR[st.session_state[k("basin_surface")]]
+
+
+def rule_kw(rule: str, lr: float) -> dict:
+    return {"learning_rate": lr, **({"momentum": MOMENTUM} if rule == "momentum" else {})}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def grid_of(name: str, params: tuple) -> tuple:
+    return landscapes.get(name, **dict(params)).grid(120)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def basin_map(surface_name: str, rule: str, lr: float, n: int, steps: int):
+    """The minimum reached from each start of an n × n grid: one `optimizers.run` per start."""
+    surface = landscapes.get(surface_name)
+    (x0, x1), (y0, y1) = surface.domain
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    basin = np.empty((n, n), dtype=int)
+    for i, y in enumerate(ys):
+        for j, x in enumerate(xs):
+            traj = optimizers.run(surface, rule, (x, y), steps, **rule_kw(rule, lr))
+            basin[i, j] = fx.basin_of(traj.xy[-1], surface.minima, BASIN_TOL)
+    return xs, ys, basin
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def goe_counts(samples: int) -> list[int]:
+    return fx.goe_all_positive(GOE_DIMS, samples, seed=0).tolist()
+
+
+def lesson() -> None:
+    lang = st.session_state.get("lang", "en")
+    for name, value in DEFAULTS.items():
+        st.session_state.setdefault(k(name), value)
+    ui.header(K)
+    ui.formula(
+        r"\theta_{t+1} = \theta_t - \eta\,\nabla f(\theta_t)",
+        r"f(x,y) = a\,x^2 - b\,y^2 + c\,y^4,\qquad \nabla^2 f(0,0) = \begin{pmatrix}2a & 0\\ 0 & -2b\end{pmatrix}",
+        r"x_{t+1} \approx (1-2a\eta)\,x_t,\quad y_{t+1} \approx (1+2b\eta)\,y_t"
+        r"\;\Rightarrow\; T_r \approx \frac{\ln(r/|y_0|)}{\ln(1+2b\eta)} - \frac{\ln(|x_0|/r)}{\ln\frac{1}{1-2a\eta}}",
+    )
+    ui.try_this(K, on_ridge)
+    words = {w: t(f"lesson.saddles.fig.{w}", lang) for w in ("step", "start", "minimum", "saddle")}
+    saddle_section(lang, words)
+    plateau_section(lang, words)
+    basin_section(lang, words)
+    dimension_section(lang)
+    ui.source(fx.steps_near, fx.linear_saddle_steps, oracle.gaussian_noise, adam.scale_by_adam, basin_map, fx.basin_of,
+              fx.goe_all_positive)
+    ui.references("cs231n", "dauphin2014", "kingma2015", "ng_dl")
+
+
+def saddle_section(lang: str, words: dict) -> None:
+    """1) Four optimizers from one start near the ridge, and how many steps each spends near the saddle."""
+    st.subheader(t("lesson.saddles.sec.saddle", lang))
+    a, b, c, d = st.columns(4)
+    a.select_slider(t("lesson.saddles.y0", lang), Y0_OPTIONS, key=k("y0"),
+                    format_func=lambda v: "0" if v == 0 else f"{v:.0e}")
+    b.select_slider(t("lesson.saddles.lr", lang), LR_OPTIONS, key=k("lr"))
+    c.slider(t("lesson.saddles.noise", lang), 0.0, 0.5, step=0.01, key=k("noise"))
+    d.select_slider(t("lesson.saddles.radius", lang), RADIUS_OPTIONS, key=k("radius"))
+    ss = st.session_state
+    y0, lr, sigma, radius = float(ss[k("y0")]), float(ss[k("lr")]), float(ss[k("noise")]), float(ss[k("radius")])
+    surface = landscapes.get("saddle")
+    start = (SADDLE_X0, y0)
+    contestants = [
+        (t("lesson.saddles.gd", lang), sc.Contestant("sgd", {"learning_rate": lr})),
+        (t("lesson.saddles.momentum", lang, beta=MOMENTUM), sc.Contestant("momentum", rule_kw("momentum", lr))),
+        (t("lesson.saddles.noisy", lang, sigma=f"{sigma:g}"), sc.Contestant("sgd", {"learning_rate": lr, "noise": sigma})),
+        (t("lesson.saddles.adam", lang), sc.Contestant("adam", {"learning_rate": lr})),
+    ]
+    paths, bars = [], []
+    for i, (label, con) in enumerate(contestants):
+        traj = optimizers.run(surface, con.rule, start, STEPS, **con.hp)
+        paths.append(Path(label, color(i), traj))
+        if con.hp.get("noise"):
+            # noise: one count per seed (the path drawn is seed 0)
+            counts = [fx.steps_near(optimizers.run(surface, con.rule, start, STEPS, seed=s, **con.hp).xy, SADDLE, radius)
+                      for s in range(NOISE_SEEDS)]
+            bars.append(fx.Bar(label, color(i), float(np.mean(counts)), float(min(counts)), float(max(counts))))
+        else:
+            bars.append(fx.Bar(label, color(i), fx.steps_near(traj.xy, SADDLE, radius)))
+    p = surface.params
+    theory = fx.linear_saddle_steps(p["a"], p["b"], lr, start, radius)
+    left, right = st.columns([3, 2])
+    left.plotly_chart(
+        fx.paths_figure(grid_of("saddle", ()), paths, f_min=surface.f_min, minima=surface.minima, saddles=surface.saddles,
+                        circle=(SADDLE, radius), labels=words),
+        key=k("saddle_chart"),
+    )
+    bar_words = {"axis": t("lesson.saddles.fig.near", lang), "theory": t("lesson.saddles.fig.theory", lang)}
+    right.plotly_chart(fx.near_saddle_figure(bars, theory=theory, labels=bar_words), key=k("near_chart"))
+    st.caption(t("lesson.saddles.near.caption", lang, r=f"{radius:g}", steps=STEPS, seeds=NOISE_SEEDS))
+    if math.isinf(theory):
+        st.markdown(t("lesson.saddles.near.ridge", lang, measured=bars[0].value, steps=STEPS))
+    else:
+        st.markdown(t("lesson.saddles.near.theory", lang, shrink=f"{1 - 2 * p['a'] * lr:.3g}",
+                      grow=f"{1 + 2 * p['b'] * lr:.3g}", theory=f"{theory:.1f}", measured=bars[0].value))
+    ui.playground_link(sc.Scene(surface="saddle", start=start, steps=STEPS, contestants=[c for _, c in contestants]))
+
+
+def plateau_section(lang: str, words: dict) -> None:
+    """2) GD, momentum and Adam on the plateau: the gradient is tiny there, but not zero."""
+    st.subheader(t("lesson.saddles.sec.plateau", lang))
+    st.markdown(t("lesson.saddles.plateau.intro", lang, lr=PLATEAU_LR))
+    st.slider(t("lesson.saddles.width", lang), 0.2, 2.0, step=0.02, key=k("width"))
+    width = float(st.session_state[k("width")])
+    surface = landscapes.get("plateau", width=width)
+    paths = [
+        Path(rule_title(rule, lang), color(i), optimizers.run(surface, rule, None, STEPS, **rule_kw(rule, PLATEAU_LR)))
+        for i, rule in enumerate(("sgd", "momentum", "adam"))
+    ]
+    g0 = float(np.linalg.norm(np.asarray(surface.grad(surface.start))))
+    left, right = st.columns([3, 2])
+    left.plotly_chart(fx.paths_figure(grid_of("plateau", (("width", width),)), paths, f_min=0.0, minima=surface.minima,
+                                      labels=words), key=k("plateau_chart"))
+    right.plotly_chart(loss_curves_figure(paths, log=False), key=k("plateau_loss"))
+    first = [float(np.linalg.norm(p.traj.xy[1] - p.traj.xy[0])) for p in paths]
+    never = t("lesson.saddles.never", lang, steps=STEPS)
+    st.dataframe(
+        [{
+            t("lesson.saddles.col.rule", lang): p.label,
+            t("lesson.saddles.col.grad", lang): f"{g0:.3g}",
+            t("lesson.saddles.col.first", lang): f"{step:.3g}",
+            t("lesson.saddles.col.reach", lang): never if (n := p.traj.steps_to(PLATEAU_REACH)) is None else str(n),
+        } for p, step in zip(paths, first)],
+        hide_index=True,
+    )
+    if g0 == 0.0:
+        st.warning(t("lesson.saddles.plateau.zero", lang))
+    else:
+        spacing = float(np.spacing(np.float32(max(abs(c) for c in surface.start))))
+        st.caption(t("lesson.saddles.plateau.grad", lang, grad=f"{g0:.3g}", gd_step=f"{PLATEAU_LR * g0:.3g}",
+                     spacing=f"{spacing:.2g}", adam_step=f"{first[2]:.3g}"))
+
+
+def basin_section(lang: str, words: dict) -> None:
+    """3) A grid of starts, each coloured by the minimum its run reaches, and a few of those runs."""
+    st.subheader(t("lesson.saddles.sec.basins", lang))
+    a, b, c = st.columns(3)
+    a.radio(t("lesson.saddles.basin_surface", lang), BASIN_SURFACES, key=k("basin_surface"), on_change=on_basin_surface,
+            format_func=lambda n: t(f"surface.{n}", lang), horizontal=True)
+    b.radio(t("lesson.saddles.basin_rule", lang), BASIN_RULES, key=k("basin_rule"),
+            format_func=lambda r: rule_title(r, lang), horizontal=True)
+    c.select_slider(t("lesson.saddles.basin_lr", lang), BASIN_LR_OPTIONS, key=k("basin_lr"))
+    ss = st.session_state
+    name, rule, lr = ss[k("basin_surface")], ss[k("basin_rule")], float(ss[k("basin_lr")])
+    surface = landscapes.get(name)
+    xs, ys, basin = basin_map(name, rule, lr, BASIN_GRID, STEPS)
+    (x0, x1), (y0, y1) = surface.domain
+    few = []
+    for u, v in PATH_STARTS:
+        x, y = (x0 + x1) / 2 + u * (x1 - x0) / 2, (y0 + y1) / 2 + v * (y1 - y0) / 2
+        label = t("lesson.saddles.run_from", lang, x=f"{x:.2g}", y=f"{y:.2g}")
+        few.append(Path(label, "#333333", optimizers.run(surface, rule, (x, y), STEPS, **rule_kw(rule, lr))))
+    names = basin_names(name, surface.minima, lang)
+    labels = {"not_settled": t("lesson.saddles.not_settled", lang), "diverged": t("lesson.saddles.diverged", lang),
+              "step": words["step"], **{f"minimum_{i}": n for i, n in enumerate(names)}}
+    left, right = st.columns([3, 2])
+    left.plotly_chart(fx.basin_figure(grid_of(name, ()), xs, ys, basin, surface.minima, few, log=surface.log_levels,
+                                      labels=labels), key=k("basin_chart"))
+    right.caption(t("lesson.saddles.basins.caption", lang, n=BASIN_GRID, steps=STEPS, tol=BASIN_TOL, beta=MOMENTUM))
+    counts = [(n, int(np.sum(basin == i))) for i, n in enumerate(names)]
+    for word, code in (("not_settled", fx.NOT_SETTLED), ("diverged", fx.DIVERGED_CODE)):
+        counts.append((labels[word], int(np.sum(basin == code))))
+    right.markdown("  \n".join(t("lesson.saddles.basins.count", lang, name=n, count=c_, share=f"{c_ / basin.size:.0%}")
+                               for n, c_ in counts if c_ or n in names))
+    right.markdown(t("lesson.saddles.basins.note", lang))
+    if name == "double_well":
+        # x₀ left of the saddle should end in the left (global) well, right of it in the right one
+        (saddle_x, _), = surface.saddles
+        left_well = int(np.argmin([m[0] for m in surface.minima]))
+        want = np.where(xs[None, :] < saddle_x, left_well, 1 - left_well)
+        agree = int(np.sum(basin == np.broadcast_to(want, basin.shape)))
+        right.markdown(t("lesson.saddles.basins.side", lang, xs=f"{saddle_x:.3f}", agree=agree, total=basin.size))
+
+
+def basin_names(surface_name: str, minima, lang: str) -> list[str]:
+    """Names of the minima: global and local for the double well (deepest listed first), coordinates otherwise."""
+    if surface_name == "double_well":
+        return [t("lesson.saddles.global", lang), *[t("lesson.saddles.local", lang)] * (len(minima) - 1)]
+    return [t("lesson.saddles.minimum_at", lang, x=f"{x:.2f}", y=f"{y:.2f}") for x, y in minima]
+
+
+def dimension_section(lang: str) -> None:
+    """4) The counting argument: random symmetric matrices are rarely positive definite in many dimensions."""
+    st.subheader(t("lesson.saddles.sec.dims", lang))
+    st.markdown(t("lesson.saddles.dims.intro", lang, samples=f"{GOE_SAMPLES:,}"))
+    counts = goe_counts(GOE_SAMPLES)
+    keys = {"axis": "fraction", "dimension": "dimension", "coin": "coin", "bound": "bound", "measured": "measured"}
+    labels = {w: t(f"lesson.saddles.fig.{key}", lang) for w, key in keys.items()}
+    st.plotly_chart(fx.goe_figure(GOE_DIMS, counts, GOE_SAMPLES, labels=labels), key=k("goe_chart"))
+    last = max(d for d, n in zip(GOE_DIMS, counts) if n > 0)
+    st.caption(t("lesson.saddles.dims.caption", lang,
+                 p1=f"{counts[0] / GOE_SAMPLES:.3f}", p2=f"{counts[1] / GOE_SAMPLES:.3f}",
+                 exact2=f"{(2 - math.sqrt(2)) / 4:.3f}", dl=last, pl=f"{counts[GOE_DIMS.index(last)] / GOE_SAMPLES:.1e}",
+                 samples=f"{GOE_SAMPLES:,}"))
+    st.info(t("lesson.saddles.dims.care", lang))
+
+
+lesson()

@@ -1,0 +1,294 @@
+"""Lesson 9 (sweep lab): the page in both languages; the heat map against `optimizers.run` cell by cell; a clicked
+cell's Playground link reproduces that cell; Polyak's optimum on the momentum map; bad requests give messages."""
+
+import base64
+import json
+import math
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import landscapes
+import optimizers
+from figures import lesson_sweep as fx
+from lab import scene as sc
+from lab.i18n import t
+from figures.paths import LOG_FLOOR
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/lesson_9_sweep.py"
+
+
+def page(lang: str = "en", **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def array(value) -> np.ndarray:
+    """A Plotly 7 array: a (nested) list, or base64 binary with a dtype."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+    return np.asarray(value, dtype=float)
+
+
+def spec(at: AppTest) -> dict:
+    el = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("sweep.chart"))
+    return json.loads(el.proto.spec)
+
+
+def cells(at: AppTest) -> dict[str, np.ndarray]:
+    """The click-catcher's cell centres and their (final loss, steps to tolerance)."""
+    tr = next(tr for tr in spec(at)["data"] if tr.get("name") == fx.CLICK_TRACE_NAME)
+    return {"x": array(tr["x"]), "y": array(tr["y"]), "custom": array(tr["customdata"]).reshape(-1, 2)}
+
+
+def heat(at: AppTest) -> np.ndarray:
+    tr = next(tr for tr in spec(at)["data"] if tr.get("name") == "metric")
+    return array(tr["z"])
+
+
+def link(at: AppTest) -> dict[str, str]:
+    url = at.get("link_button")[0].proto.url
+    assert url.startswith("./?")
+    return dict(parse_qsl(urlsplit(url).query))
+
+
+def run_scene(query: dict[str, str]):
+    """What the Playground would run for this link: parsed by the scene's own reader, run by the engine."""
+    scene, notices = sc.from_query(query)
+    assert not notices, notices
+    surface = landscapes.get(scene.surface, **scene.surface_params)
+    (c,) = scene.contestants
+    return optimizers.run(surface, c.rule, scene.start, scene.steps, **c.run_kwargs())
+
+
+@pytest.fixture(scope="module")
+def en() -> AppTest:
+    return page("en")
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_renders_in_both_languages(lang):
+    at = page(lang)
+    assert at.title[0].value == t("lesson.sweep.title", lang)
+    assert not at.error
+    assert len(at.get("link_button")) == 1
+
+
+def test_heat_map_cells_are_the_engines_runs(en):
+    c = cells(en)
+    z = heat(en)  # rows = β (up), columns = η (across)
+    n = int(round(math.sqrt(c["x"].size)))
+    surface = landscapes.get("rosenbrock")
+    loss, steps = c["custom"][:, 0], c["custom"][:, 1]
+    finite = np.flatnonzero(np.isfinite(loss))
+    picks = [finite[0], finite[len(finite) // 2], int(np.flatnonzero(~np.isfinite(loss))[0])]
+    ss = en.session_state
+    grid = [fx.axis_values(ss[f"sweep.{a}.low"], ss[f"sweep.{a}.high"], n, ss[f"sweep.{a}.log"]) for a in ("ax1", "ax2")]
+    for k in picks:
+        i, j = divmod(k, n)  # catcher point k = i·n + j is cell (η_i, β_j)
+        x, y = float(grid[0][i]), float(grid[1][j])
+        assert (c["x"][k], c["y"][k]) == pytest.approx((x, y), rel=1e-4)
+        ref = optimizers.run(surface, "momentum", None, 200, learning_rate=x, momentum=y)
+        if not np.isfinite(loss[k]):
+            assert ref.diverged_at is not None
+            continue
+        assert ref.diverged_at is None
+        assert loss[k] == pytest.approx(ref.loss[-1], rel=1e-4)
+        want_steps = ref.steps_to(1e-3 * (ref.loss[0] - ref.f_min))  # the sweep's default tolerance
+        assert (np.isnan(steps[k]) and want_steps is None) or steps[k] == want_steps
+        # the colour: log10 of the gap to the minimum, drawn at [row j][column i]
+        assert z.reshape(n, n)[j, i] == pytest.approx(math.log10(max(ref.loss[-1] - ref.f_min, 0) + LOG_FLOOR), abs=1e-3)
+
+
+def test_steps_slider_changes_the_map():
+    at = page("en")
+    before = heat(at)
+    at.select_slider(key="sweep.steps").set_value(50).run()
+    assert_clean(at)
+    assert not np.array_equal(before, heat(at), equal_nan=True)
+
+
+def test_a_clicked_cell_opens_that_run_in_the_playground(en):
+    at = en
+    c = cells(at)
+    loss = c["custom"][:, 0]
+    k = int(np.flatnonzero(np.isfinite(loss))[len(np.flatnonzero(np.isfinite(loss))) // 3])
+    x, y = float(c["x"][k]), float(c["y"][k])
+    # the page's callback turns a selection event into this state; its reader is tested below
+    at.session_state["sweep.cell"] = (x, y)
+    at.run()
+    assert_clean(at)
+    query = link(at)
+    assert float(query["o1.learning_rate"]) == pytest.approx(x, rel=1e-4)
+    assert float(query["o1.momentum"]) == pytest.approx(y, rel=1e-4, abs=1e-6)
+    assert query["surface"] == "rosenbrock" and query["o1"] == "momentum"
+    ref = run_scene(query)
+    assert ref.loss[-1] == pytest.approx(loss[k], rel=1e-4)
+    # the selection is drawn
+    assert any(tr.get("name") == t("lesson.sweep.fig.selected", "en") for tr in spec(at)["data"])
+
+
+def test_clicked_point_reads_the_catchers_selection():
+    event = {"selection": {"points": [{"curve_number": 0, "x": 1, "y": 2}, {"curve_number": 3, "x": 0.5, "y": 0.25}]}}
+    assert fx.clicked_point(event, 3) == (0.5, 0.25)
+    assert fx.clicked_point(event, 7) is None
+    assert fx.clicked_point(None, 3) is None
+    assert fx.clicked_point({"selection": {"points": []}}, 3) is None
+
+
+def test_polyak_optimum_on_the_momentum_map():
+    at = page("en")
+    at.button(key="sweep.try").click().run()
+    assert_clean(at)
+    assert at.session_state["sweep.p.condition"] == 100.0
+    c = cells(at)
+    loss = np.where(np.isfinite(c["custom"][:, 0]), c["custom"][:, 0], np.inf)
+    k = int(np.argmin(loss))
+    eta_best, beta_best = float(c["x"][k]), float(c["y"][k])
+    # f = ½(u²/κ + v²): Hessian eigenvalues μ = 1/κ and L = 1; Polyak (1964)
+    kappa = 100.0
+    eta = 4 / (1 + math.sqrt(1 / kappa)) ** 2
+    beta = ((math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)) ** 2
+    assert abs(math.log(eta_best / eta)) < math.log(1.25)
+    assert abs(beta_best - beta) < 0.05
+    # the page states the same optimum, from jax.hessian
+    text = next(m.value for m in at.markdown if "η* =" in m.value)
+    assert f"{eta:.3f}" in text and f"{beta:.3f}" in text
+    marks = {tr["name"]: (tr["x"][0], tr["y"][0]) for tr in spec(at)["data"] if tr.get("name") == "Polyak's optimum"}
+    assert marks["Polyak's optimum"] == pytest.approx((eta, beta), rel=1e-6)
+
+
+def test_swept_surface_parameter_compares_each_cell_with_its_own_minimum():
+    at = page("en")
+    at.select_slider(key="sweep.n").set_value(16).run()
+    at.select_slider(key="sweep.steps").set_value(50).run()
+    at.selectbox(key="sweep.rule").set_value("sgd").run()
+    at.selectbox(key="sweep.surface").set_value("saddle").run()
+    at.selectbox(key="sweep.ax2.name").set_value("c").run()
+    at.number_input(key="sweep.ax2.low").set_value(0.1).run()
+    assert_clean(at)
+    c, z = cells(at), heat(at)
+    n = 16
+    b = landscapes.get("saddle").params["b"]
+    checked = 0
+    for k in range(0, n * n, 17):
+        loss, cc = c["custom"][k, 0], float(c["y"][k])
+        if not np.isfinite(loss):
+            continue
+        i, j = divmod(k, n)
+        f_star = -b * b / (4 * cc)  # the minima at y = ±√(b/2c)
+        assert z.reshape(n, n)[j, i] == pytest.approx(math.log10(max(loss - f_star, 0) + LOG_FLOOR), abs=2e-3)
+        checked += 1
+    assert checked >= 5
+
+
+def _label(name: str) -> str:
+    return t(f"hp.{name}", "en")
+
+
+@pytest.mark.parametrize("case", ["order", "log", "same"])
+def test_bad_requests_give_a_message_not_a_traceback(case):
+    at = page("en")
+    if case == "order":
+        at.number_input(key="sweep.ax1.high").set_value(0.0001).run()
+        want = t("lesson.sweep.err.order", "en", axis=_label("learning_rate"), low="0.0001", high="0.0001")
+    elif case == "log":
+        at.checkbox(key="sweep.ax2.log").check().run()  # β from 0 on a log axis
+        want = t("lesson.sweep.err.log", "en", axis=_label("momentum"), low="0")
+    else:
+        at.selectbox(key="sweep.ax2.name").set_value("learning_rate").run()
+        want = t("lesson.sweep.err.same", "en")
+    assert_clean(at)
+    assert [e.value for e in at.error] == [want]
+    assert not at.get("link_button")
+
+
+def test_changing_the_rule_resets_what_cannot_be_swept():
+    at = page("en")
+    at.selectbox(key="sweep.rule").set_value("sgd").run()
+    assert_clean(at)
+    assert at.session_state["sweep.ax1.name"] == "learning_rate"
+    assert at.session_state["sweep.ax2.name"] == "a"  # sgd has no second hyperparameter: Rosenbrock's a
+    assert not at.error
+
+
+# --- pure pieces ----------------------------------------------------------------------------
+
+
+def test_axis_values_round_to_what_a_link_carries():
+    v = fx.axis_values(1e-3, 3.0, 17, log=True)
+    assert v[0] == 1e-3 and v[-1] == 3.0
+    assert all(float(sc._fmt(float(x))) == x for x in v)
+    np.testing.assert_allclose(np.diff(np.log(v)), np.log(3000) / 16, rtol=1e-5)
+    assert list(fx.axis_values(0, 1, 5, log=False)) == [0, 0.25, 0.5, 0.75, 1]
+
+
+def test_cell_edges_and_nearest_cell():
+    v = np.array([1e-3, 1e-2, 1e-1])
+    np.testing.assert_allclose(fx.cell_edges(v, True), [10**-3.5, 10**-2.5, 10**-1.5, 10**-0.5])
+    np.testing.assert_allclose(fx.cell_edges(np.array([0.0, 1.0, 2.0]), False), [-0.5, 0.5, 1.5, 2.5])
+    assert fx.nearest_cell((v, np.array([0.0, 0.5, 1.0])), (0.02, 0.7), (True, False)) == (1, 1)
+
+
+class _Result:
+    def __init__(self, loss, steps, div=None):
+        self.final_loss = np.asarray(loss, dtype=float)
+        self.steps_to_tol = np.asarray(steps, dtype=float)
+        self.diverged_at = np.full(self.final_loss.shape, np.nan) if div is None else np.asarray(div, dtype=float)
+        self.values = (np.array([0.1, 0.2]), np.array([1.0, 2.0]))
+
+
+def test_best_cell_breaks_ties_by_the_other_metric():
+    r = _Result([[0.0, 0.0], [1.0, np.nan]], [[30, 12], [5, np.nan]])
+    assert fx.best_cell(r, "final_loss") == (0, 1)  # two exact zeros: the faster one
+    assert fx.best_cell(r, "steps_to_tol") == (1, 0)
+    assert fx.best_cell(_Result([[np.nan]], [[np.nan]]), "final_loss") is None
+
+
+def test_sweep_figure_layers():
+    r = _Result([[1e-3, np.nan], [1.0, 0.5]], [[10, np.nan], [np.nan, 40]], div=[[np.nan, 7], [np.nan, np.nan]])
+    fig = fx.sweep_figure(r, metric="steps_to_tol", f_min=0.0, logs=(True, False))
+    names = [tr.name for tr in fig.data]
+    assert names.count("diverged") == 2 and names.count("never within tolerance") == 2
+    assert fig.layout.xaxis.type == "log"
+    z, is_log = fx.metric_values(r, "final_loss", np.array([[0.0, 0.0], [1.0, 0.0]]))
+    assert is_log and z[0, 0] == pytest.approx(-3) and z[1, 0] < -10  # f − f* = 0 on its own floor
+    fig = fx.sweep_figure(r, metric="final_loss", selected=(1, 1))
+    assert "never within tolerance" not in [tr.name for tr in fig.data]
+    assert "selected" in [tr.name for tr in fig.data]
+
+
+def test_a_clipping_cell_links_with_the_playgrounds_own_names():
+    """The engine's clip_norm is the Playground's clip = norm with a threshold; the link must still reproduce the cell."""
+    at = page("en")
+    at.select_slider(key="sweep.n").set_value(16).run()
+    at.selectbox(key="sweep.rule").set_value("sgd").run()
+    at.selectbox(key="sweep.surface").set_value("himmelblau").run()
+    assert at.session_state["sweep.ax2.name"] == "clip_norm"
+    assert_clean(at)
+    c = cells(at)
+    loss = c["custom"][:, 0]
+    k = int(np.flatnonzero(np.isfinite(loss))[-1])
+    at.session_state["sweep.cell"] = (float(c["x"][k]), float(c["y"][k]))
+    at.run()
+    query = link(at)
+    assert query["o1.clip"] == "norm" and "o1.clip_threshold" in query
+    assert run_scene(query).loss[-1] == pytest.approx(loss[k], rel=1e-4)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import landscapes
 import optimizers
 from lab import scene as sc
+from apptest import array
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120  # JAX compiles on a cold cache take seconds
@@ -25,13 +26,6 @@ def app(**query) -> AppTest:
 
 def figure(at: AppTest, index: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def array(value) -> np.ndarray:
-    """A Plotly 7 array: a list, or base64 binary with a dtype."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def paths(spec: dict) -> dict[str, np.ndarray]:

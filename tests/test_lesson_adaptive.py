@@ -21,20 +21,16 @@ from figures import lesson_adaptive as fa
 from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
+import apptest
+from apptest import APP
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_4_adaptive.py"
 LONG, RACE, LOSS, BIAS = range(4)  # the page's charts, in order
 KAPPA = 30.0
 
 
 def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return apptest.open_page(PAGE, lang)
 
 
 def spec(at: AppTest, index: int) -> dict:

@@ -15,27 +15,19 @@ import landscapes
 from figures.lesson_batches import batch_sizes_of_epoch, epoch_figure, finite_population_spread, spread_figure
 from lab.i18n import t
 from optimizers import oracle
+import apptest
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_2_batches.py"
 KEY = "batches"
 
 
 def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+    return apptest.open_page(PAGE, lang)
 
 
 def spec(at: AppTest, index: int) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def metric(at: AppTest, label_key: str, **values) -> str:

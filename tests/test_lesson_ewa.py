@@ -15,27 +15,19 @@ from streamlit.testing.v1 import AppTest
 from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, window
 from lab.i18n import t
 from optimizers.ewa import ewma
+import apptest
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_5_ewa.py"
 KEY = "ewa"
 
 
 def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+    return apptest.open_page(PAGE, lang)
 
 
 def spec(at: AppTest, index: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def trace(fig: dict, name: str) -> np.ndarray:

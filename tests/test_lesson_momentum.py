@@ -20,29 +20,19 @@ from figures import lesson_momentum as fm
 from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
+import apptest
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
 
 
 def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return apptest.open_page(PAGE, lang)
 
 
 def spec(at: AppTest, index: int) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def line(figure: dict, name: str) -> np.ndarray:

@@ -18,8 +18,8 @@ from figures.colors import color
 from figures.paths import Path as RunPath
 from lab.i18n import t
 from landscapes.double_well import stationary_x
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_8_saddles.py"
 
 
@@ -35,13 +35,6 @@ def page(lang: str = "en") -> AppTest:
 def chart(at: AppTest, key: str) -> dict:
     el = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"saddles.{key}"))
     return json.loads(el.proto.spec)
-
-
-def array(value) -> np.ndarray:
-    """A Plotly 7 array: a (nested) list, or base64 binary with a dtype."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def bars(at: AppTest) -> dict[str, float]:

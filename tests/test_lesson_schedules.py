@@ -15,28 +15,20 @@ from figures.colors import color
 from figures.lesson_schedules import schedules_figure
 from lab.i18n import t
 from optimizers import schedules
+import apptest
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_6_schedules.py"
 KEY = "schedules"
 CURVES, EFFECT, RESCUE = 0, 1, 2
 
 
 def open_page(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+    return apptest.open_page(PAGE, lang)
 
 
 def spec(at: AppTest, index: int) -> dict:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
-
-
-def array(value) -> np.ndarray:
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def optax_schedule(name: str, lr: float, warmup: int, transition_steps=100, decay_rate=0.5, staircase=False,

@@ -17,8 +17,8 @@ from figures import lesson_sweep as fx
 from lab import scene as sc
 from lab.i18n import t
 from figures.paths import LOG_FLOOR
+from apptest import APP, array
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/lesson_9_sweep.py"
 
 
@@ -36,13 +36,6 @@ def page(lang: str = "en", **state) -> AppTest:
 
 def assert_clean(at: AppTest) -> None:
     assert not at.exception, [e.message for e in at.exception]
-
-
-def array(value) -> np.ndarray:
-    """A Plotly 7 array: a (nested) list, or base64 binary with a dtype."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-    return np.asarray(value, dtype=float)
 
 
 def spec(at: AppTest) -> dict:

@@ -26,7 +26,7 @@ __all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure"]
 
 CLICK_TRACE_NAME = "click-catcher"
 GRID_POINTS = 120  # contour grid when the page passes none
-CLICK_POINTS = 40  # the click-catcher is a CLICK_POINTS × CLICK_POINTS grid of invisible markers
+CLICK_POINTS = 24  # a CLICK_POINTS² grid of invisible markers catches clicks: each costs the browser a redraw (40² took ~0.2 s of every update in headless Chromium)
 CASING_WIDTH = 2.2  # a white line this many times a path's width runs under it, so any colour reads on any level
 STAR = 1.3  # minima, relative to the position marker
 DIVERGED_CROSS = 1.5  # the ✕ of a diverged run, relative to the position marker

@@ -10,7 +10,7 @@ from figures.colors import color
 from figures.curves import loss_curves_figure
 from figures.paths import Path
 from lab import scene as sc
-from lab.i18n import rule_title, t
+from lab.i18n import figure_text, rule_title, t
 from optimizers import momentum as momentum_rule
 from optimizers import nesterov as nesterov_rule
 from ui import lesson as ui
@@ -85,7 +85,7 @@ def lesson() -> None:
     left, right = st.columns([3, 2])
     left.plotly_chart(fig.paths_figure(surface, paths, grid=grid), key="momentum.paths")
     right.markdown("**" + t("lesson.momentum.loss.h", lg) + "**")
-    right.plotly_chart(loss_curves_figure(paths), key="momentum.loss")
+    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg)), key="momentum.loss")
     results = ", ".join(f"{p.label} {reached(p.traj, lg)}" for p in paths)
     st.caption(t("lesson.momentum.paths.caption", lg, steps=STEPS, results=results))
     st.caption(t("lesson.momentum.paths.note", lg))

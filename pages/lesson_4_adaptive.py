@@ -13,7 +13,7 @@ from figures.curves import loss_curves_figure
 from figures.lesson_momentum import paths_figure
 from figures.paths import Path
 from lab import scene as sc
-from lab.i18n import rule_title, t
+from lab.i18n import figure_text, rule_title, t
 from optimizers import adagrad, adam, rmsprop
 from ui import lesson as ui
 
@@ -97,7 +97,7 @@ def lesson() -> None:
     left, right = st.columns([3, 2])
     left.plotly_chart(paths_figure(surface, paths, grid=contour_grid(angle)), key="adaptive.race")
     right.markdown("**" + t("lesson.adaptive.loss.h", lg) + "**")
-    right.plotly_chart(loss_curves_figure(paths), key="adaptive.loss")
+    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg)), key="adaptive.loss")
     st.caption(t("lesson.adaptive.turn.caption", lg, steps=SHORT,
                  results=", ".join(f"{names[r]} {reached(tr, lg)}" for r, tr in race.items())))
 

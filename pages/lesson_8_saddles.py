@@ -12,7 +12,7 @@ from figures.colors import color
 from figures.curves import loss_curves_figure
 from figures.paths import Path
 from lab import scene as sc
-from lab.i18n import rule_title, t
+from lab.i18n import figure_text, rule_title, t
 from optimizers import adam, oracle
 from ui import lesson as ui
 
@@ -167,7 +167,7 @@ def plateau_section(lang: str, words: dict) -> None:
     left, right = st.columns([3, 2])
     left.plotly_chart(fx.paths_figure(grid_of("plateau", (("width", width),)), paths, f_min=0.0, minima=surface.minima,
                                       labels=words), key=k("plateau_chart"))
-    right.plotly_chart(loss_curves_figure(paths, log=False), key=k("plateau_loss"))
+    right.plotly_chart(loss_curves_figure(paths, log=False, text=figure_text(lang)), key=k("plateau_loss"))
     first = [float(np.linalg.norm(p.traj.xy[1] - p.traj.xy[0])) for p in paths]
     never = t("lesson.saddles.never", lang, steps=STEPS)
     st.dataframe(

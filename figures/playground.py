@@ -7,7 +7,7 @@ four 500-step paths stay well under a megabyte.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go

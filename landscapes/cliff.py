@@ -32,7 +32,6 @@ recurrent neural networks", ICML 2013, fig. 6.
 """
 
 import jax
-import jax.numpy as jnp
 
 from .base import Param, Surface, bind
 from .newton import refine

@@ -25,7 +25,6 @@ the saddle, and gradient noise can kick it over; neither is guaranteed.
 
 import math
 
-import jax.numpy as jnp
 import numpy as np
 
 from .base import Param, Surface, bind

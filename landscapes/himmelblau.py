@@ -21,9 +21,8 @@ Reference: D. M. Himmelblau, *Applied Nonlinear Programming*, McGraw-Hill (1972)
 
 import functools
 
-import jax.numpy as jnp
 
-from .base import Param, Surface, bind
+from .base import Surface, bind
 from .newton import refine
 
 NAME = "himmelblau"

@@ -21,7 +21,6 @@ Reference: H. H. Rosenbrock, "An automatic method for finding the greatest or
 least value of a function", *The Computer Journal* 3 (1960).
 """
 
-import jax.numpy as jnp
 
 from .base import Param, Surface, bind
 

@@ -25,7 +25,6 @@ are two minima at :math:`(0, \pm\sqrt{b/2c})` with :math:`f = -b^2/4c`. With
 
 import math
 
-import jax.numpy as jnp
 
 from .base import Param, Surface, bind
 

@@ -1,6 +1,5 @@
 """The app through Streamlit's AppTest: pages render, controls change their figure, links reproduce views."""
 
-import base64
 import json
 from pathlib import Path
 

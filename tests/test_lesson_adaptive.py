@@ -9,7 +9,6 @@ notice a turned valley while the per-coordinate methods slow down.
 import json
 import math
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,7 +21,6 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
-from apptest import APP
 
 PAGE = "pages/lesson_4_adaptive.py"
 LONG, RACE, LOSS, BIAS = range(4)  # the page's charts, in order

@@ -1,10 +1,8 @@
 """Lesson 2, batch / stochastic / mini-batch: the page, its figures, iterations per epoch and the 1/√B spread."""
 
-import base64
 import itertools
 import json
 import math
-from pathlib import Path
 
 import jax
 import numpy as np
@@ -16,7 +14,7 @@ from figures.lesson_batches import batch_sizes_of_epoch, epoch_figure, finite_po
 from lab.i18n import t
 from optimizers import oracle
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_2_batches.py"
 KEY = "batches"

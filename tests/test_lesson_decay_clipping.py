@@ -7,10 +7,8 @@ and keeps the direction, clipping by value bounds it by η·c·√2 and turns th
 numpy's clip gives.
 """
 
-import base64
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,7 +22,7 @@ from figures.paths import Path as DrawnPath
 from lab.i18n import t
 from optimizers import clipping
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_7_decay_clipping.py"
 DECAY, RATE, CLIP, COMPASS = range(4)  # the page's charts, in order

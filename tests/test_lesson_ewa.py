@@ -1,9 +1,7 @@
 """Lesson 5, exponentially weighted averages: the page, its figures, and ewma against optax and the closed form."""
 
-import base64
 import json
 import math
-from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -16,7 +14,7 @@ from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, win
 from lab.i18n import t
 from optimizers.ewa import ewma
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_5_ewa.py"
 KEY = "ewa"

@@ -1,9 +1,7 @@
 """Lesson 1, gradient descent and the learning rate: the page, its figures, and the 2/L rule against closed forms."""
 
-import base64
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +14,7 @@ from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figu
 from figures.paths import Path as FigPath
 from lab.i18n import t
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_1_gradient_descent.py"
 KEY = "gradient_descent"

@@ -5,10 +5,8 @@ matrix and its fastest cell sits at Polyak's optimum; the three textbook forms t
 (and part under a schedule exactly as said); the drawn Nesterov look-ahead obeys the notes' formula.
 """
 
-import base64
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,7 +19,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order

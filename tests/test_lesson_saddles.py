@@ -2,10 +2,8 @@
 checked against closed-form theory: the linearised saddle, Adam's first step, the double well's basins,
 and the exact all-positive probabilities of small random symmetric matrices."""
 
-import base64
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest

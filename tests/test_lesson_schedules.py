@@ -1,8 +1,6 @@
 """Lesson 6, learning-rate schedules: the page, its figure, η(t) against optax, the noise floor, warmup's rescue."""
 
-import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import optax
@@ -16,7 +14,7 @@ from figures.lesson_schedules import schedules_figure
 from lab.i18n import t
 from optimizers import schedules
 import apptest
-from apptest import APP, array
+from apptest import array
 
 PAGE = "pages/lesson_6_schedules.py"
 KEY = "schedules"

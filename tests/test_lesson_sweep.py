@@ -1,10 +1,8 @@
 """Lesson 9 (sweep lab): the page in both languages; the heat map against `optimizers.run` cell by cell; a clicked
 cell's Playground link reproduces that cell; Polyak's optimum on the momentum map; bad requests give messages."""
 
-import base64
 import json
 import math
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import numpy as np

@@ -39,13 +39,25 @@ if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "en")
     st.session_state["lang"] = wanted if wanted in LANGS else "en"
 lang = st.session_state["lang"]
+# projector mode (large text and lines on every page) likewise: ?proj=1. The setting lives under its own
+# key, which the switch only mirrors, so it survives pages on which Streamlit forgets widget states.
+if "projector" not in st.session_state:
+    st.session_state["projector"] = st.query_params.get("proj") in ("1", "true", "True")
+st.session_state["projector_switch"] = st.session_state["projector"]
+
+
+def _projector_switched() -> None:
+    st.session_state["projector"] = st.session_state["projector_switch"]
+
 
 playground = st.Page("pages/playground.py", title=t("nav.playground", lang), icon="⛰️", default=True, url_path="playground")
 nav = st.navigation({t("app.title", lang): [playground], t("nav.lessons", lang): lesson_pages(lang)})
 with st.sidebar:
     st.radio(t("app.language", lang), LANGS, key="lang", format_func=LANG_NAMES.get, horizontal=True)
-if lang != "en":
-    st.query_params["lang"] = lang
-elif "lang" in st.query_params:
-    del st.query_params["lang"]
+    st.toggle(t("app.projector", lang), key="projector_switch", on_change=_projector_switched)
+for name, value in (("lang", lang if lang != "en" else None), ("proj", "1" if st.session_state["projector"] else None)):
+    if value is not None:
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
 nav.run()

@@ -82,7 +82,7 @@ def lesson() -> None:
     fig = paths_and_losses_figure(surface, paths, grid=contour_grid(condition),
                                   step_title=t(f"lesson.{KEY}.axis.step", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
-                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"))
+                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
     st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
 
     st.subheader(t(f"lesson.{KEY}.results", lang))
@@ -94,7 +94,7 @@ def lesson() -> None:
     st.caption(t(f"lesson.{KEY}.rule.help", lang))
     st.plotly_chart(factor_figure(lam, rates, labels, [p.color for p in paths],
                                   eta_title=t(f"lesson.{KEY}.axis.eta", lang),
-                                  factor_title=t(f"lesson.{KEY}.axis.factor", lang)),
+                                  factor_title=t(f"lesson.{KEY}.axis.factor", lang), projector=ui.projector()),
                     key=f"{KEY}.factor", config={"displaylogo": False})
 
     ui.try_this(KEY, load_try)

@@ -110,7 +110,7 @@ def lesson() -> None:
         st.info(t(f"lesson.{KEY}.full_batch", lang), icon="ℹ️")
     st.plotly_chart(epoch_figure(n, batch, drop_last, x_title=t(f"lesson.{KEY}.axis.position", lang),
                                  batch_text=t(f"lesson.{KEY}.hover.batch", lang, k="{k}", size="{size}"),
-                                 dropped_text=t(f"lesson.{KEY}.hover.dropped", lang, size="{size}")),
+                                 dropped_text=t(f"lesson.{KEY}.hover.dropped", lang, size="{size}"), projector=ui.projector()),
                     key=f"{KEY}.strip", config={"displaylogo": False})
     st.caption(t(f"lesson.{KEY}.strip", lang))
 
@@ -118,7 +118,7 @@ def lesson() -> None:
     fig = paths_and_losses_figure(surface, paths, grid=contour_grid(n),
                                   step_title=t(f"lesson.{KEY}.axis.iteration", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
-                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), xy_titles=("w", "b"))
+                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), xy_titles=("w", "b"), projector=ui.projector())
     st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
     st.caption(t(f"lesson.{KEY}.paths", lang, steps=STEPS, eta=LEARNING_RATE, full=f"{STEPS / runs[0][1].iterations_per_epoch:.3g}",
                  mini=f"{STEPS / ipe:.3g}", b=b_eff, sgd=f"{STEPS / runs[1][1].iterations_per_epoch:.3g}"))
@@ -128,7 +128,7 @@ def lesson() -> None:
     sizes, spread, sigma = measured_spread(n, STEPS, SEED)
     st.plotly_chart(spread_figure(sizes, spread, sigma, n, chosen=batch if batch < n else None,
                                   measured_label=t(f"lesson.{KEY}.legend.measured", lang, steps=STEPS),
-                                  x_title=t(f"lesson.{KEY}.axis.b", lang), y_title=t(f"lesson.{KEY}.axis.spread", lang)),
+                                  x_title=t(f"lesson.{KEY}.axis.b", lang), y_title=t(f"lesson.{KEY}.axis.spread", lang), projector=ui.projector()),
                     key=f"{KEY}.spread", config={"displaylogo": False})
     st.caption(t(f"lesson.{KEY}.spread.help", lang, steps=STEPS))
     if batch < n:

@@ -77,7 +77,7 @@ def lesson() -> None:
     long_runs = {r: optimizers.run(valley, r, steps=LONG, learning_rate=LR[r], noise=noise)
                  for r in ("adagrad", "rmsprop", "adam")}
     labels = {k: t(f"lesson.adaptive.long.{k}", lg) for k in ("step", "effective_lr", "second_moment")}
-    st.plotly_chart(fig.step_sizes_figure([Path(names[r], COLORS[r], tr) for r, tr in long_runs.items()], labels=labels),
+    st.plotly_chart(fig.step_sizes_figure([Path(names[r], COLORS[r], tr) for r, tr in long_runs.items()], labels=labels, projector=ui.projector()),
                     key="adaptive.long")
     t0, t1 = LONG // 10 - 1, LONG - 1
     factors = {r: fig.decade_factor(tr.state["effective_lr"][:, 0], t0, t1) for r, tr in long_runs.items()}
@@ -95,9 +95,9 @@ def lesson() -> None:
     race = {r: optimizers.run(surface, r, start=start, steps=SHORT, learning_rate=lr) for r, lr in LR.items()}
     paths = [Path(f"{names[r]} η={LR[r]:g}", COLORS[r], tr) for r, tr in race.items()]
     left, right = st.columns([3, 2])
-    left.plotly_chart(paths_figure(surface, paths, grid=contour_grid(angle)), key="adaptive.race")
+    left.plotly_chart(paths_figure(surface, paths, grid=contour_grid(angle), projector=ui.projector()), key="adaptive.race")
     right.markdown("**" + t("lesson.adaptive.loss.h", lg) + "**")
-    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg)), key="adaptive.loss")
+    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="adaptive.loss")
     st.caption(t("lesson.adaptive.turn.caption", lg, steps=SHORT,
                  results=", ".join(f"{names[r]} {reached(tr, lg)}" for r, tr in race.items())))
 
@@ -111,7 +111,7 @@ def lesson() -> None:
     first = [Path(t(f"lesson.adaptive.bias.{'on' if bc else 'off'}", lg), color(1) if bc else color(4), tr,
                   "solid" if bc else "dash") for bc, tr in runs.items()]
     st.plotly_chart(fig.first_steps_figure(first, steps=FIRST, labels={k: t(f"lesson.adaptive.bias.{k}", lg)
-                                                                        for k in ("step", "length")}),
+                                                                        for k in ("step", "length")}, projector=ui.projector()),
                     key="adaptive.bias")
     on, off = (float(fig.step_lengths(runs[bc])[0]) for bc in (True, False))
     st.caption(t("lesson.adaptive.bias.caption", lg, on=f"{on:.4g}", off=f"{off:.4g}", ratio=f"{off / on:.4f}",

@@ -65,7 +65,7 @@ def lesson() -> None:
                      corrected_label=t(f"lesson.{KEY}.legend.corrected", lang),
                      raw_label=t(f"lesson.{KEY}.legend.raw", lang),
                      x_title=t(f"lesson.{KEY}.axis.day", lang), y_title=t(f"lesson.{KEY}.axis.temperature", lang),
-                     window_text=t(f"lesson.{KEY}.annot.window", lang, days="{days}"))
+                     window_text=t(f"lesson.{KEY}.annot.window", lang, days="{days}"), projector=ui.projector())
     st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
     days = max(int(round(window(beta))), 1)
     st.caption(t(f"lesson.{KEY}.numbers", lang, raw=f"{raw[0]:.3g}", corrected=f"{corrected[0]:.3g}", days=days,
@@ -74,7 +74,7 @@ def lesson() -> None:
     # 3) the weights behind the window
     st.subheader(t(f"lesson.{KEY}.weights", lang))
     st.plotly_chart(weights_figure(beta, x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
-                                   share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}")),
+                                   share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"), projector=ui.projector()),
                     key=f"{KEY}.weights", config={"displaylogo": False})
     st.caption(t(f"lesson.{KEY}.weights.help", lang))
 

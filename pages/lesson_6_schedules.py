@@ -98,7 +98,7 @@ def lesson() -> None:
     colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(schedules.NAMES)}
     st.plotly_chart(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in schedules.NAMES},
                                      step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
-                                     warmup_steps=warm, warmup_text=t(f"lesson.{KEY}.annot.warmup", lang)),
+                                     warmup_steps=warm, warmup_text=t(f"lesson.{KEY}.annot.warmup", lang), projector=ui.projector()),
                     key=f"{KEY}.curves", config={"displaylogo": False})
 
     # 3) the same noisy SGD run with a constant rate and with the schedule
@@ -121,7 +121,7 @@ def lesson() -> None:
                                             step_title=t(f"lesson.{KEY}.axis.step", lang),
                                             loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged,
                                             smooth=SMOOTH, smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
-                                            reference=reference),
+                                            reference=reference, projector=ui.projector()),
                     key=f"{KEY}.effect", config={"displaylogo": False})
     st.caption(t(f"lesson.{KEY}.effect.help", lang, window=SMOOTH))
     for p in paths:
@@ -147,7 +147,7 @@ def lesson() -> None:
               Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
     st.plotly_chart(paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
                                             step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged),
+                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, projector=ui.projector()),
                     key=f"{KEY}.rescue", config={"displaylogo": False})
     for p in rescue:
         if p.traj.diverged_at is not None:

@@ -138,11 +138,11 @@ def saddle_section(lang: str, words: dict) -> None:
     left, right = st.columns([3, 2])
     left.plotly_chart(
         fx.paths_figure(grid_of("saddle", ()), paths, f_min=surface.f_min, minima=surface.minima, saddles=surface.saddles,
-                        circle=(SADDLE, radius), labels=words),
+                        circle=(SADDLE, radius), labels=words, projector=ui.projector()),
         key=k("saddle_chart"),
     )
     bar_words = {"axis": t("lesson.saddles.fig.near", lang), "theory": t("lesson.saddles.fig.theory", lang)}
-    right.plotly_chart(fx.near_saddle_figure(bars, theory=theory, labels=bar_words), key=k("near_chart"))
+    right.plotly_chart(fx.near_saddle_figure(bars, theory=theory, labels=bar_words, projector=ui.projector()), key=k("near_chart"))
     st.caption(t("lesson.saddles.near.caption", lang, r=f"{radius:g}", steps=STEPS, seeds=NOISE_SEEDS))
     if math.isinf(theory):
         st.markdown(t("lesson.saddles.near.ridge", lang, measured=bars[0].value, steps=STEPS))
@@ -166,8 +166,8 @@ def plateau_section(lang: str, words: dict) -> None:
     g0 = float(np.linalg.norm(np.asarray(surface.grad(surface.start))))
     left, right = st.columns([3, 2])
     left.plotly_chart(fx.paths_figure(grid_of("plateau", (("width", width),)), paths, f_min=0.0, minima=surface.minima,
-                                      labels=words), key=k("plateau_chart"))
-    right.plotly_chart(loss_curves_figure(paths, log=False, text=figure_text(lang)), key=k("plateau_loss"))
+                                      labels=words, projector=ui.projector()), key=k("plateau_chart"))
+    right.plotly_chart(loss_curves_figure(paths, log=False, text=figure_text(lang), projector=ui.projector()), key=k("plateau_loss"))
     first = [float(np.linalg.norm(p.traj.xy[1] - p.traj.xy[0])) for p in paths]
     never = t("lesson.saddles.never", lang, steps=STEPS)
     st.dataframe(
@@ -211,7 +211,7 @@ def basin_section(lang: str, words: dict) -> None:
               "step": words["step"], **{f"minimum_{i}": n for i, n in enumerate(names)}}
     left, right = st.columns([3, 2])
     left.plotly_chart(fx.basin_figure(grid_of(name, ()), xs, ys, basin, surface.minima, few, log=surface.log_levels,
-                                      labels=labels), key=k("basin_chart"))
+                                      labels=labels, projector=ui.projector()), key=k("basin_chart"))
     right.caption(t("lesson.saddles.basins.caption", lang, n=BASIN_GRID, steps=STEPS, tol=BASIN_TOL, beta=MOMENTUM))
     counts = [(n, int(np.sum(basin == i))) for i, n in enumerate(names)]
     for word, code in (("not_settled", fx.NOT_SETTLED), ("diverged", fx.DIVERGED_CODE)):
@@ -242,7 +242,7 @@ def dimension_section(lang: str) -> None:
     counts = goe_counts(GOE_SAMPLES)
     keys = {"axis": "fraction", "dimension": "dimension", "coin": "coin", "bound": "bound", "measured": "measured"}
     labels = {w: t(f"lesson.saddles.fig.{key}", lang) for w, key in keys.items()}
-    st.plotly_chart(fx.goe_figure(GOE_DIMS, counts, GOE_SAMPLES, labels=labels), key=k("goe_chart"))
+    st.plotly_chart(fx.goe_figure(GOE_DIMS, counts, GOE_SAMPLES, labels=labels, projector=ui.projector()), key=k("goe_chart"))
     last = max(d for d, n in zip(GOE_DIMS, counts) if n > 0)
     st.caption(t("lesson.saddles.dims.caption", lang,
                  p1=f"{counts[0] / GOE_SAMPLES:.3f}", p2=f"{counts[1] / GOE_SAMPLES:.3f}",

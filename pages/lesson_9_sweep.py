@@ -321,7 +321,7 @@ def show_sweep(rule: str, surface_name: str, swept: list[str], hp: dict, sp: dic
     words = ("diverged", "never", "loss_log", "loss", "steps", "final", "selected")
     labels = {w: t(f"lesson.sweep.fig.{w}", lang) for w in words}
     fig = fx.sweep_figure(result, metric=metric, f_min=f_min, titles=titles, logs=logs, marks=marks,
-                          selected=cell if picked is not None else None, labels=labels)
+                          selected=cell if picked is not None else None, labels=labels, projector=ui.projector())
     ss[k("catcher")] = next(i for i, tr in enumerate(fig.data) if tr.name == fx.CLICK_TRACE_NAME)
     st.plotly_chart(fig, key=k("chart"), on_select=on_chart_select, selection_mode="points", config={"displaylogo": False})
     diverged = int(np.isfinite(result.diverged_at).sum())

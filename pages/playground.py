@@ -18,8 +18,7 @@ from ui.state import key
 def load_preset(name: str) -> None:
     scene = BY_KEY[name].scene
     ss = st.session_state
-    state.load(sc.Scene(**{**scene.__dict__, "lang": ss.get("lang", "en"), "projector": ss.get(key("projector"), False),
-                           "show_3d": ss.get(key("show_3d"), False)}))
+    state.load(sc.Scene(**{**scene.__dict__, "lang": ss.get("lang", "en"), "show_3d": ss.get(key("show_3d"), False)}))
 
 
 def on_chart_select() -> None:
@@ -57,7 +56,6 @@ def playground() -> None:
         controls.start_controls(surface, lang)
         controls.run_controls(lang)
         st.toggle(t("pg.show_3d", lang), key=key("show_3d"))
-        st.toggle(t("app.projector", lang), key=key("projector"))
 
     scene = state.read()
     state.sync_url(scene)

@@ -161,7 +161,12 @@ def test_the_3d_view_is_a_switch():
 def test_projector_mode_enlarges_the_text():
     at = app()
     small = figure(at)["layout"]["font"]["size"]
-    at.toggle(key="pg.projector").set_value(True).run()
+    at.toggle(key="projector_switch").set_value(True).run()
+    assert figure(at)["layout"]["font"]["size"] > small
+    assert at.query_params["proj"] == "1"
+    # it is app-wide: a lesson's figures grow too
+    at.switch_page("pages/lesson_3_momentum.py").run()
+    assert_clean(at)
     assert figure(at)["layout"]["font"]["size"] > small
 
 

@@ -36,6 +36,11 @@ def lang() -> str:
     return st.session_state.get("lang", "en")
 
 
+def projector() -> bool:
+    """The app-wide projector switch (large text and lines), owned by app.py's sidebar."""
+    return bool(st.session_state.get("projector", False))
+
+
 def header(key: str) -> None:
     """The lesson's title and its explanation paragraphs (``lesson.<key>.p1``, ``p2``, …)."""
     lg = lang()

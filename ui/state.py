@@ -72,7 +72,6 @@ def load(scene: Scene) -> None:
     ss[key("n")] = len(scene.contestants)
     for i, c in enumerate(scene.contestants, start=1):
         load_contestant(i, c)
-    ss[key("projector")] = scene.projector
     ss[key("show_3d")] = scene.show_3d
     ss[key("inspect_on")] = scene.inspect is not None
     ss[key("inspect_slider")] = scene.inspect or 0
@@ -106,7 +105,7 @@ def read() -> Scene:
         steps=int(ss.get(key("steps"), sc.STEPS.default)),
         seed=int(ss.get(key("seed"), sc.SEED.default)),
         contestants=contestants,
-        projector=bool(ss.get(key("projector"), False)),
+        projector=bool(ss.get("projector", False)),  # app-wide, set in app.py's sidebar
         show_3d=bool(ss.get(key("show_3d"), False)),
         lang=ss.get("lang", "en"),
         inspect=int(ss.get(key("inspect_slider"), 0)) if ss.get(key("inspect_on")) else None,

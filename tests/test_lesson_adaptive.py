@@ -6,7 +6,6 @@ holds, and the recorded step is η/√(G₀ + Σg²) of the recorded gradients; 
 notice a turned valley while the per-coordinate methods slow down.
 """
 
-import json
 import math
 import re
 
@@ -21,6 +20,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
+from apptest import spec
 
 PAGE = "pages/lesson_4_adaptive.py"
 LONG, RACE, LOSS, BIAS = range(4)  # the page's charts, in order
@@ -30,9 +30,6 @@ KAPPA = 30.0
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def turned(angle, uv=(-2.4, 1.6)):

@@ -1,7 +1,6 @@
 """Lesson 2, batch / stochastic / mini-batch: the page, its figures, iterations per epoch and the 1/√B spread."""
 
 import itertools
-import json
 import math
 
 import jax
@@ -14,7 +13,7 @@ from figures.lesson_batches import batch_sizes_of_epoch, epoch_figure, finite_po
 from lab.i18n import t
 from optimizers import oracle
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_2_batches.py"
 KEY = "batches"
@@ -23,9 +22,6 @@ KEY = "batches"
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def metric(at: AppTest, label_key: str, **values) -> str:

@@ -7,7 +7,6 @@ and keeps the direction, clipping by value bounds it by η·c·√2 and turns th
 numpy's clip gives.
 """
 
-import json
 import math
 
 import numpy as np
@@ -22,7 +21,7 @@ from figures.paths import Path as DrawnPath
 from lab.i18n import t
 from optimizers import clipping
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_7_decay_clipping.py"
 DECAY, RATE, CLIP, COMPASS = range(4)  # the page's charts, in order
@@ -34,9 +33,6 @@ CLIP_START = (-1.6, 2.5)
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def decay_runs(lam: float, steps: int = 2000):

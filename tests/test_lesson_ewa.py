@@ -1,6 +1,5 @@
 """Lesson 5, exponentially weighted averages: the page, its figures, and ewma against optax and the closed form."""
 
-import json
 import math
 
 import jax
@@ -14,7 +13,7 @@ from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, win
 from lab.i18n import t
 from optimizers.ewa import ewma
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_5_ewa.py"
 KEY = "ewa"
@@ -23,9 +22,6 @@ KEY = "ewa"
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def trace(fig: dict, name: str) -> np.ndarray:

@@ -1,6 +1,5 @@
 """Lesson 1, gradient descent and the learning rate: the page, its figures, and the 2/L rule against closed forms."""
 
-import json
 import math
 
 import numpy as np
@@ -14,7 +13,7 @@ from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figu
 from figures.paths import Path as FigPath
 from lab.i18n import t
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_1_gradient_descent.py"
 KEY = "gradient_descent"
@@ -23,9 +22,6 @@ KEY = "gradient_descent"
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def contour_paths(fig: dict) -> dict[str, np.ndarray]:

@@ -5,7 +5,6 @@ matrix and its fastest cell sits at Polyak's optimum; the three textbook forms t
 (and part under a schedule exactly as said); the drawn Nesterov look-ahead obeys the notes' formula.
 """
 
-import json
 import math
 
 import numpy as np
@@ -19,7 +18,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
@@ -28,9 +27,6 @@ PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def line(figure: dict, name: str) -> np.ndarray:

@@ -1,6 +1,5 @@
 """Lesson 6, learning-rate schedules: the page, its figure, η(t) against optax, the noise floor, warmup's rescue."""
 
-import json
 
 import numpy as np
 import optax
@@ -14,7 +13,7 @@ from figures.lesson_schedules import schedules_figure
 from lab.i18n import t
 from optimizers import schedules
 import apptest
-from apptest import array
+from apptest import array, spec
 
 PAGE = "pages/lesson_6_schedules.py"
 KEY = "schedules"
@@ -24,9 +23,6 @@ CURVES, EFFECT, RESCUE = 0, 1, 2
 def open_page(lang: str = "en") -> AppTest:
     return apptest.open_page(PAGE, lang)
 
-
-def spec(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
 def optax_schedule(name: str, lr: float, warmup: int, transition_steps=100, decay_rate=0.5, staircase=False,

@@ -9,13 +9,22 @@ with the gradient coming from the oracle (`optimizers.oracle`). Clipping and
 decay are always in the chain (an ``inf`` threshold, a zero decay) so turning
 them on is a number changing, not a new program.
 
-What is compiled and what is traced: the step count, the rule, its boolean or
-named choices (``nesterov``, ``bias_correction``, ``form``), the schedule's name
-and ``staircase``, and the surface's code and array shapes are static; every
-number (learning rate, betas, eps, decay, schedule parameters, warmup, clip
-thresholds, weight decay, noise, batch size, seed, the start, the surface's
+What is compiled and what is traced: the loop's length, the rule, its boolean
+or named choices (``nesterov``, ``bias_correction``, ``form``), the schedule's
+name and ``staircase``, and the surface's code and array shapes are static;
+every number (learning rate, betas, eps, decay, schedule parameters, warmup,
+clip thresholds, weight decay, noise, batch size, seed, the start, the surface's
 parameters and data) is a traced argument. Moving any numeric slider reuses the
 compiled program.
+
+The step count is not the loop's length: a run of ``S`` steps runs the smallest
+of `LENGTHS` (50, 100, 200, 500, 1000, ... steps) that holds ``S`` and keeps its
+first ``S`` steps. The loop is causal (step ``t`` never sees step ``t + 1``), so
+those are exactly the run of ``S`` steps, and a steps slider compiles once per
+length, not once per value. Every step-numbered input is the same in a longer
+loop: the mini-batch of step ``t`` depends on ``t`` and the seed only, and the
+noise ξ_t is element ``t`` of one counter-based draw (see `_noise_draws`), so
+lengthening a run keeps its beginning.
 
 Divergence: a position or loss that is not finite, or a position farther than
 ``DIVERGENCE_FACTOR`` times the plotting domain's half-width from its centre,
@@ -24,8 +33,9 @@ marks the step as diverged. Values after that step are NaN.
 
 from __future__ import annotations
 
-import math
+import bisect
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -41,6 +51,8 @@ from .weight_decay import add_decayed_weights
 
 DIVERGENCE_FACTOR = 100.0
 MAX_STEPS = 100_000
+# The loop lengths a run is compiled for: 1-2-5 steps up to MAX_STEPS (at most 2.5x the steps asked for).
+LENGTHS = (50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, MAX_STEPS)
 
 # Keywords the engine takes beside the rule's own, with their defaults.
 ENGINE_DEFAULTS: dict[str, Any] = {
@@ -50,7 +62,7 @@ ENGINE_DEFAULTS: dict[str, Any] = {
     "transition_steps": 100.0,
     "decay_rate": 0.5,
     "staircase": False,
-    "decay_steps": None,  # cosine: the run's length when not given
+    "decay_steps": None,  # cosine: the steps asked for when not given (not the loop's length)
     "alpha": 0.0,
     "warmup_steps": 0.0,
     "noise": 0.0,
@@ -127,7 +139,7 @@ class _Spec:
     traced_rule_keys: tuple[str, ...]
     schedule: Any  # a name, or a callable step -> learning rate
     staircase: bool
-    steps: int
+    length: int  # the loop's length: `scan_length` of the steps asked for (a sweep's: the steps themselves)
     hp_names: tuple[str, ...]  # order of the packed hyperparameter vector
     sp_names: tuple[str, ...]  # order of the packed surface-parameter vector
     n_minima: int
@@ -146,13 +158,16 @@ def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float
     ``clip_value``, ``schedule`` and its parameters, ``warmup_steps``, ``noise``,
     ``batch_size``, ``drop_last``, ``seed``, ``weight_decay``) and the surface's
     own traced parameters (e.g. ``condition``). Unknown names raise `ValueError`.
+
+    The program is compiled for ``scan_length(steps)`` steps and reused for every
+    step count that rounds up to the same length.
     """
     spec, traced, surf_params, info = _plan(surface, name, steps, hyperparams)
     start = _start(surface, start)
     with jax.enable_x64(_x64(dtype)):
         args = _device_args(spec, surface, traced, surf_params, start, info["seed"])
         out = _trajectory_jit(spec, *args)
-        out = jax.tree.map(np.array, out)  # writable copies: rows after a divergence become NaN
+        out = jax.tree.map(np.asarray, out)
     return _as_trajectory(name, out, args[3], info)
 
 
@@ -175,17 +190,28 @@ def run_many(
         specs = tuple(p[0] for p in plans)
         outs = _trajectories_jit(specs, tuple(a[0] for a in args), tuple(a[1] for a in args), args[0][2], args[0][3],
                                  tuple(a[4] for a in args))
-        outs = jax.tree.map(np.array, outs)
+        outs = jax.tree.map(np.asarray, outs)
     return [_as_trajectory(name, out, args[0][3], p[3]) for (name, _), out, p in zip(runs, outs, plans)]
 
 
 def _as_trajectory(name: str, out: dict, start: np.ndarray, info: dict) -> Trajectory:
-    """The program's output as a `Trajectory`: the start prepended, NaN after a divergence."""
-    xy = np.concatenate([start[None], out["xy"]], axis=0)
-    loss = np.concatenate([out["loss"], out["final_loss"][None]])
-    bad = np.concatenate([out["bad"], out["final_bad"][None]])
+    """The program's output as a `Trajectory`: its first ``steps`` steps, the start prepended, NaN after a divergence.
+
+    The loop ran ``spec.length >= steps`` steps. Row ``t`` of every output depends
+    on steps ``0..t`` only, so cutting each at the steps asked for gives the run of
+    that many steps: its losses, its divergence test and ``steps_to`` never see the
+    rest of the loop. The cuts are copies (writable: rows after a divergence become
+    NaN; and a kept trajectory does not hold the loop's tail).
+    """
+    s = info["steps"]
+    # position t = 0..s: the start, then the position after each step
+    xy = np.concatenate([start[None], out["xy"][:s]], axis=0)
+    # loss and divergence of position t = 0..s: the loop's value at step t (taken before it moves), or the final one
+    loss = np.concatenate([out["loss"], out["final_loss"][None]])[: s + 1]
+    bad = np.concatenate([out["bad"], out["final_bad"][None]])[: s + 1]
     diverged_at = int(np.argmax(bad)) if bad.any() else None
-    grad, lr, state = out["grad"], out["lr"], out["state"]
+    grad, lr = out["grad"][:s].copy(), out["lr"][:s].copy()
+    state = {k: v[:s].copy() for k, v in out["state"].items()}
     if diverged_at is not None:
         xy[diverged_at + 1 :] = np.nan
         loss[diverged_at + 1 :] = np.nan
@@ -242,7 +268,10 @@ def sweep(
     # a sweep is one big computation: leave out the stages that are off (their thresholds are
     # infinite, the decay zero and not swept); toggling one recompiles, moving one does not
     off = {"clip_norm": math.isinf(traced["clip_norm"]), "clip_value": math.isinf(traced["clip_value"]), "l2": traced["l2"] == 0}
-    spec = dataclasses.replace(spec, stages=tuple(k for k in spec.stages if k in internal or not off[k]))
+    stages = tuple(k for k in spec.stages if k in internal or not off[k])
+    # and it loops exactly `steps` times: it keeps only a summary of each run, and summarising
+    # step S of a longer loop would cost every cell a test per step; a sweep compiles per step count
+    spec = dataclasses.replace(spec, stages=stages, length=steps)
     start = _start(surface, start)
     mesh = np.meshgrid(*values, indexing="ij")
     with jax.enable_x64(_x64(dtype)):
@@ -260,6 +289,11 @@ def sweep(
 def trace_count() -> int:
     """How many times the engine has traced (and so compiled) a program so far."""
     return TRACE_COUNT
+
+
+def scan_length(steps: int) -> int:
+    """The loop length a run of ``steps`` steps is compiled for: the smallest of `LENGTHS` that holds it."""
+    return LENGTHS[bisect.bisect_left(LENGTHS, steps)]
 
 
 # ----------------------------------------------------------------------------
@@ -345,7 +379,7 @@ def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
         traced_rule_keys=tuple(sorted(traced_rule)),
         schedule=schedule,
         staircase=bool(engine_kw["staircase"]),
-        steps=steps,
+        length=scan_length(steps),
         hp_names=tuple(sorted(traced)),
         sp_names=tuple(sorted(surf_params)),
         n_minima=len(surface.minima),
@@ -358,6 +392,7 @@ def _plan(surface, name: str, steps, kwargs: Mapping[str, Any]):
         b = min(max(int(batch_size), 1), n)
         ipe = max(n // b if engine_kw["drop_last"] else -(-n // b), 1)
     info = {
+        "steps": steps,
         "seed": int(seed),
         "hyperparams": {**rule_kw, **engine_kw, **{k: surf_params[k] for k in surf_params}},
         "ipe": ipe,
@@ -515,19 +550,26 @@ def _step_fn(spec: _Spec, hp, sp, data, key, lanes: bool = False):
     return tx, lr_fn, rule, step, full_loss, is_bad
 
 
-def _noise_draws(key, steps, dtype, noise, lanes: bool = False):
+def _noise_draws(key, length, dtype, noise, lanes: bool = False):
     """ξ_1..ξ_T, drawn before the loop, shaped like positions; every run of a sweep sees the same draws.
 
     Drawing costs about as much as the run itself, so it is skipped (zeros) while
     ``noise`` is 0; a `lax.cond` on the traced value, so turning noise on never recompiles.
+
+    The draw uses the partitionable Threefry (JAX's default since 0.5, forced here
+    whatever the user's setting): element ``i`` of a draw is a function of the key
+    and ``i`` alone, so the first ``S`` rows of a draw of any length are the same.
+    A run of ``S`` steps therefore sees the same ξ_t whatever length its loop has,
+    and a longer run continues a shorter one instead of starting afresh.
     """
     _, noise_key = jax.random.split(key)
     noise = jnp.max(jnp.asarray(noise))  # a sweep over noise: draw when any cell needs it
-    xi = jax.lax.cond(
-        noise != 0,
-        lambda: jax.random.normal(noise_key, (steps, 2), dtype=dtype),
-        lambda: jnp.zeros((steps, 2), dtype),
-    )
+
+    def draw():
+        with jax.threefry_partitionable(True):
+            return jax.random.normal(noise_key, (length, 2), dtype=dtype)
+
+    xi = jax.lax.cond(noise != 0, draw, lambda: jnp.zeros((length, 2), dtype))
     return (xi[:, 0], xi[:, 1]) if lanes else xi
 
 
@@ -539,7 +581,7 @@ def _recording(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key)
     probe_hp = {**{k: hp[k] for k in spec.traced_rule_keys}, **dict(spec.static_kw)}
-    xs = (jnp.arange(spec.steps, dtype=jnp.int32), _noise_draws(key, spec.steps, start.dtype, hp["noise"]))
+    xs = (jnp.arange(spec.length, dtype=jnp.int32), _noise_draws(key, spec.length, start.dtype, hp["noise"]))
 
     def body(carry, x):
         xy, opt_state = carry
@@ -550,7 +592,9 @@ def _recording(spec: _Spec, hp_vec, sp_vec, data_and_minima, start, seed):
         return (new_xy, opt_state), {"xy": new_xy, "loss": loss, "grad": g, "state": probe}
 
     def finish(final_carry, out):
-        # what needs no loop is computed for all steps at once, after it
+        # what needs no loop is computed for all steps at once, after it: row by row, so
+        # `_as_trajectory` can cut every output at the steps asked for (the final values
+        # are those of the loop's last step, used only when it is the last step asked for)
         final_xy = final_carry[0]
         out["final_loss"] = full_loss(final_xy)
         out["lr"] = jax.vmap(lr_fn)(xs[0])
@@ -593,7 +637,7 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
     """
     key = jax.random.key(seed)
     tx, lr_fn, rule, step, full_loss, is_bad = _step_fn(spec, hp, sp, data, key, lanes)
-    xs = (jnp.arange(spec.steps, dtype=jnp.int32), _noise_draws(key, spec.steps, jax.tree.leaves(start)[0].dtype, hp["noise"], lanes))
+    xs = (jnp.arange(spec.length, dtype=jnp.int32), _noise_draws(key, spec.length, jax.tree.leaves(start)[0].dtype, hp["noise"], lanes))
 
     def body(carry, x):
         xy, opt_state, hit, div = carry
@@ -607,8 +651,8 @@ def _summary(spec: _Spec, hp, sp, data, start, seed, target, lanes: bool = False
     carry = (start, tx.init(start), minus_one, minus_one)
     (xy, _, hit, div), _ = jax.lax.scan(body, carry, xs, unroll=4)
     loss = jnp.broadcast_to(full_loss(xy), hit.shape)  # a constant formula gives one number for all runs
-    hit = jnp.where((hit < 0) & (loss <= target), spec.steps, hit)
-    div = jnp.where((div < 0) & is_bad(xy, loss), spec.steps, div)
+    hit = jnp.where((hit < 0) & (loss <= target), spec.length, hit)
+    div = jnp.where((div < 0) & is_bad(xy, loss), spec.length, div)
     return loss, hit, div
 
 

@@ -356,3 +356,163 @@ def test_sweep_over_coupled_weight_decay():
     for i, lam in enumerate(lams):
         t = optimizers.run(s, "adam", steps=80, learning_rate=0.05, weight_decay=lam)
         np.testing.assert_allclose(r.final_loss[i], t.loss[-1], rtol=2e-4, atol=1e-6)
+
+
+# --- step counts: one program per loop length ----------------------------------------
+# A run of S steps runs the loop of `scan_length(S)` steps and keeps its first S.
+
+
+def test_loop_lengths_hold_every_step_count():
+    from optimizers.engine import LENGTHS, MAX_STEPS, scan_length
+
+    assert LENGTHS[-1] == MAX_STEPS and list(LENGTHS) == sorted(LENGTHS)
+    for steps in range(1, 3000):
+        n = scan_length(steps)
+        assert n >= steps and n in LENGTHS
+        assert n == LENGTHS[0] or n <= 2.5 * steps  # never much more work than asked for
+    assert [scan_length(s) for s in (50, 51, 200, 201, MAX_STEPS)] == [50, 100, 200, 500, MAX_STEPS]
+    # the Playground's steps slider, 10..2000 by 10: 200 values, 6 programs
+    assert {scan_length(s) for s in range(10, 2001, 10)} == {50, 100, 200, 500, 1000, 2000}
+
+
+def test_steps_within_a_loop_length_never_recompile():
+    # a formula of its own: no other test has compiled programs for it
+    s = landscapes.from_expression("(x - 0.7)**2 + 3*(y + 0.2)**2 + 0.1*x*y")
+    hp = dict(learning_rate=0.05, schedule="cosine", noise=0.1)
+    before = optimizers.trace_count()
+    for steps in (120, 130, 190, 101, 200):  # one loop length: 200
+        optimizers.run(s, "adam", steps=steps, **hp)
+    assert optimizers.trace_count() == before + 1
+    for steps in (201, 210, 350, 500):  # the next one, compiled once
+        optimizers.run(s, "adam", steps=steps, **hp)
+    assert optimizers.trace_count() == before + 2
+    runs = [("adam", hp), ("sgd", dict(learning_rate=0.1))]
+    for steps in (120, 130, 190):
+        optimizers.run_many(s, runs, steps=steps)
+    assert optimizers.trace_count() == before + 3
+
+
+@pytest.mark.parametrize(
+    "surface,name,hp",
+    [
+        ("rosenbrock", "adam", dict(learning_rate=0.05, clip_norm=50.0, warmup_steps=30)),
+        ("quadratic", "rmsprop", dict(learning_rate=0.05, noise=0.5, batch_size=2)),  # noise draws
+        ("linear_regression", "momentum", dict(learning_rate=0.02, batch_size=10)),  # mini-batches
+    ],
+)
+def test_a_run_is_the_beginning_of_a_longer_run(surface, name, hp):
+    s = landscapes.get(surface)
+    runs = {steps: optimizers.run(s, name, steps=steps, **hp) for steps in (120, 130, 190, 300, 51)}
+    longest = runs[300]
+    for steps, t in runs.items():
+        assert t.steps == steps and t.xy.shape == (steps + 1, 2) and t.loss.shape == (steps + 1,)
+        # the same program (lengths 200: 120, 130, 190) gives the same bits; another length the same numbers
+        cut = (lambda a, b: np.testing.assert_array_equal(a, b)) if 120 <= steps <= 200 else (
+            lambda a, b: np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7))
+        ref = runs[190] if 120 <= steps <= 200 else longest
+        cut(t.xy, ref.xy[: steps + 1])
+        cut(t.loss, ref.loss[: steps + 1])
+        cut(t.grad, ref.grad[:steps])
+        cut(t.lr, ref.lr[:steps])
+        assert set(t.state) == set(ref.state)
+        for k in t.state:
+            cut(t.state[k], ref.state[k][:steps])
+        assert t.diverged_at is None
+
+
+@pytest.mark.parametrize("steps", [50, 51, 200, 201])
+def test_bucketed_run_matches_optax_at_loop_length_edges(steps):
+    # the cosine's default D is the steps asked for, not the loop's length
+    with jax.enable_x64(True):
+        s = landscapes.get("rosenbrock")
+        t = optimizers.run(s, "adam", start=(-1.5, 2.0), steps=steps, dtype="float64", learning_rate=0.05,
+                           schedule="cosine", clip_norm=50.0)
+        sched = optax.cosine_decay_schedule(0.05, steps)
+        fsched = lambda c: sched(jnp.asarray(c, jnp.float64))  # noqa: E731  (float64 count, see test_rules_vs_optax)
+        want = _optax_path(s, optax.chain(optax.clip_by_global_norm(50.0), optax.adam(fsched)), (-1.5, 2.0), steps)
+        want_loss = [float(s.f(p)) for p in want]
+        want_lr = [float(fsched(i)) for i in range(steps)]
+    assert t.xy.shape == want.shape
+    np.testing.assert_allclose(t.xy, want, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(t.loss, want_loss, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(t.lr, want_lr, rtol=1e-12)
+
+
+@pytest.mark.parametrize("steps", [51, 130])
+def test_minibatches_follow_the_epoch_order_whatever_the_loop_length(steps):
+    # textbook mini-batch SGD: batch t is slice k of epoch e's shuffle (`oracle.batch_weights`), and
+    # the gradient of the batch's mean squared error is (2/|B|) Σ_B (w x + b − y)(x, 1)
+    with jax.enable_x64(True):
+        s = landscapes.get("linear_regression", n_samples=100)
+        t = optimizers.run(s, "sgd", steps=steps, dtype="float64", learning_rate=0.05, batch_size=30, seed=4)
+        batch_key, _ = jax.random.split(jax.random.key(4))
+        batches = [np.asarray(oracle.batch_weights(batch_key, i, 100, 30.0, False)) > 0 for i in range(steps)]
+    x, y = s.data["x"], s.data["y"]
+    w, b = s.start
+    for i, in_batch in enumerate(batches):
+        r = w * x[in_batch] + b - y[in_batch]
+        w, b = w - 0.05 * 2 * np.mean(r * x[in_batch]), b - 0.05 * 2 * np.mean(r)
+        np.testing.assert_allclose(t.xy[i + 1], [w, b], rtol=1e-12, atol=1e-14)
+
+
+def test_noise_draws_are_those_of_the_steps_asked_for():
+    # with η = 0 the gradient is ∇f(start) + σ/√B ξ_t: ξ_1..ξ_S are a (S, 2) draw from the run's noise key,
+    # whatever the loop's length (a counter-based draw: element t depends on the key and t only)
+    s = landscapes.get("quadratic")
+    g0 = np.asarray(s.grad(s.start))
+    _, noise_key = jax.random.split(jax.random.key(9))
+    kw = dict(learning_rate=0.0, noise=2.0, batch_size=4, seed=9)
+    for steps in (40, 51, 120, 333):
+        t = optimizers.run(s, "sgd", steps=steps, **kw)
+        xi = np.asarray(jax.random.normal(noise_key, (steps, 2)))
+        np.testing.assert_allclose(t.grad, g0 + 2.0 / 2 * xi, rtol=1e-5, atol=1e-6)
+    # the engine draws the partitionable way whatever the user's setting (the older one has no such prefixes)
+    with jax.threefry_partitionable(False):
+        short, long = (optimizers.run(s, "sgd", steps=steps, **kw) for steps in (120, 333))
+    np.testing.assert_array_equal(short.grad, long.grad[:120])
+
+
+def _textbook_gd(surface, learning_rate, steps):
+    """Gradient descent as a plain loop, with the engine's documented divergence test.
+
+    Returns the losses of positions 0..steps (NaN after a divergence) and the first diverged step.
+    """
+    grad = jax.jit(jax.grad(surface.f))
+    (x0, x1), (y0, y1) = surface.domain
+    centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
+    bound = optimizers.DIVERGENCE_FACTOR * max(x1 - x0, y1 - y0) / 2
+    xy = np.asarray(surface.start, dtype=float)
+    loss = np.full(steps + 1, np.nan)
+    for t in range(steps + 1):
+        loss[t] = float(surface.f(xy))
+        # not finite, or farther than 100 half-widths from the domain's centre
+        if not np.isfinite(loss[t]) or np.any(np.abs(xy - centre) > bound):
+            return loss, t
+        xy = xy - learning_rate * np.asarray(grad(xy))
+    return loss, None
+
+
+def _first_within(loss, f_star, tol):
+    hit = np.flatnonzero(np.nan_to_num(loss, nan=np.inf) - f_star <= tol)
+    return int(hit[0]) if hit.size else None
+
+
+def test_divergence_and_steps_to_tolerance_refer_to_the_steps_asked_for():
+    from optimizers.engine import scan_length
+
+    s = landscapes.get("quadratic", condition=10.0)
+    # η = 2.08 > 2/L: the steep direction grows by 1.08 a step and leaves the box near step 66;
+    # η = 0.5 converges, reaching the tolerance at step 56
+    for lr, tol in ((2.08, 1e-3), (0.5, 1e-3)):
+        with jax.enable_x64(True):
+            ref_loss, ref_div = _textbook_gd(s, lr, 600)
+        ref_hit = _first_within(ref_loss, 0.0, tol)
+        event = ref_div if ref_div is not None else ref_hit
+        assert event is not None and scan_length(event - 1) > event  # some runs stop just before it, inside one loop
+        for steps in (event - 1, event, event + 1, scan_length(event), scan_length(event) + 1):
+            with jax.enable_x64(True):
+                t = optimizers.run(s, "sgd", steps=steps, dtype="float64", learning_rate=lr)
+            want_div = ref_div if ref_div is not None and ref_div <= steps else None
+            assert t.diverged_at == want_div
+            assert t.steps_to(tol) == _first_within(ref_loss[: steps + 1], 0.0, tol)
+            np.testing.assert_allclose(t.loss, ref_loss[: steps + 1], rtol=1e-9, atol=1e-300)

@@ -17,6 +17,7 @@ PANEL_GAP = 3.2  # between two panels, in small-font sizes: the upper one's step
 PANEL_TITLE = 1.5  # above a panel, in small-font sizes
 TOP_MARGIN = 3.0  # the legend, in base font sizes
 BOTTOM_MARGIN = 8.5  # the slider and the buttons under the contour, in base font sizes
+BOTTOM_MARGIN_BARE = 3.2  # only the x tick labels and title (the page's own controls sit under the chart)
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,11 @@ class Arrangement:
     margin_bottom: int  # px
 
 
-def arrangement(show_3d: bool, lk: Look, height: int) -> Arrangement:
-    """Contour on the left; on the right the 3-D view over a 2 × 2 of panels, or without it 4 stacked panels."""
-    top, bottom = int(TOP_MARGIN * lk.font), int(BOTTOM_MARGIN * lk.font)
+def arrangement(show_3d: bool, lk: Look, height: int, controls_below: bool = False) -> Arrangement:
+    """Contour on the left; on the right the 3-D view over a 2 × 2 of panels, or without it 4 stacked panels.
+
+    ``controls_below``: the animation's controls are not plotly's, so the bottom margin holds only the x axis."""
+    top, bottom = int(TOP_MARGIN * lk.font), int((BOTTOM_MARGIN_BARE if controls_below else BOTTOM_MARGIN) * lk.font)
     plot_px = height - top - bottom
     gap, title = PANEL_GAP * lk.small / plot_px, PANEL_TITLE * lk.small / plot_px
     if show_3d:

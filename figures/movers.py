@@ -89,8 +89,11 @@ def frame_data(d: Drawn, step: int) -> list[Trace]:
     return out
 
 
-def traces(paths: Sequence[Path], specs: Sequence[Panel], d: Drawn, lk: Look, step: int) -> list[Trace]:
-    """The moving marker traces, placed at ``step``; frames later change only their coordinates."""
+def traces(paths: Sequence[Path], specs: Sequence[Panel], d: Drawn, lk: Look, step: int,
+           marker_type: str = MARKER_TYPE) -> list[Trace]:
+    """The moving marker traces, placed at ``step``; frames later change only their coordinates.
+
+    ``marker_type`` "scatter" (SVG) where the contour is drawn in a layer of its own (see `figures.playground_layers`)."""
     colors = [p.color for p in paths]
     ramp = np.linspace(TRAIL_SMALLEST, 1.0, TRAIL)
     rim = np.where(np.arange(TRAIL) == TRAIL - 1, RIM, 0.0)  # on the current position only
@@ -113,4 +116,8 @@ def traces(paths: Sequence[Path], specs: Sequence[Panel], d: Drawn, lk: Look, st
             marker = dict(color=colors, size=STEP_MARKER * lk.marker, line=dict(color=WHITE, width=1))
             styles.append(dict(marker=marker, xaxis=f"x{s.axis}", yaxis=f"y{s.axis}"))
     common = dict(mode="markers", hoverinfo="skip", showlegend=False, name=NAME)
-    return [{**xy, **style, **common} for xy, style in zip(frame_data(d, step), styles)]
+    out = [{**xy, **style, **common} for xy, style in zip(frame_data(d, step), styles)]
+    for t in out:
+        if t["type"] == MARKER_TYPE:
+            t["type"] = marker_type
+    return out

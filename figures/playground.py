@@ -7,6 +7,7 @@ four 500-step paths stay well under a megabyte.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
@@ -22,7 +23,7 @@ from .paths import Path, f32, last_row
 if TYPE_CHECKING:
     from landscapes.base import Surface
 
-__all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure"]
+__all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure", "playground_layers"]
 
 CLICK_TRACE_NAME = "click-catcher"
 GRID_POINTS = 120  # contour grid when the page passes none
@@ -50,17 +51,113 @@ def playground_figure(
     height: int | None = None,
     text: Mapping[str, str] | None = None,
 ) -> go.Figure:
-    """The playground: ``paths`` on ``surface``, animated over at most ``frames`` steps.
+    """The playground as one self-contained plotly figure: ``paths`` on ``surface``, animated over at most ``frames`` steps.
 
     ``grid`` is ``surface.grid(n)`` when the page has it cached; ``inspect_step``
     draws the −gradient and velocity arrows at that step; ``projector`` enlarges
     fonts, lines and markers; ``text`` gives the words in the page's language (see `figures.text`).
+    This is the form of the HTML export (plotly's own play buttons, slider and frames);
+    the page draws `playground_layers` instead.
     """
+    p = _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, height, text, layered=False)
+    data = [p.contour, _click_catcher(surface.domain, p.words), *p.traces]
+    if not p.paths:
+        return go.Figure(data=data, layout=p.layout)
+    names = [str(int(k)) for k in p.shown]
+    indices = list(range(len(data), len(data) + len(p.moving)))
+    layout = {**p.layout, **animation.controls(names, active=p.active, lk=p.look, x=p.arr.contour_x, words=p.words)}
+    frame_list = animation.frames(names, [movers.frame_data(p.drawn, int(k)) for k in p.shown], indices)
+    return go.Figure(data=data + p.moving, layout=layout, frames=frame_list)
+
+
+def playground_layers(
+    surface: Surface,
+    paths: Sequence[Path],
+    *,
+    grid: hts.Grid | None = None,
+    inspect_step: int | None = None,
+    projector: bool = False,
+    frames: int = 100,
+    show_3d: bool = False,
+    height: int | None = None,
+    text: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The playground as plain data for the page's chart (`ui.chart`), in two layers and an animation.
+
+    - ``background``: the contour and its colourbar, on the same layout as the foreground;
+      it changes only with the surface (and the language, the projector, the 3-D switch),
+      so the browser redraws it only then.
+    - ``foreground``: everything else (paths, landmarks, panels, the 3-D view), on a transparent
+      layout; the moving markers are its last traces, SVG (no WebGL context needed: the contour
+      lives in the other layer, so an SVG animation cannot erase it, plotly.js #4491).
+    - ``animation``: the shown steps and, per path, where its positions and panel values are in
+      the foreground's traces (by index), so the browser builds each frame itself.
+
+    Plain dicts and NumPy arrays only: no `go.Figure` validation (about 100 ms for this figure).
+    """
+    p = _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, height, text, layered=True)
+    layout = dict(p.layout)
+    layout.update(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
+    foreground = dict(data=[*p.traces, *p.moving], layout=layout)
+    background = dict(data=[p.contour], layout=_background_layout(p.layout))
+    anim = None
+    if p.paths:
+        first_mover = len(p.traces)
+        anim = dict(
+            steps=[int(k) for k in p.shown],
+            active=p.active,
+            trail=movers.TRAIL,
+            movers=list(range(first_mover, first_mover + len(p.moving))),
+            # per path: the index of its line trace on the contour (x, y), and per panel the index of its line there
+            path_traces=p.path_index,
+            panel_traces=p.panel_index,
+            z3=None if p.drawn.z3 is None else [p.drawn.z3[j] for j in range(len(p.paths))],
+            redraw=p.drawn.z3 is not None,  # 3-D markers are WebGL: they move only on a full redraw
+        )
+    return dict(background=background, foreground=foreground, animation=anim)
+
+
+def _background_layout(layout: dict[str, Any]) -> dict[str, Any]:
+    """The foreground's layout with only the contour's axes kept, their labels invisible (drawn once, in front):
+    the same geometry, so the contour sits exactly under the paths."""
+    clear = dict(color="rgba(0,0,0,0)")
+    out = {k: v for k, v in layout.items() if k not in ("annotations", "shapes", "scene")}
+    for name, axis in layout.items():
+        if name in ("xaxis", "yaxis"):
+            title = axis.get("title", {})
+            out[name] = {**axis, "tickfont": {**axis.get("tickfont", {}), **clear},
+                         "title": {**title, "font": {**title.get("font", {}), **clear}}}
+        elif name[:5] in ("xaxis", "yaxis"):
+            out[name] = {**axis, "visible": False, "showgrid": False}
+    out["showlegend"] = False
+    return out
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What both forms of the playground share."""
+
+    paths: list[Path]
+    words: dict[str, str]
+    look: Look
+    arr: Arrangement
+    contour: Trace
+    traces: list[Trace]  # everything in front of the contour that does not move
+    layout: dict[str, Any]
+    drawn: movers.Drawn
+    shown: np.ndarray  # the steps that become frames
+    active: int  # the frame shown first
+    moving: list[Trace]  # the moving markers, placed at shown[active]
+    path_index: list[int]  # per path, its line trace in `traces`
+    panel_index: list[list[int | None]]  # per panel, per path, its line trace in `traces` (None: not drawn)
+
+
+def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, height, text, *, layered: bool) -> _Parts:
     paths = list(paths)
     words = figure_words(text)
     lk = look(projector)
     height = height or lk.height
-    arr = arrangement(show_3d, lk, height)
+    arr = arrangement(show_3d, lk, height, controls_below=layered)
     f_min = paths[0].traj.f_min if paths else surface.f_min
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
@@ -71,32 +168,36 @@ def playground_figure(
     step = None if inspect_step is None or not paths else int(np.clip(inspect_step, 0, drawn.steps))
 
     # 1) what never moves
-    data: list[Trace] = [
-        hts.contour_trace(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small)),
-        _click_catcher(surface.domain, words),
-        *[t for p in paths for t in _path_traces(p, lk, words)],
-        *_landmarks(surface, paths, lk, words),
-    ]
+    contour = hts.contour_trace(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small))
+    data: list[Trace] = []
+    path_index = []
+    for p in paths:
+        data += _path_traces(p, lk, words, compact=layered)
+        path_index.append(len(data) - 1)
+    data += _landmarks(surface, paths, lk, words)
     if h3 is not None:
         data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
+    first_panel_line = len(data)
     data += panels.line_traces(paths, specs, series, lk)
+    panel_index, k = [], first_panel_line
+    for ys in series:
+        row = []
+        for y in ys:
+            row.append(None if y is None else k)
+            k += y is not None
+        panel_index.append(row)
     layout = _layout(surface, arr, specs, series, h3, lk, steps=drawn.steps, height=height, words=words)
     if step is not None:
         data.append(_inspect(paths, step, specs, surface.domain, lk, layout, words))
-    if not paths:
-        return go.Figure(data=data, layout=layout)
 
-    # 2) the moving markers, and one frame per shown step that moves only them
+    # 2) the moving markers, and the steps that become frames
     shown = animation.frame_steps(drawn.steps, frames)
-    start = 0 if step is None else int(np.argmin(np.abs(shown - step)))
+    active = 0 if step is None else int(np.argmin(np.abs(shown - step)))
     if step is not None:
-        shown[start] = step  # the nearest frame becomes the inspected step: the animation starts right there
-    names = [str(int(k)) for k in shown]
-    moving = movers.traces(paths, specs, drawn, lk, int(shown[start]))
-    indices = list(range(len(data), len(data) + len(moving)))
-    layout.update(animation.controls(names, active=start, lk=lk, x=arr.contour_x, words=words))
-    frame_list = animation.frames(names, [movers.frame_data(drawn, int(k)) for k in shown], indices)
-    return go.Figure(data=data + moving, layout=layout, frames=frame_list)
+        shown[active] = step  # the nearest frame becomes the inspected step: the animation starts right there
+    marker_type = "scatter" if layered else movers.MARKER_TYPE
+    moving = movers.traces(paths, specs, drawn, lk, int(shown[active]), marker_type=marker_type) if paths else []
+    return _Parts(paths, words, lk, arr, contour, data, layout, drawn, shown, active, moving, path_index, panel_index)
 
 
 def click_trace_index(fig: go.Figure) -> int:
@@ -137,8 +238,10 @@ def _click_catcher(domain: Box, words: dict[str, str]) -> Trace:
     )
 
 
-def _path_traces(p: Path, lk: Look, words: dict[str, str]) -> list[Trace]:
-    """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …"."""
+def _path_traces(p: Path, lk: Look, words: dict[str, str], compact: bool = False) -> list[Trace]:
+    """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …".
+
+    ``compact`` sends only the loss as customdata and reads the step from the point's index (a third less data)."""
     n = last_row(p.traj) + 1
     x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
     on_contour = dict(type="scatter", x=x, y=y, mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
@@ -149,12 +252,17 @@ def _path_traces(p: Path, lk: Look, words: dict[str, str]) -> list[Trace]:
         hoverinfo="skip",
         name=f"{p.label} (casing)",
     )
+    if compact:
+        custom, hover = f32(p.traj.loss[:n]), f"{p.label} · {words['step']} %{{pointNumber}} · f = %{{customdata:.4g}}"
+    else:  # steps stay exact below 2**17
+        custom = f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1))
+        hover = f"{p.label} · {words['step']} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}"
     line = dict(
         on_contour,
-        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),  # steps stay exact below 2**17
+        customdata=custom,
         line=dict(color=p.color, width=lk.line, dash=p.dash),
         name=p.label,
-        hovertemplate=f"{p.label} · {words['step']} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
+        hovertemplate=hover + "<extra></extra>",
     )
     return [casing, line]
 
@@ -294,7 +402,7 @@ def _layout(
     square = 1.0 / SQUARE_ENOUGH <= (x1 - x0) / (y1 - y0) <= SQUARE_ENOUGH
     layout = base_layout(lk, height=height, uirevision=f"playground:{surface.name}:{surface.title}:{surface.domain}")
     layout["margin"].update(t=arr.margin_top, b=arr.margin_bottom)
-    fixed = dict(autorange=False, constrain="domain", showgrid=False, zeroline=False, ticks="outside")
+    fixed = dict(autorange=False, constrain="domain", showgrid=False, zeroline=False, ticks="outside", automargin=True)
     layout["xaxis"] = dict(
         fixed,
         domain=list(arr.contour_x),

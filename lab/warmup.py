@@ -3,6 +3,12 @@
 Run before serving (``python -m lab.warmup``: the Docker build and ``bin/app`` do),
 so the first visitor's page draws from cached programs instead of compiling them:
 the default scene, every preset, and every rule on the default surface.
+
+A program is compiled per loop length, not per step count (`optimizers.engine.scan_length`:
+a run of 110 to 200 steps runs the loop of 200 and keeps its first steps). So each scene
+warms the length its steps reach, and moving the steps slider within that length
+compiles nothing. Only those lengths are warmed: the others (50, 500, 2000, ...) wait for
+a learner who asks for them.
 """
 
 from __future__ import annotations
@@ -10,25 +16,35 @@ from __future__ import annotations
 import time
 
 import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
+from optimizers.engine import scan_length
 
 from . import compute
 from .presets import PRESETS
-from .scene import Contestant, Scene
+from .scene import STEPS, Contestant, Scene
 
 
 def scenes() -> list[Scene]:
-    """The default scene, the presets, and one scene racing every rule on the default surface."""
-    every_rule = Scene(contestants=[Contestant(rule) for rule in optimizers.names()])
+    """The default scene, the presets, and one scene racing every rule on the default surface at the default steps."""
+    every_rule = Scene(steps=STEPS.default, contestants=[Contestant(rule) for rule in optimizers.names()])
     return [Scene(), *(p.scene for p in PRESETS), every_rule]
 
 
+def lengths(warmed: list[Scene]) -> list[int]:
+    """The loop lengths the scenes' step counts reach (the steps slider's default among them)."""
+    return sorted({scan_length(s.steps) for s in warmed} | {scan_length(STEPS.default)})
+
+
 def main() -> None:
-    t0 = time.perf_counter()
-    for scene in scenes():
+    t0, traces = time.perf_counter(), optimizers.trace_count()
+    warmed = scenes()
+    for scene in warmed:
         surface = compute.make_surface(scene)
         surface.grid(120)
         compute.run_scene(surface, scene)
-    print(f"warm-up: {len(scenes())} scenes compiled in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"warm-up: {len(warmed)} scenes, {optimizers.trace_count() - traces} programs at loop lengths "
+        f"{', '.join(map(str, lengths(warmed)))}, in {time.perf_counter() - t0:.1f} s"
+    )
 
 
 if __name__ == "__main__":

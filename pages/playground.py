@@ -6,12 +6,12 @@ import streamlit as st
 
 from figures.colors import color
 from figures.inspector import inspector_figure
-from figures.playground import CLICK_TRACE_NAME, Path, playground_figure
+from figures.playground import Path, playground_figure, playground_layers
 from lab import compute, export
 from lab import scene as sc
 from lab.i18n import figure_text, t
 from lab.presets import PRESETS, BY_KEY
-from ui import cached, controls, state
+from ui import cached, chart, controls, state
 from ui.state import key
 
 
@@ -21,14 +21,14 @@ def load_preset(name: str) -> None:
     state.load(sc.Scene(**{**scene.__dict__, "lang": ss.get("lang", "en"), "show_3d": ss.get(key("show_3d"), False)}))
 
 
-def on_chart_select() -> None:
-    """A click on the contour's invisible grid moves the start there."""
-    event = st.session_state.get(key("chart"))
-    points = (event or {}).get("selection", {}).get("points", [])
-    clicked = [p for p in points if p.get("curve_number") == st.session_state.get(key("click_trace"))]
-    if clicked:
-        st.session_state[key("x0")] = float(clicked[-1]["x"])
-        st.session_state[key("y0")] = float(clicked[-1]["y"])
+def on_chart_click(domain):
+    """A click on the contour moves the start there (inside the surface's domain)."""
+    (x_lo, x_hi), (y_lo, y_hi) = domain
+
+    def moved(x: float, y: float) -> None:
+        st.session_state[key("x0")] = min(max(x, float(x_lo)), float(x_hi))
+        st.session_state[key("y0")] = min(max(y, float(y_lo)), float(y_hi))
+    return moved
 
 
 def playground() -> None:
@@ -69,12 +69,10 @@ def playground() -> None:
     # 2) the picture first: contour + 3-D + step panels, animated together
     paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
     inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
-    fig = playground_figure(surface, paths, grid=cached.grid(cached.surface_key(scene)),
-                            inspect_step=inspect, projector=scene.projector, show_3d=scene.show_3d,
-                            text=figure_text(lang))
-    st.session_state[key("click_trace")] = next(i for i, tr in enumerate(fig.data) if tr.name == CLICK_TRACE_NAME)
-    st.plotly_chart(fig, key=key("chart"), on_select=on_chart_select, selection_mode="points",
-                    config={"displaylogo": False})
+    figure_args = dict(grid=cached.grid(cached.surface_key(scene)), inspect_step=inspect,
+                       projector=scene.projector, show_3d=scene.show_3d, text=figure_text(lang))
+    chart.layered_chart(playground_layers(surface, paths, **figure_args), key=key("chart"), lang=lang,
+                        on_click=on_chart_click(surface.domain))
 
     # 3) the contestants, side by side under it (their values are read above, from the session)
     st.subheader(t("pg.optimizers", lang))
@@ -106,7 +104,8 @@ def playground() -> None:
                           "trajectories.csv", "text/csv", on_click="ignore")
         b.download_button(t("pg.export.json", lang), lambda: export.trajectories_json(query, results),
                           "trajectories.json", "application/json", on_click="ignore")
-        c.download_button(t("pg.export.html", lang), lambda: export.figure_html(fig),
+        c.download_button(t("pg.export.html", lang),
+                          lambda: export.figure_html(playground_figure(surface, paths, **figure_args)),
                           "loss-landscape.html", "text/html", on_click="ignore")
         st.caption(t("pg.export.png", lang))
     st.caption(t("pg.share.help", lang))

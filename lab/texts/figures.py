@@ -30,4 +30,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fig.effective_lr": {"en": "effective step η/(√v̂+ε) (log)", "ko": "실효 학습률 η/(√v̂+ε) (로그)"},
     "fig.second_moment": {"en": "second moment (AdaGrad: Σg²)", "ko": "2차 모멘트 (AdaGrad: Σg²)"},
+    # the page's chart controls (ui/chart.js)
+    "chart.png": {"en": "PNG", "ko": "PNG"},
+    "chart.fullscreen": {"en": "Full screen", "ko": "전체 화면"},
+    "chart.speed": {"en": "Speed", "ko": "속도"},
+    "chart.loading": {"en": "Drawing the chart…", "ko": "그래프를 그리는 중…"},
 }

@@ -1,0 +1,72 @@
+"""Figure data as the browser's chart component receives it: plain JSON with every array sent once.
+
+`pack` walks a figure's dicts and lists and moves each NumPy array into a table
+of float32 arrays in base64 (plotly's own typed-array form), keyed by a hash of
+its bytes, leaving ``{"$ref": key}`` in its place. An array used twice (a panel's
+line and the animation that moves a marker along it) is therefore sent once.
+Non-finite floats outside arrays become ``null``: JSON has no NaN.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+from typing import Any
+
+import numpy as np
+
+REF = "$ref"
+
+
+def pack(tree: Any) -> dict[str, Any]:
+    """``{"tree": tree with arrays replaced by refs, "arrays": {key: {"dtype", "shape", "bdata"}}}``."""
+    arrays: dict[str, dict[str, Any]] = {}
+
+    def array(a: np.ndarray) -> dict[str, str]:
+        a = np.ascontiguousarray(a, dtype=np.float32)
+        raw = a.tobytes()
+        key = hashlib.blake2b(raw + str(a.shape).encode(), digest_size=8).hexdigest()
+        if key not in arrays:
+            arrays[key] = {"dtype": "f4", "shape": list(a.shape), "bdata": base64.b64encode(raw).decode("ascii")}
+        return {REF: key}
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, np.ndarray):
+            if v.dtype.kind in "fiu" and v.size > 8:
+                return array(v)
+            return [walk(x) for x in v.tolist()]
+        if isinstance(v, dict):
+            if set(v) == {"dtype", "bdata"}:  # plotly's typed-array spec, already encoded (`figures.paths.typed`)
+                return array(np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])))
+            return {str(k): walk(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [walk(x) for x in v]
+        if isinstance(v, (bool, np.bool_)):
+            return bool(v)
+        if isinstance(v, (int, np.integer)):
+            return int(v)
+        if isinstance(v, (float, np.floating)):
+            return float(v) if math.isfinite(v) else None
+        return v
+
+    return {"tree": walk(tree), "arrays": arrays}
+
+
+def unpack(packed: dict[str, Any]) -> Any:
+    """The inverse of `pack`, with arrays back as float32 NumPy arrays (for tests and exports)."""
+    arrays = {
+        k: np.frombuffer(base64.b64decode(a["bdata"]), dtype=np.float32).reshape(a["shape"])
+        for k, a in packed["arrays"].items()
+    }
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, dict):
+            if set(v) == {REF}:
+                return arrays[v[REF]]
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(packed["tree"])

@@ -1,0 +1,97 @@
+"""The Playground's chart: a Streamlit component (components v2, no iframe) that keeps its plotly.js
+figure across reruns and updates it in place (see ``ui/chart.js`` for the browser's side).
+
+The server sends plain arrays (`figures.playground_layers`, packed by `figures.wire`), the
+contour only when the page has not drawn it yet, and no animation frames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import streamlit as st
+
+from figures import wire
+from figures.animation import FRAME_MS, SPEEDS
+from lab.i18n import t
+
+from . import assets
+
+HERE = Path(__file__).resolve().parent
+_COMPONENT = st.components.v2.component(
+    "lll.chart",
+    js=(HERE / "chart.js").read_text(encoding="utf-8"),
+    css=(HERE / "chart.css").read_text(encoding="utf-8"),
+    isolate_styles=False,  # plotly.js puts its styles in the document's head: a shadow root would hide them
+)
+SENT_KEEP = 16  # backgrounds a session remembers having sent (the browser keeps as many)
+
+
+def background_key(background: dict[str, Any]) -> str:
+    """A short hash of a background layer (the contour, its colour bar and layout)."""
+    return hashlib.blake2b(json.dumps(background, sort_keys=True).encode(), digest_size=10).hexdigest()
+
+
+def _static_url(name: str) -> str:
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return "/" + "/".join(p for p in (base, "app/static", name) if p)
+
+
+def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Callable[[float, float], None] | None = None,
+                  png_name: str = "loss-landscape") -> None:
+    """Draw `figures.playground_layers` output in place; ``on_click(x, y)`` on a click in the contour.
+
+    ``layers["background"]`` is sent only when this session has not sent it before; the
+    browser asks again (a trigger, ``need_background``) if it lost it.
+    """
+    ss = st.session_state
+    sent = ss.setdefault(f"{key}.backgrounds_sent", [])
+    packed_bg = wire.pack(layers["background"])
+    bg_key = background_key(packed_bg)
+    state = ss.get(key)
+    asked = state.get("need_background") if state is not None else None
+    if asked in sent:
+        sent.remove(asked)
+    figure = {"foreground": layers["foreground"], "animation": layers["animation"]}
+    if bg_key not in sent:
+        figure["background"] = layers["background"]
+        sent.append(bg_key)
+        del sent[:-SENT_KEEP]
+    assets.ensure_full_bundle()
+
+    def clicked() -> None:
+        point = (ss.get(key) or {}).get("click")
+        if on_click is not None and isinstance(point, dict):
+            x, y = point.get("x"), point.get("y")
+            if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+                on_click(float(x), float(y))
+
+    _COMPONENT(
+        key=key,
+        data={
+            "figure": wire.pack(figure),
+            "background_key": bg_key,
+            "bundles": {"cartesian": _static_url(assets.CARTESIAN), "full": _static_url(assets.FULL)},
+            "words": words(lang),
+            "png_name": png_name,
+        },
+        on_click_change=clicked,
+        on_need_background_change=lambda: None,
+    )
+
+
+def words(lang: str) -> dict[str, Any]:
+    """The controls' words and the animation's timing."""
+    return {
+        "play": t("fig.play", lang),
+        "pause": t("fig.pause", lang),
+        "step": t("fig.step", lang),
+        "png": t("chart.png", lang),
+        "fullscreen": t("chart.fullscreen", lang),
+        "speed": t("chart.speed", lang),
+        "speeds": [list(s) for s in SPEEDS],
+        "frame_ms": FRAME_MS,
+    }

@@ -24,7 +24,7 @@ def pack(tree: Any) -> dict[str, Any]:
     arrays: dict[str, dict[str, Any]] = {}
 
     def array(a: np.ndarray) -> dict[str, str]:
-        a = np.ascontiguousarray(a, dtype=np.float32)
+        a = np.ascontiguousarray(a, dtype=np.float32)  # every array is drawn in float32 (see `figures.paths.f32`)
         raw = a.tobytes()
         key = hashlib.blake2b(raw + str(a.shape).encode(), digest_size=8).hexdigest()
         if key not in arrays:
@@ -37,8 +37,11 @@ def pack(tree: Any) -> dict[str, Any]:
                 return array(v)
             return [walk(x) for x in v.tolist()]
         if isinstance(v, dict):
-            if set(v) == {"dtype", "bdata"}:  # plotly's typed-array spec, already encoded (`figures.paths.typed`)
-                return array(np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])))
+            if {"dtype", "bdata"} <= set(v) <= {"dtype", "bdata", "shape"}:  # plotly's typed-array spec, encoded
+                a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+                if "shape" in v:
+                    a = a.reshape([int(n) for n in str(v["shape"]).split(",")])
+                return walk(a)
             return {str(k): walk(x) for k, x in v.items()}
         if isinstance(v, (list, tuple)):
             return [walk(x) for x in v]

@@ -12,7 +12,7 @@ from lab import scene as sc
 from lab.i18n import t
 from optimizers.base import scale_by_learning_rate
 from optimizers.sgd import sgd
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "gradient_descent"
 STEPS = 100
@@ -83,7 +83,7 @@ def lesson() -> None:
                                   step_title=t(f"lesson.{KEY}.axis.step", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
                                   diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
-    st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
+    chart.figure(fig, key=f"{KEY}.chart")
 
     st.subheader(t(f"lesson.{KEY}.results", lang))
     for lb, tr, r in zip(labels, trajs, rates):
@@ -92,10 +92,9 @@ def lesson() -> None:
     # 3) the rule behind it: the error factor per step against η
     st.subheader(t(f"lesson.{KEY}.rule", lang))
     st.caption(t(f"lesson.{KEY}.rule.help", lang))
-    st.plotly_chart(factor_figure(lam, rates, labels, [p.color for p in paths],
+    chart.figure(factor_figure(lam, rates, labels, [p.color for p in paths],
                                   eta_title=t(f"lesson.{KEY}.axis.eta", lang),
-                                  factor_title=t(f"lesson.{KEY}.axis.factor", lang), projector=ui.projector()),
-                    key=f"{KEY}.factor", config={"displaylogo": False})
+                                  factor_title=t(f"lesson.{KEY}.axis.factor", lang), projector=ui.projector()), key=f"{KEY}.factor")
 
     ui.try_this(KEY, load_try)
     ui.source(sgd, scale_by_learning_rate, curvatures, paths_and_losses_figure, factor_figure)

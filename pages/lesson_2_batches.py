@@ -13,7 +13,7 @@ from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import t
 from optimizers import oracle
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "batches"
 SAMPLES = (100, 1000, 1050)  # the notes' examples: 100 / 20 → 5; 1000 / 10 → 100; 1050 / 100, drop 50 → 10
@@ -108,10 +108,9 @@ def lesson() -> None:
     m3.metric(t(f"lesson.{KEY}.epochs", lang, steps=STEPS), f"{STEPS / ipe:.3g}")
     if batch >= n:
         st.info(t(f"lesson.{KEY}.full_batch", lang), icon="ℹ️")
-    st.plotly_chart(epoch_figure(n, batch, drop_last, x_title=t(f"lesson.{KEY}.axis.position", lang),
+    chart.figure(epoch_figure(n, batch, drop_last, x_title=t(f"lesson.{KEY}.axis.position", lang),
                                  batch_text=t(f"lesson.{KEY}.hover.batch", lang, k="{k}", size="{size}"),
-                                 dropped_text=t(f"lesson.{KEY}.hover.dropped", lang, size="{size}"), projector=ui.projector()),
-                    key=f"{KEY}.strip", config={"displaylogo": False})
+                                 dropped_text=t(f"lesson.{KEY}.hover.dropped", lang, size="{size}"), projector=ui.projector()), key=f"{KEY}.strip")
     st.caption(t(f"lesson.{KEY}.strip", lang))
 
     paths = [Path(label, color(i), tr) for i, (label, tr) in enumerate(runs)]
@@ -119,17 +118,16 @@ def lesson() -> None:
                                   step_title=t(f"lesson.{KEY}.axis.iteration", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
                                   diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), xy_titles=("w", "b"), projector=ui.projector())
-    st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
+    chart.figure(fig, key=f"{KEY}.chart")
     st.caption(t(f"lesson.{KEY}.paths", lang, steps=STEPS, eta=LEARNING_RATE, full=f"{STEPS / runs[0][1].iterations_per_epoch:.3g}",
                  mini=f"{STEPS / ipe:.3g}", b=b_eff, sgd=f"{STEPS / runs[1][1].iterations_per_epoch:.3g}"))
 
     # 4) the spread of the mini-batch gradient against B, measured and in closed form
     st.subheader(t(f"lesson.{KEY}.spread", lang))
     sizes, spread, sigma = measured_spread(n, STEPS, SEED)
-    st.plotly_chart(spread_figure(sizes, spread, sigma, n, chosen=batch if batch < n else None,
+    chart.figure(spread_figure(sizes, spread, sigma, n, chosen=batch if batch < n else None,
                                   measured_label=t(f"lesson.{KEY}.legend.measured", lang, steps=STEPS),
-                                  x_title=t(f"lesson.{KEY}.axis.b", lang), y_title=t(f"lesson.{KEY}.axis.spread", lang), projector=ui.projector()),
-                    key=f"{KEY}.spread", config={"displaylogo": False})
+                                  x_title=t(f"lesson.{KEY}.axis.b", lang), y_title=t(f"lesson.{KEY}.axis.spread", lang), projector=ui.projector()), key=f"{KEY}.spread")
     st.caption(t(f"lesson.{KEY}.spread.help", lang, steps=STEPS))
     if batch < n:
         i = sizes.index(batch)

@@ -13,7 +13,7 @@ from lab import scene as sc
 from lab.i18n import figure_text, rule_title, t
 from optimizers import momentum as momentum_rule
 from optimizers import nesterov as nesterov_rule
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "momentum"
 KAPPAS = (3, 10, 30, 100, 300, 1000)
@@ -83,9 +83,9 @@ def lesson() -> None:
     paths = [Path(rule_title(name, lg), color(i), tr) for i, (name, tr) in enumerate(runs.items())]
     st.subheader(t("lesson.momentum.paths.h", lg))
     left, right = st.columns([3, 2])
-    left.plotly_chart(fig.paths_figure(surface, paths, grid=grid, projector=ui.projector()), key="momentum.paths")
+    chart.figure(fig.paths_figure(surface, paths, grid=grid, projector=ui.projector()), key="momentum.paths", where=left)
     right.markdown("**" + t("lesson.momentum.loss.h", lg) + "**")
-    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="momentum.loss")
+    chart.figure(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="momentum.loss", where=right)
     results = ", ".join(f"{p.label} {reached(p.traj, lg)}" for p in paths)
     st.caption(t("lesson.momentum.paths.caption", lg, steps=STEPS, results=results))
     st.caption(t("lesson.momentum.paths.note", lg))
@@ -102,7 +102,7 @@ def lesson() -> None:
         hb_grad = np.asarray(surface.grad(step.position), dtype=np.float64)
         names = ("position", "lookahead", "next", "hb_point", "heavy_ball", "velocity_step", "gradient_step", "path")
         labels = {n: t(f"lesson.momentum.look.{n}", lg) for n in names}
-        st.plotly_chart(fig.lookahead_figure(surface, nag, step, hb_grad, labels, projector=ui.projector()), key="momentum.look")
+        chart.figure(fig.lookahead_figure(surface, nag, step, hb_grad, labels, projector=ui.projector()), key="momentum.look")
         f_nag = float(surface.f(step.next_position))
         f_hb = float(surface.f(step.lookahead - step.lr * hb_grad))
         st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),
@@ -123,9 +123,8 @@ def lesson() -> None:
     dashes = {"heavy_ball": "solid", "textbook": "dash", "average": "dot"}
     form_paths = [Path(t(f"lesson.momentum.forms.{f}", lg), color(i), tr, dashes[f])
                   for i, (f, tr) in zip((1, 3, 5), forms.items())]
-    st.plotly_chart(fig.forms_figure(surface, form_paths, grid=grid, distance_title=t("lesson.momentum.forms.distance", lg),
-                                     step_title=t("lesson.momentum.step", lg), projector=ui.projector()),
-                    key="momentum.forms")
+    chart.figure(fig.forms_figure(surface, form_paths, grid=grid, distance_title=t("lesson.momentum.forms.distance", lg),
+                                     step_title=t("lesson.momentum.step", lg), projector=ui.projector()), key="momentum.forms")
     gaps = {f: np.nanmax(fig.distance_between(forms["heavy_ball"], tr)) for f, tr in forms.items()}
     st.caption(t("lesson.momentum.forms.caption", lg, textbook=f"{gaps['textbook']:.2g}", average=f"{gaps['average']:.2g}"))
 
@@ -135,8 +134,7 @@ def lesson() -> None:
     st.markdown(t("lesson.momentum.map.text", lg, steps=map_steps, cells=rate.size))
     names = ("rate", "theory", "gd", "best", "current", "diverged", "eta_axis", "beta_axis")
     labels = {n: t(f"lesson.momentum.map.{n}", lg) for n in names}
-    st.plotly_chart(fig.rate_map_figure(fig.MAP_ETAS, fig.MAP_BETAS, rate, kappa, current=(lr, beta), labels=labels, projector=ui.projector()),
-                    key="momentum.map")
+    chart.figure(fig.rate_map_figure(fig.MAP_ETAS, fig.MAP_BETAS, rate, kappa, current=(lr, beta), labels=labels, projector=ui.projector()), key="momentum.map")
     i, j = fig.best_cell(rate)
     eta_s, beta_s, rate_s = fig.polyak(kappa)
     eta_gd, rate_gd = fig.gd_optimum(kappa)

@@ -15,7 +15,7 @@ from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import figure_text, rule_title, t
 from optimizers import adagrad, adam, rmsprop
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "adaptive"
 KAPPA = 30.0
@@ -77,8 +77,7 @@ def lesson() -> None:
     long_runs = {r: optimizers.run(valley, r, steps=LONG, learning_rate=LR[r], noise=noise)
                  for r in ("adagrad", "rmsprop", "adam")}
     labels = {k: t(f"lesson.adaptive.long.{k}", lg) for k in ("step", "effective_lr", "second_moment")}
-    st.plotly_chart(fig.step_sizes_figure([Path(names[r], COLORS[r], tr) for r, tr in long_runs.items()], labels=labels, projector=ui.projector()),
-                    key="adaptive.long")
+    chart.figure(fig.step_sizes_figure([Path(names[r], COLORS[r], tr) for r, tr in long_runs.items()], labels=labels, projector=ui.projector()), key="adaptive.long")
     t0, t1 = LONG // 10 - 1, LONG - 1
     factors = {r: fig.decade_factor(tr.state["effective_lr"][:, 0], t0, t1) for r, tr in long_runs.items()}
     st.caption(t("lesson.adaptive.long.caption", lg, t0=t0 + 1, t1=t1 + 1, adagrad=f"{factors['adagrad']:.2f}",
@@ -95,9 +94,9 @@ def lesson() -> None:
     race = {r: optimizers.run(surface, r, start=start, steps=SHORT, learning_rate=lr) for r, lr in LR.items()}
     paths = [Path(f"{names[r]} η={LR[r]:g}", COLORS[r], tr) for r, tr in race.items()]
     left, right = st.columns([3, 2])
-    left.plotly_chart(paths_figure(surface, paths, grid=contour_grid(angle), projector=ui.projector()), key="adaptive.race")
+    chart.figure(paths_figure(surface, paths, grid=contour_grid(angle), projector=ui.projector()), key="adaptive.race", where=left)
     right.markdown("**" + t("lesson.adaptive.loss.h", lg) + "**")
-    right.plotly_chart(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="adaptive.loss")
+    chart.figure(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="adaptive.loss", where=right)
     st.caption(t("lesson.adaptive.turn.caption", lg, steps=SHORT,
                  results=", ".join(f"{names[r]} {reached(tr, lg)}" for r, tr in race.items())))
 
@@ -110,9 +109,8 @@ def lesson() -> None:
             for bc in (True, False)}
     first = [Path(t(f"lesson.adaptive.bias.{'on' if bc else 'off'}", lg), color(1) if bc else color(4), tr,
                   "solid" if bc else "dash") for bc, tr in runs.items()]
-    st.plotly_chart(fig.first_steps_figure(first, steps=FIRST, labels={k: t(f"lesson.adaptive.bias.{k}", lg)
-                                                                        for k in ("step", "length")}, projector=ui.projector()),
-                    key="adaptive.bias")
+    chart.figure(fig.first_steps_figure(first, steps=FIRST, labels={k: t(f"lesson.adaptive.bias.{k}", lg)
+                                                                        for k in ("step", "length")}, projector=ui.projector()), key="adaptive.bias")
     on, off = (float(fig.step_lengths(runs[bc])[0]) for bc in (True, False))
     st.caption(t("lesson.adaptive.bias.caption", lg, on=f"{on:.4g}", off=f"{off:.4g}", ratio=f"{off / on:.4f}",
                  theory=f"{(1 - b1) / math.sqrt(1 - b2):.4f}"))

@@ -7,7 +7,7 @@ from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, win
 from lab import scene as sc
 from lab.i18n import t
 from optimizers.ewa import ewma
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "ewa"
 BETAS = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
@@ -66,16 +66,15 @@ def lesson() -> None:
                      raw_label=t(f"lesson.{KEY}.legend.raw", lang),
                      x_title=t(f"lesson.{KEY}.axis.day", lang), y_title=t(f"lesson.{KEY}.axis.temperature", lang),
                      window_text=t(f"lesson.{KEY}.annot.window", lang, days="{days}"), projector=ui.projector())
-    st.plotly_chart(fig, key=f"{KEY}.chart", config={"displaylogo": False})
+    chart.figure(fig, key=f"{KEY}.chart")
     days = max(int(round(window(beta))), 1)
     st.caption(t(f"lesson.{KEY}.numbers", lang, raw=f"{raw[0]:.3g}", corrected=f"{corrected[0]:.3g}", days=days,
                  divisor=f"{1 - beta**days:.3g}", late=LATE_DAY, late_divisor=f"{1 - beta**LATE_DAY:.3g}"))
 
     # 3) the weights behind the window
     st.subheader(t(f"lesson.{KEY}.weights", lang))
-    st.plotly_chart(weights_figure(beta, x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
-                                   share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"), projector=ui.projector()),
-                    key=f"{KEY}.weights", config={"displaylogo": False})
+    chart.figure(weights_figure(beta, x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
+                                   share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"), projector=ui.projector()), key=f"{KEY}.weights")
     st.caption(t(f"lesson.{KEY}.weights.help", lang))
 
     ui.try_this(KEY, load_try)

@@ -12,7 +12,7 @@ from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import t
 from optimizers import schedules
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "schedules"
 STEPS = 400
@@ -96,10 +96,9 @@ def lesson() -> None:
     steps = np.arange(STEPS)
     curves = {n: np.asarray(schedules.get(n, eta, warm, **params)(steps)) for n in schedules.NAMES}
     colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(schedules.NAMES)}
-    st.plotly_chart(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in schedules.NAMES},
+    chart.figure(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in schedules.NAMES},
                                      step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
-                                     warmup_steps=warm, warmup_text=t(f"lesson.{KEY}.annot.warmup", lang), projector=ui.projector()),
-                    key=f"{KEY}.curves", config={"displaylogo": False})
+                                     warmup_steps=warm, warmup_text=t(f"lesson.{KEY}.annot.warmup", lang), projector=ui.projector()), key=f"{KEY}.curves")
 
     # 3) the same noisy SGD run with a constant rate and with the schedule
     st.subheader(t(f"lesson.{KEY}.effect", lang))
@@ -117,12 +116,11 @@ def lesson() -> None:
     lam = np.linalg.eigvalsh(np.asarray(quad.hessian(quad.minima[0]), dtype=np.float64))
     floor = float(np.sum(eta * sigma**2 / (2 * (2 - eta * lam))))
     reference = (floor, t(f"lesson.{KEY}.annot.floor", lang, floor=f"{floor:.3g}")) if sigma > 0 else None
-    st.plotly_chart(paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"),
+    chart.figure(paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"),
                                             step_title=t(f"lesson.{KEY}.axis.step", lang),
                                             loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged,
                                             smooth=SMOOTH, smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
-                                            reference=reference, projector=ui.projector()),
-                    key=f"{KEY}.effect", config={"displaylogo": False})
+                                            reference=reference, projector=ui.projector()), key=f"{KEY}.effect")
     st.caption(t(f"lesson.{KEY}.effect.help", lang, window=SMOOTH))
     for p in paths:
         if p.traj.diverged_at is not None:
@@ -145,10 +143,9 @@ def lesson() -> None:
     warmed = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta, warmup_steps=warm)
     rescue = [Path(t(f"lesson.{KEY}.run.cold", lang), color(4), cold),
               Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
-    st.plotly_chart(paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
+    chart.figure(paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
                                             step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, projector=ui.projector()),
-                    key=f"{KEY}.rescue", config={"displaylogo": False})
+                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, projector=ui.projector()), key=f"{KEY}.rescue")
     for p in rescue:
         if p.traj.diverged_at is not None:
             st.markdown("- " + t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))

@@ -13,7 +13,7 @@ from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import t
 from optimizers import adamw, clipping, weight_decay
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 KEY = "decay_clipping"
 # the decay surface: f = a(x − cx)² + b(y − cy)², its minimum away from the origin, y ten times steeper
@@ -84,8 +84,8 @@ def decay_section(lg: str) -> float:
     theory = np.array([fig.l2_minimum(SCALES, CENTRE, lam_) for lam_ in LAMBDAS])
     labels = {"theory": t("lesson.decay_clipping.decay.theory", lg)}
     left, right = st.columns([3, 2])
-    left.plotly_chart(fig.decay_figure(s, paths, loci, theory, grid=decay_grid(), window=DECAY_WINDOW,
-                                                     labels=labels, projector=ui.projector()), key="decay_clipping.decay")
+    chart.figure(fig.decay_figure(s, paths, loci, theory, grid=decay_grid(), window=DECAY_WINDOW,
+                                                     labels=labels, projector=ui.projector()), key="decay_clipping.decay", where=left)
 
     # how much of θ the decay removes per step: λ·η/(√v̂ᵢ+ε) inside Adam (L2), λ·η for AdamW
     l2, dec = runs["l2"], runs["decoupled"]
@@ -94,7 +94,7 @@ def decay_section(lg: str) -> float:
              (f"{names['decoupled']} · x, y", RULES["decoupled"][1], "solid", lam * dec.lr[:RATE_STEPS])]
     right.markdown("**" + t("lesson.decay_clipping.rate.h", lg) + "**")
     rate_labels = {k: t(f"lesson.decay_clipping.rate.{k}", lg) for k in ("step", "rate")}
-    right.plotly_chart(fig.decay_rate_figure(rates, labels=rate_labels, projector=ui.projector()), key="decay_clipping.rate")
+    chart.figure(fig.decay_rate_figure(rates, labels=rate_labels, projector=ui.projector()), key="decay_clipping.rate", where=right)
     m_end, w_end = l2.xy[-1], dec.xy[-1]
     pull = {m: 1 - runs[m].xy[-1] / np.asarray(CENTRE) for m in RULES}
     st.caption(t("lesson.decay_clipping.decay.caption", lg, lam=f"{lam:g}", l2=f"({m_end[0]:.3f}, {m_end[1]:.3f})",
@@ -119,8 +119,7 @@ def clipping_section(lg: str) -> None:
             for m, kw in kwargs.items()}
     names = {m: t(f"lesson.decay_clipping.clip.{m}", lg, c=f"{c:g}") for m in runs}
     left, right = st.columns([3, 2])
-    left.plotly_chart(fig.clip_figure(cliff, [Path(names[m], CLIPS[m], tr) for m, tr in runs.items()], grid=cliff_grid(), projector=ui.projector()),
-                      key="decay_clipping.clip")
+    chart.figure(fig.clip_figure(cliff, [Path(names[m], CLIPS[m], tr) for m, tr in runs.items()], grid=cliff_grid(), projector=ui.projector()), key="decay_clipping.clip", where=left)
 
     # one gradient from the wall, clipped both ways by the real transforms
     k = fig.cliff_step(runs["value"])
@@ -130,7 +129,7 @@ def clipping_section(lg: str) -> None:
     clipped = {names["norm"]: (by_norm, CLIPS["norm"]), names["value"]: (by_value, CLIPS["value"])}
     labels = {q: t(f"lesson.decay_clipping.compass.{q}", lg, c=f"{c:g}") for q in ("raw", "circle", "square")}
     right.markdown("**" + t("lesson.decay_clipping.compass.h", lg, k=k) + "**")
-    right.plotly_chart(fig.compass_figure(raw, clipped, c, labels=labels, projector=ui.projector()), key="decay_clipping.compass")
+    chart.figure(fig.compass_figure(raw, clipped, c, labels=labels, projector=ui.projector()), key="decay_clipping.compass", where=right)
 
     bounds = {"none": "—", "norm": f"η·c = {lr * c:.3g}", "value": f"η·c·√2 = {lr * c * math.sqrt(2):.3g}"}
     rows = []

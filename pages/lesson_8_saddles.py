@@ -14,7 +14,7 @@ from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import figure_text, rule_title, t
 from optimizers import adam, oracle
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 K = "saddles"
 STEPS = 300
@@ -136,13 +136,10 @@ def saddle_section(lang: str, words: dict) -> None:
     p = surface.params
     theory = fx.linear_saddle_steps(p["a"], p["b"], lr, start, radius)
     left, right = st.columns([3, 2])
-    left.plotly_chart(
-        fx.paths_figure(grid_of("saddle", ()), paths, f_min=surface.f_min, minima=surface.minima, saddles=surface.saddles,
-                        circle=(SADDLE, radius), labels=words, projector=ui.projector()),
-        key=k("saddle_chart"),
-    )
+    chart.figure(fx.paths_figure(grid_of("saddle", ()), paths, f_min=surface.f_min, minima=surface.minima, saddles=surface.saddles,
+                        circle=(SADDLE, radius), labels=words, projector=ui.projector()), key=k("saddle_chart"), where=left)
     bar_words = {"axis": t("lesson.saddles.fig.near", lang), "theory": t("lesson.saddles.fig.theory", lang)}
-    right.plotly_chart(fx.near_saddle_figure(bars, theory=theory, labels=bar_words, projector=ui.projector()), key=k("near_chart"))
+    chart.figure(fx.near_saddle_figure(bars, theory=theory, labels=bar_words, projector=ui.projector()), key=k("near_chart"), where=right)
     st.caption(t("lesson.saddles.near.caption", lang, r=f"{radius:g}", steps=STEPS, seeds=NOISE_SEEDS))
     if math.isinf(theory):
         st.markdown(t("lesson.saddles.near.ridge", lang, measured=bars[0].value, steps=STEPS))
@@ -165,9 +162,9 @@ def plateau_section(lang: str, words: dict) -> None:
     ]
     g0 = float(np.linalg.norm(np.asarray(surface.grad(surface.start))))
     left, right = st.columns([3, 2])
-    left.plotly_chart(fx.paths_figure(grid_of("plateau", (("width", width),)), paths, f_min=0.0, minima=surface.minima,
-                                      labels=words, projector=ui.projector()), key=k("plateau_chart"))
-    right.plotly_chart(loss_curves_figure(paths, log=False, text=figure_text(lang), projector=ui.projector()), key=k("plateau_loss"))
+    chart.figure(fx.paths_figure(grid_of("plateau", (("width", width),)), paths, f_min=0.0, minima=surface.minima,
+                                      labels=words, projector=ui.projector()), key=k("plateau_chart"), where=left)
+    chart.figure(loss_curves_figure(paths, log=False, text=figure_text(lang), projector=ui.projector()), key=k("plateau_loss"), where=right)
     first = [float(np.linalg.norm(p.traj.xy[1] - p.traj.xy[0])) for p in paths]
     never = t("lesson.saddles.never", lang, steps=STEPS)
     st.dataframe(
@@ -210,8 +207,8 @@ def basin_section(lang: str, words: dict) -> None:
     labels = {"not_settled": t("lesson.saddles.not_settled", lang), "diverged": t("lesson.saddles.diverged", lang),
               "step": words["step"], **{f"minimum_{i}": n for i, n in enumerate(names)}}
     left, right = st.columns([3, 2])
-    left.plotly_chart(fx.basin_figure(grid_of(name, ()), xs, ys, basin, surface.minima, few, log=surface.log_levels,
-                                      labels=labels, projector=ui.projector()), key=k("basin_chart"))
+    chart.figure(fx.basin_figure(grid_of(name, ()), xs, ys, basin, surface.minima, few, log=surface.log_levels,
+                                      labels=labels, projector=ui.projector()), key=k("basin_chart"), where=left)
     right.caption(t("lesson.saddles.basins.caption", lang, n=BASIN_GRID, steps=STEPS, tol=BASIN_TOL, beta=MOMENTUM))
     counts = [(n, int(np.sum(basin == i))) for i, n in enumerate(names)]
     for word, code in (("not_settled", fx.NOT_SETTLED), ("diverged", fx.DIVERGED_CODE)):
@@ -242,7 +239,7 @@ def dimension_section(lang: str) -> None:
     counts = goe_counts(GOE_SAMPLES)
     keys = {"axis": "fraction", "dimension": "dimension", "coin": "coin", "bound": "bound", "measured": "measured"}
     labels = {w: t(f"lesson.saddles.fig.{key}", lang) for w, key in keys.items()}
-    st.plotly_chart(fx.goe_figure(GOE_DIMS, counts, GOE_SAMPLES, labels=labels, projector=ui.projector()), key=k("goe_chart"))
+    chart.figure(fx.goe_figure(GOE_DIMS, counts, GOE_SAMPLES, labels=labels, projector=ui.projector()), key=k("goe_chart"))
     last = max(d for d, n in zip(GOE_DIMS, counts) if n > 0)
     st.caption(t("lesson.saddles.dims.caption", lang,
                  p1=f"{counts[0] / GOE_SAMPLES:.3f}", p2=f"{counts[1] / GOE_SAMPLES:.3f}",

@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from figures import wire
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120  # JAX compiles on a cold cache take seconds
 
@@ -22,13 +24,42 @@ def open_page(page: str | None = None, lang: str = "en") -> AppTest:
     return at
 
 
+def charts(at: AppTest) -> list:
+    """The page's charts in page order: ``st.plotly_chart`` elements and the app's own chart component."""
+    found = []
+
+    def walk(node):
+        for child in (node.children.values() if isinstance(getattr(node, "children", None), dict) else ()):
+            if child.type == "plotly_chart" or (child.type == "bidi_component" and child.proto.component_name == "lll.chart"):
+                found.append(child)
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
 def spec(at: AppTest, index: int = 0) -> dict:
-    """The figure JSON of the page's ``index``-th Plotly chart."""
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+    """The ``index``-th chart's figure as a dict with ``data`` and ``layout`` (arrays as NumPy or plotly's lists).
+
+    For the Playground's layered chart: the foreground's traces after the background's (the contour is
+    there only on a run that sent it: the first, and one that changed the surface), and ``animation``."""
+    el = charts(at)[index]
+    if el.type == "plotly_chart":
+        return json.loads(el.proto.spec)
+    payload = json.loads(el.proto.json)
+    fig = wire.unpack(payload["figure"])
+    if payload.get("mode") == "figure":
+        return fig
+    background = fig.get("background") or {"data": []}
+    return {"data": [*background["data"], *fig["foreground"]["data"]], "layout": fig["foreground"]["layout"],
+            "animation": fig["animation"], "background": fig.get("background"),
+            "background_key": payload["background_key"]}
 
 
 def array(value) -> np.ndarray:
     """A Plotly 7 array: a list, or base64 binary with a dtype."""
+    if isinstance(value, np.ndarray):
+        return value
     if isinstance(value, dict):
         return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
     return np.asarray(value, dtype=float)

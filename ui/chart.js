@@ -96,13 +96,49 @@ function build(parent) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  if (data.mode === "figure") return drawFigure(parentElement, data);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
   st.root.__lll = st;
   st.trigger = setTriggerValue;
+  st.root.dataset.receivedAt = performance.now().toFixed(1); // read by bench/bench_app.py
   st.latest = data;
   drawLatest(st);
   return () => pause(st);
+}
+
+// ---------------------------------------------------------------- one plain figure (the lessons' charts)
+
+function drawFigure(parent, data) {
+  let gd = parent.querySelector(".lll-figure");
+  if (!gd) {
+    gd = document.createElement("div");
+    gd.className = "lll-figure";
+    gd.dataset.testid = "lll-figure";
+    gd.dataset.revision = "0";
+    parent.appendChild(gd);
+  }
+  gd.__lllLatest = data;
+  if (gd.__lllBusy) return;
+  gd.__lllBusy = true;
+  (async () => {
+    try {
+      while (gd.__lllLatest) {
+        const d = gd.__lllLatest;
+        gd.__lllLatest = null;
+        const fig = unpack(d.figure);
+        const P = await loadPlotly(d.bundles.cartesian);
+        gd.style.height = `${fig.layout.height || 450}px`;
+        await P.react(gd, fig.data, { ...fig.layout, autosize: true }, { displaylogo: false, responsive: true });
+        gd.dataset.revision = String(Number(gd.dataset.revision) + 1);
+      }
+    } catch (err) {
+      gd.dataset.error = String(err);
+      console.error("lll figure:", err);
+    } finally {
+      gd.__lllBusy = false;
+    }
+  })();
 }
 
 // ---------------------------------------------------------------- drawing
@@ -160,7 +196,9 @@ async function draw(st, data) {
     modeBarButtonsToRemove: ["toImage", "select2d", "lasso2d"],
     modeBarButtonsToAdd: [{ name: st.words.png, title: st.words.png, icon: P.Icons.camera, click: () => exportPng(st) }],
   };
+  const tr = performance.now();
   await P.react(st.fg, fg.data, sized(st, fg.layout), config);
+  st.root.dataset.reactMs = (performance.now() - tr).toFixed(1);
   st.fgData = fg.data;
   if (!st.fg.__lllZoomSync) {
     st.fg.__lllZoomSync = true;
@@ -181,6 +219,7 @@ async function draw(st, data) {
     else showPlace(st);
   }
   st.root.dataset.drawMs = (performance.now() - t0).toFixed(1); // read by bench/bench_app.py
+  st.root.dataset.drawnAt = performance.now().toFixed(1);
   st.root.dataset.revision = String(Number(st.root.dataset.revision) + 1);
   st.root.dispatchEvent(new CustomEvent("lll:drawn", { bubbles: true }));
 }

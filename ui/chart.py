@@ -7,6 +7,7 @@ contour only when the page has not drawn it yet, and no animation frames.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
@@ -74,13 +75,27 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
         data={
             "figure": wire.pack(figure),
             "background_key": bg_key,
-            "bundles": {"cartesian": _static_url(assets.CARTESIAN), "full": _static_url(assets.FULL)},
+            "bundles": _bundles(),
             "words": words(lang),
             "png_name": png_name,
         },
         on_click_change=clicked,
         on_need_background_change=lambda: None,
     )
+
+
+def figure(fig, *, key: str, where=None) -> None:
+    """Draw a plotly figure (a `go.Figure` or its dict) in place: a rerun updates it with ``Plotly.react``,
+    where ``st.plotly_chart`` would mount a new chart whenever the figure changes. ``where``: a container."""
+    spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    with where if where is not None else contextlib.nullcontext():
+        _COMPONENT(key=key, data={"mode": "figure", "figure": wire.pack({"data": spec.get("data", []),
+                                                                         "layout": spec.get("layout", {})}),
+                                  "bundles": _bundles()})
+
+
+def _bundles() -> dict[str, str]:
+    return {"cartesian": _static_url(assets.CARTESIAN), "full": _static_url(assets.FULL)}
 
 
 def words(lang: str) -> dict[str, Any]:

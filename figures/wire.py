@@ -56,10 +56,12 @@ def pack(tree: Any) -> dict[str, Any]:
     return {"tree": walk(tree), "arrays": arrays}
 
 
-def unpack(packed: dict[str, Any]) -> Any:
-    """The inverse of `pack`, with arrays back as float32 NumPy arrays (for tests and exports)."""
+def unpack(packed: dict[str, Any], typed: bool = False) -> Any:
+    """The inverse of `pack`, with arrays back as float32 NumPy arrays (for tests and exports), or with
+    ``typed`` as plotly's typed-array dicts (``{"dtype", "bdata", "shape"}``, comparable with ``==``)."""
     arrays = {
-        k: np.frombuffer(base64.b64decode(a["bdata"]), dtype=np.float32).reshape(a["shape"])
+        k: ({"dtype": "f4", "bdata": a["bdata"], "shape": ", ".join(map(str, a["shape"]))} if typed
+            else np.frombuffer(base64.b64decode(a["bdata"]), dtype=np.float32).reshape(a["shape"]))
         for k, a in packed["arrays"].items()
     }
 

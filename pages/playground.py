@@ -40,7 +40,17 @@ def playground() -> None:
     for notice in st.session_state.pop(key("notices"), []):
         st.warning(t("pg.notice", lang) + " " + notice, icon="⚠️")
 
-    # 1) the scene's surface (a refused formula is a message under the box, and the page goes on)
+    # 1) the picture first (the sidebar's controls below only show what the session already holds)
+    scene = state.read()
+    try:
+        surface = cached.surface(cached.surface_key(scene))
+    except ValueError as err:  # a refused formula: a message, and the formula box in the sidebar to mend it
+        surface = None
+        st.error(t("pg.formula.rejected", lang, reason=str(err)))
+    if surface is not None:
+        race(surface, lang)
+
+    # 2) the scene: teaching presets, the surface, the start and the run's length
     with st.sidebar:
         st.subheader(t("pg.presets", lang))
         for p in PRESETS:
@@ -48,17 +58,10 @@ def playground() -> None:
                       help=t(f"preset.{p.key}.lesson", lang), use_container_width=True)
         st.divider()
         controls.surface_controls(lang)
-        scene = state.read()
-        try:
-            surface = cached.surface(cached.surface_key(scene))
-        except ValueError as err:
-            st.error(t("pg.formula.rejected", lang, reason=str(err)))
-            st.stop()
-        controls.start_controls(surface, lang)
+        if surface is not None:
+            controls.start_controls(surface, lang)
         controls.run_controls(lang)
         st.toggle(t("pg.show_3d", lang), key=key("show_3d"))
-
-    race(surface, lang)
 
 
 @st.fragment
@@ -78,7 +81,7 @@ def race(surface, lang: str) -> None:
         elif r.traj.diverged_at is not None:
             st.warning(t("pg.diverged", lang, label=r.label, step=r.traj.diverged_at), icon="💥")
 
-    # 2) the picture first: contour + 3-D + step panels, animated together
+    # the picture: contour + 3-D + step panels, animated together
     paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
     inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
     figure_args = dict(grid=cached.grid(cached.surface_key(scene)), inspect_step=inspect,
@@ -86,7 +89,7 @@ def race(surface, lang: str) -> None:
     chart.layered_chart(playground_layers(surface, paths, **figure_args), key=key("chart"), lang=lang,
                         on_click=on_chart_click(surface.domain))
 
-    # 3) the contestants, side by side under it (their values are read above, from the session)
+    # the contestants, side by side under it (their values are read above, from the session)
     st.subheader(t("pg.optimizers", lang))
     n = st.session_state.get(key("n"), 0)
     for i, col in enumerate(st.columns(max(n, 1))[:n], start=1):
@@ -95,7 +98,7 @@ def race(surface, lang: str) -> None:
     if n < sc.MAX_CONTESTANTS:
         st.button(t("pg.add", lang), on_click=controls.add_contestant, key=key("add"))
 
-    # 4) inspect one step, then the summary, sharing and export
+    # inspect one step, then the summary, sharing and export
     with st.expander(t("pg.inspect", lang), expanded=inspect is not None):
         st.caption(t("pg.inspect.help", lang))
         st.toggle(t("pg.inspect", lang), key=key("inspect_on"))

@@ -38,16 +38,18 @@ def charts(at: AppTest) -> list:
     return found
 
 
-def spec(at: AppTest, index: int = 0) -> dict:
-    """The ``index``-th chart's figure as a dict with ``data`` and ``layout`` (arrays as NumPy or plotly's lists).
+def spec(at: AppTest, index: int | str = 0) -> dict:
+    """The ``index``-th chart's figure (or the chart whose key ends with ``index``, a string) as a dict with
+    ``data`` and ``layout``; arrays as plotly sends them (lists, or typed-array dicts: read them with `array`).
 
     For the Playground's layered chart: the foreground's traces after the background's (the contour is
     there only on a run that sent it: the first, and one that changed the surface), and ``animation``."""
-    el = charts(at)[index]
+    found = charts(at)
+    el = found[index] if isinstance(index, int) else next(c for c in found if c.proto.id.endswith(index))
     if el.type == "plotly_chart":
         return json.loads(el.proto.spec)
     payload = json.loads(el.proto.json)
-    fig = wire.unpack(payload["figure"])
+    fig = wire.unpack(payload["figure"], typed=True)
     if payload.get("mode") == "figure":
         return fig
     background = fig.get("background") or {"data": []}

@@ -20,7 +20,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
-from apptest import spec
+from apptest import charts, spec
 
 PAGE = "pages/lesson_4_adaptive.py"
 LONG, RACE, LOSS, BIAS = range(4)  # the page's charts, in order
@@ -44,7 +44,7 @@ def turned(angle, uv=(-2.4, 1.6)):
 def test_page_renders_in_both_languages(lang):
     at = open_page(lang)
     assert at.title[0].value == t("lesson.adaptive.title", lang)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(charts(at)) == 4
 
 
 def test_noise_slider_changes_the_step_sizes():

@@ -13,7 +13,7 @@ from figures.lesson_batches import batch_sizes_of_epoch, epoch_figure, finite_po
 from lab.i18n import t
 from optimizers import oracle
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_2_batches.py"
 KEY = "batches"
@@ -54,7 +54,7 @@ def test_page_renders_with_the_catalogue_title(lang):
     at = open_page(lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
 
 
 def test_the_batch_slider_changes_the_epoch_the_runs_and_the_highlight():

@@ -21,7 +21,7 @@ from figures.paths import Path as DrawnPath
 from lab.i18n import t
 from optimizers import clipping
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_7_decay_clipping.py"
 DECAY, RATE, CLIP, COMPASS = range(4)  # the page's charts, in order
@@ -48,7 +48,7 @@ def decay_runs(lam: float, steps: int = 2000):
 def test_page_renders_in_both_languages(lang):
     at = open_page(lang)
     assert at.title[0].value == t("lesson.decay_clipping.title", lang)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(charts(at)) == 4
     assert len(at.dataframe) == 1
 
 

@@ -13,7 +13,7 @@ from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, win
 from lab.i18n import t
 from optimizers.ewa import ewma
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_5_ewa.py"
 KEY = "ewa"
@@ -47,7 +47,7 @@ def test_page_renders_with_the_catalogue_title(lang):
     at = open_page(lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(charts(at)) == 2
 
 
 def test_beta_changes_the_average_and_the_weights():

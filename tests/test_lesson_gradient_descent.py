@@ -13,7 +13,7 @@ from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figu
 from figures.paths import Path as FigPath
 from lab.i18n import t
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_1_gradient_descent.py"
 KEY = "gradient_descent"
@@ -52,7 +52,7 @@ def test_page_renders_with_the_catalogue_title(lang):
     at = open_page(lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(charts(at)) == 2
 
 
 def test_the_multiplier_moves_the_paths_to_the_engines_paths():

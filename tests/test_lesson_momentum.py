@@ -18,7 +18,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.i18n import t
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
@@ -55,7 +55,7 @@ def measured_map(kappa: float) -> tuple[np.ndarray, int]:
 def test_page_renders_in_both_languages(lang):
     at = open_page(lang)
     assert at.title[0].value == t("lesson.momentum.title", lang)
-    assert len(at.get("plotly_chart")) == 5
+    assert len(charts(at)) == 5
 
 
 def test_condition_number_changes_the_valley_paths_and_map():

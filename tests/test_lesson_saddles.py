@@ -2,7 +2,6 @@
 checked against closed-form theory: the linearised saddle, Adam's first step, the double well's basins,
 and the exact all-positive probabilities of small random symmetric matrices."""
 
-import json
 import math
 
 import numpy as np
@@ -16,7 +15,7 @@ from figures.colors import color
 from figures.paths import Path as RunPath
 from lab.i18n import t
 from landscapes.double_well import stationary_x
-from apptest import APP, array
+from apptest import APP, array, charts, spec
 
 PAGE = "pages/lesson_8_saddles.py"
 
@@ -31,8 +30,7 @@ def page(lang: str = "en") -> AppTest:
 
 
 def chart(at: AppTest, key: str) -> dict:
-    el = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(f"saddles.{key}"))
-    return json.loads(el.proto.spec)
+    return spec(at, f"saddles.{key}")
 
 
 def bars(at: AppTest) -> dict[str, float]:
@@ -60,7 +58,7 @@ def en() -> AppTest:
 def test_renders_in_both_languages(lang):
     at = page(lang)
     assert at.title[0].value == t("lesson.saddles.title", lang)
-    assert len(at.get("plotly_chart")) == 6
+    assert len(charts(at)) == 6
     assert t("lesson.saddles.gd", lang) in bars(at)
 
 

@@ -13,7 +13,7 @@ from figures.lesson_schedules import schedules_figure
 from lab.i18n import t
 from optimizers import schedules
 import apptest
-from apptest import array, spec
+from apptest import array, charts, spec
 
 PAGE = "pages/lesson_6_schedules.py"
 KEY = "schedules"
@@ -57,7 +57,7 @@ def test_page_renders_with_the_catalogue_title(lang):
     at = open_page(lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
 
 
 def test_the_drawn_schedule_is_optaxs():

@@ -96,6 +96,7 @@ function build(parent) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  if (data.mode === "preload") return void loadPlotly(data.bundles.cartesian); // start the download early
   if (data.mode === "figure") return drawFigure(parentElement, data);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
@@ -167,6 +168,7 @@ async function draw(st, data) {
   const fg = spec.foreground;
   const P = await loadPlotly(fg.layout.scene ? data.bundles.full : data.bundles.cartesian);
   const Pbg = await loadPlotly(data.bundles.cartesian);
+  st.root.dataset.plotlyAt ??= performance.now().toFixed(1);
   st.P = P;
   st.Pbg = Pbg;
   st.words = data.words;
@@ -182,6 +184,7 @@ async function draw(st, data) {
       remember(data.background_key, bg);
       await Pbg.react(st.bg, bg.data, sized(st, bg.layout), { staticPlot: true, responsive: true });
       st.bgKey = data.background_key;
+      st.root.dataset.bgAt = performance.now().toFixed(1);
       st.root.dataset.backgroundRevision = String(Number(st.root.dataset.backgroundRevision ?? 0) + 1);
     } else {
       st.trigger("need_background", data.background_key); // this page has not seen it: ask once more

@@ -94,6 +94,11 @@ def figure(fig, *, key: str, where=None) -> None:
                                   "bundles": _bundles()})
 
 
+def preload() -> None:
+    """Start loading plotly.js now (call it before a page's widgets: the chart's script then loads while they draw)."""
+    st.html(f'<link rel="preload" as="script" href="{_static_url(assets.CARTESIAN)}">')
+
+
 def _bundles() -> dict[str, str]:
     return {"cartesian": _static_url(assets.CARTESIAN), "full": _static_url(assets.FULL)}
 

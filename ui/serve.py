@@ -1,0 +1,50 @@
+"""Serve the app with the first picture's work done before the server answers its health check.
+
+``python -m ui.serve [streamlit options]`` is ``streamlit run app.py [options]`` in a process
+that has already imported JAX (about 2 s), compiled (or loaded from JAX's persistent cache)
+the default scene's programs and built its figure once. Streamlit runs the page scripts in
+this same process, so the first visitor's run finds all of that in memory.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def warm() -> float:
+    """Run the default Playground scene once, as the page does; the seconds it took."""
+    t0 = time.perf_counter()
+    import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
+    from figures.colors import color
+    from figures.playground import Path as FigPath
+    from figures.playground import playground_layers
+    from figures.wire import pack
+    from lab import compute
+    from lab.scene import Scene
+
+    from . import assets
+
+    scene = Scene()
+    surface = compute.make_surface(scene)
+    results = compute.run_scene(surface, scene)
+    paths = [FigPath(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
+    pack(playground_layers(surface, paths, grid=surface.grid(120)))
+    assets.ensure_full_bundle()
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    seconds = warm()
+    print(f"warm: the default scene is ready ({seconds:.1f} s); starting Streamlit", flush=True)
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
+    sys.exit(cli.main())
+
+
+if __name__ == "__main__":
+    main()

@@ -57,6 +57,9 @@ COPY --from=builder /opt/venv /opt/venv
 # The app's code and settings; .dockerignore keeps out tests, bench, .venv, .git, ...
 COPY . /app
 
+# the browser's full plotly.js (3-D view), copied from plotly.py next to the shipped cartesian bundle
+RUN python -m ui.assets
+
 USER 10001:10001
 # Fill the persistent JAX compile cache with the default pages' programs, so the
 # first visitor does not wait for compiles.
@@ -66,4 +69,5 @@ EXPOSE 8501
 # No curl in slim images: ask Streamlit's health endpoint with Python's urllib.
 HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request as u; sys.exit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).read() != b'ok')"]
-CMD ["streamlit", "run", "app.py", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+# ui.serve: streamlit run app.py, after importing JAX and running the default scene (the first picture is quick)
+CMD ["python", "-m", "ui.serve", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]

@@ -219,7 +219,10 @@ async function draw(st, data) {
     if (!sameLength || data.reset_frame) st.frame = anim.active;
     st.frame = Math.min(st.frame, anim.steps.length - 1);
     if (st.frame !== anim.active) await showFrame(st, st.frame);
-    else showPlace(st);
+    else {
+      showPlace(st);
+      st.root.dataset.frame = String(st.frame);
+    }
   }
   st.root.dataset.drawMs = (performance.now() - t0).toFixed(1); // read by bench/bench_app.py
   st.root.dataset.drawnAt = performance.now().toFixed(1);
@@ -289,16 +292,16 @@ async function showFrame(st, index) {
   if (!st.anim) return;
   st.frame = Math.max(0, Math.min(index, st.anim.steps.length - 1));
   showPlace(st);
-  const k = st.anim.steps[st.frame];
+  const frame = st.frame, k = st.anim.steps[frame];
   await st.P.animate(st.fg, { data: frameData(st, k), traces: st.anim.movers }, {
     mode: "immediate", frame: { duration: 0, redraw: Boolean(st.anim.redraw) }, transition: { duration: 0 },
   });
+  st.root.dataset.frame = String(frame); // drawn
 }
 
 function showPlace(st) {
   st.scrub.value = String(st.frame);
   st.step.textContent = `${st.words.step}: ${st.anim.steps[st.frame]}`;
-  st.root.dataset.frame = String(st.frame);
 }
 
 async function play(st) {
@@ -340,19 +343,22 @@ function labelControls(st) {
 // ---------------------------------------------------------------- a click on the contour sets the start
 
 function listenForClicks(st) {
+  // plotly.js's drag layer takes the press (a drag zooms); a press and release in one place is a click.
+  // The release is heard on the window: during a press plotly covers the page with its own element.
   let down = null;
-  st.fg.addEventListener("pointerdown", (e) => { down = { x: e.clientX, y: e.clientY }; }, true);
-  st.fg.addEventListener("pointerup", (e) => {
+  st.fg.addEventListener("pointerdown", (e) => {
+    const area = st.fg.querySelector('.nsewdrag[data-subplot="xy"]');
+    down = area && e.target === area ? { x: e.clientX, y: e.clientY } : null;
+  }, true);
+  window.addEventListener("pointerup", (e) => {
     const start = down;
     down = null;
-    if (!start || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 4) return; // a drag: plotly zooms
+    if (!start || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 4) return;
     const area = st.fg.querySelector('.nsewdrag[data-subplot="xy"]');
     const L = st.fg._fullLayout;
     if (!area || !L) return;
     const r = area.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) return;
-    const x = L.xaxis.p2d(e.clientX - r.left), y = L.yaxis.p2d(e.clientY - r.top);
-    st.trigger("click", { x, y });
+    st.trigger("click", { x: L.xaxis.p2d(e.clientX - r.left), y: L.yaxis.p2d(e.clientY - r.top) });
   }, true);
 }
 
@@ -377,6 +383,6 @@ async function exportPng(st) {
   const a = document.createElement("a");
   a.download = `${st.png_name || "loss-landscape"}.png`;
   a.href = canvas.toDataURL("image/png");
-  st.root.dataset.png = String(a.href.length); // for tests: the export happened
+  st.lastPng = a.href; // for tests: the picture exported
   a.click();
 }

@@ -28,10 +28,13 @@ _IDLE = """() => {
     '[data-testid="stAppSkeleton"], [data-testid="stSkeleton"], [data-testid="stSkeletonElement"]');
 }"""
 
-# Every visible chart Streamlit placed has drawn its SVG (Plotly loads lazily).
+# Every visible chart has drawn: Streamlit's own (its SVG; Plotly loads lazily) and the app's in-place
+# charts (ui/chart.js counts each finished draw in data-revision; the Playground's also its contour layer).
 _CHARTS_DRAWN = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
   .filter(c => c.offsetParent !== null)
-  .every(c => { const s = c.querySelector('.js-plotly-plot svg.main-svg'); return s && s.childElementCount > 0; })"""
+  .every(c => { const s = c.querySelector('.js-plotly-plot svg.main-svg'); return s && s.childElementCount > 0; })
+  && Array.from(document.querySelectorAll('[data-testid="lll-figure"], [data-testid="lll-chart"]'))
+  .every(c => Number(c.dataset.revision) >= 1 && (c.dataset.testid !== 'lll-chart' || Number(c.dataset.backgroundRevision) >= 1))"""
 
 
 def wait_until_idle(page: Page, timeout: int = RUN_TIMEOUT_MS) -> None:
@@ -87,15 +90,20 @@ def assert_no_exception(page: Page) -> None:
 
 # --- Plotly: the graph div carries data, layout and Plotly's filled-in _fullData ----
 
-def traces(page: Page, chart: int = 0) -> list[dict]:
+# The Playground's chart (ui/chart.js): a root with two stacked plotly.js layers, the contour behind.
+PLAYGROUND = '[data-testid="lll-chart"] .lll-fg'
+PLAYGROUND_CONTOUR = '[data-testid="lll-chart"] .lll-bg'
+
+def traces(page: Page, chart: int | str = 0) -> list[dict]:
     """The chart's traces: name, type, mode, xaxis and, for 2-D traces, x and y as plain lists.
 
-    Coordinates come from ``_fullData``, where Plotly has decoded the typed arrays
-    (Plotly 7 sends them base64-encoded) and merged animation frames in.
+    ``chart``: the index of a `.js-plotly-plot` on the page, or a CSS selector of one (the Playground's
+    paths are in ``PLAYGROUND``). Coordinates come from ``_fullData``, where Plotly has decoded the typed
+    arrays (Plotly 7 sends them base64-encoded) and merged animation frames in.
     """
     return page.evaluate(
         """(i) => {
-      const gd = document.querySelectorAll('.js-plotly-plot')[i];
+      const gd = typeof i === 'string' ? document.querySelector(i) : document.querySelectorAll('.js-plotly-plot')[i];
       if (!gd || !gd._fullData) return [];
       const list = v => (v && v.length !== undefined && typeof v !== 'string') ? Array.from(v, Number) : null;
       return gd._fullData.map(t => {
@@ -108,11 +116,11 @@ def traces(page: Page, chart: int = 0) -> list[dict]:
     )
 
 
-def layout(page: Page, chart: int = 0) -> dict:
+def layout(page: Page, chart: int | str = 0) -> dict:
     """The parts of the chart's layout the tests read (axes ranges, menus, sliders)."""
     return page.evaluate(
         """(i) => {
-      const gd = document.querySelectorAll('.js-plotly-plot')[i];
+      const gd = typeof i === 'string' ? document.querySelector(i) : document.querySelectorAll('.js-plotly-plot')[i];
       const l = (gd && gd._fullLayout) || {};
       return {xrange: l.xaxis && l.xaxis.range, yrange: l.yaxis && l.yaxis.range,
               menus: (l.updatemenus || []).map(m => (m.buttons || []).map(b => b.label)),

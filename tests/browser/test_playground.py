@@ -1,19 +1,22 @@
-"""The Playground in a real browser: its controls move the figure, the animation plays,
-a click on the contour moves the start, and its URL reproduces the view.
+"""The Playground in a real browser: its chart updates in place, the animation plays and scrubs,
+a click on the contour moves the start and lands in the URL, the contour survives the animation,
+the PNG export holds the contour, the 3-D view draws, and a URL reproduces the view.
 
-The page's contract with these tests:
-- the main chart is the first `.js-plotly-plot` on the page, its first subplot the contour;
-- the start point is a trace named "start" in it; the optimizers' paths are line traces on the contour's axes;
-- optimizer 1's learning rate is the first slider whose label starts with "Learning rate";
-- the animation's play button is a Plotly updatemenu button "▶ Play";
-- a click in the contour moves the start there; the URL's query string keeps the view.
-Until a page keeps this contract (no trace "start" anywhere), the tests skip.
+The page's contract with these tests (ui/chart.js):
+- the chart is `[data-testid="lll-chart"]`: a background plotly.js layer `.lll-bg` (the contour) under
+  a foreground `.lll-fg` (paths, landmarks, panels); `data-revision` counts finished foreground draws,
+  `data-background-revision` contour draws, `data-frame` is the animation's frame;
+- the start point is a trace named "start" in the foreground; the paths are its line traces on the contour's axes;
+- under the chart: a play button `.lll-play`, a step scrubber `.lll-scrub`, a PNG button `.lll-png`.
 """
 
 import time
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from streamlit_page import (
+    PLAYGROUND,
+    PLAYGROUND_CONTOUR,
     assert_no_exception,
     layout,
     open_app,
@@ -30,27 +33,16 @@ from streamlit_page import (
 pytestmark = [pytest.mark.browser, pytest.mark.playground]
 
 CHANGE_TIMEOUT_S = 60
-
-
-def _has_start(page) -> bool:
-    return trace(traces(page), "start") is not None
+ROOT = '[data-testid="lll-chart"]'
 
 
 @pytest.fixture(scope="module")
 def playground_page(browser, app_url):
     """One Playground page for the module's tests (a page load costs seconds): each test
-    checks the change it makes against the state it finds. Skips while there is no such page."""
+    checks the change it makes against the state it finds."""
     ctx, page = open_context(browser)
     try:
         open_app(page, app_url)
-        if not _has_start(page):
-            link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Playground")
-            if link.count():
-                page.goto(link.first.get_attribute("href"))
-                wait_until_idle(page)
-        if not _has_start(page):
-            pytest.skip("no Playground page yet: no chart with a trace named 'start' on the landing page "
-                        "or on a sidebar page called 'Playground'")
         yield page
     finally:
         ctx.close()
@@ -70,35 +62,54 @@ def _wait_for_change(page, before, what) -> None:
     while time.monotonic() < end:
         if what(page) != before:
             return
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(100)
     pytest.fail(f"{what.__name__}: nothing changed within {CHANGE_TIMEOUT_S} s", pytrace=False)
 
 
 def _paths_signature(page) -> str:
-    return signature(path_traces(traces(page)))
+    return signature(path_traces(traces(page, PLAYGROUND)))
 
 
 def _start(page) -> tuple[float, float]:
-    s = trace(traces(page), "start")
+    s = trace(traces(page, PLAYGROUND), "start")
     return s["x"][0], s["y"][0]
 
 
-def _url(page) -> str:
-    return page.url
+def _dataset(page) -> dict:
+    return page.evaluate(f"() => ({{...document.querySelector('{ROOT}').dataset}})")
+
+
+def _frame(page) -> str:
+    return _dataset(page).get("frame")
+
+
+def _mark_nodes(page) -> None:
+    """Tag the chart's DOM nodes: a remount would replace them with untagged ones."""
+    page.evaluate(f"""() => {{ for (const s of ['{ROOT}', '{PLAYGROUND}', '{PLAYGROUND_CONTOUR}'])
+                                 document.querySelector(s).__lllProbe = true; }}""")
+
+
+def _nodes_kept(page) -> bool:
+    return page.evaluate(f"""() => ['{ROOT}', '{PLAYGROUND}', '{PLAYGROUND_CONTOUR}']
+                               .every(s => document.querySelector(s)?.__lllProbe === true)""")
+
+
+def _contour_drawn(page) -> int:
+    """How many contour lines the background layer shows."""
+    return page.evaluate(f"() => document.querySelectorAll('{PLAYGROUND_CONTOUR} .contourlayer path').length")
 
 
 def _learning_rate_slider(page):
-    slider = page.locator('[role="slider"][aria-label^="Learning rate"], input[type="range"][aria-label^="Learning rate"]')
-    if not slider.count():
-        pytest.skip("the Playground has no slider labelled 'Learning rate…' yet")
-    return slider.first
+    return page.locator('[data-testid="stSlider"]', has_text="Learning rate").first.locator(
+        '[role="slider"], input[type="range"]').first
 
 
-def test_learning_rate_slider_moves_the_figure(playground):
+def test_learning_rate_slider_updates_the_chart_in_place(playground):
     page = playground
     slider = _learning_rate_slider(page)
     value = slider.get_attribute("aria-valuetext")
-    before = _paths_signature(page)
+    before, revision, contour = _paths_signature(page), _dataset(page)["revision"], _dataset(page)["backgroundRevision"]
+    _mark_nodes(page)
 
     slider.focus()
     slider.press("ArrowRight")  # one step up, as a keyboard user would
@@ -106,53 +117,62 @@ def test_learning_rate_slider_moves_the_figure(playground):
     _wait_for_change(page, before, _paths_signature)
 
     assert slider.get_attribute("aria-valuetext") != value
+    assert _dataset(page)["revision"] != revision
+    assert _nodes_kept(page), "the chart was mounted anew instead of updated in place"
+    assert _dataset(page)["backgroundRevision"] == contour, "the contour was redrawn for an optimizer's setting"
     assert_no_exception(page)
 
 
-def test_play_advances_the_animation(playground):
+def test_play_advances_and_the_contour_survives(playground):
     page = playground
-    menus = layout(page)["menus"]
-    if not any("▶ Play" in labels for labels in menus):
-        pytest.skip(f"the main chart has no '▶ Play' button yet (menus: {menus})")
-
-    def frame(p) -> str:  # the animated traces and the step slider's position
-        return signature(traces(p), layout(p)["slider_active"])
-
-    before = frame(page)
-    buttons = page.locator(".js-plotly-plot").first.locator(".updatemenu-button")
-    buttons.first.scroll_into_view_if_needed()
-    buttons.filter(has_text="▶ Play").first.click()
+    lines = _contour_drawn(page)
+    assert lines > 0, "the background layer draws the contour"
+    before = _frame(page)
+    page.locator(f"{ROOT} .lll-play").click()
     try:
-        _wait_for_change(page, before, frame)
-    finally:  # stop it: a running animation keeps the browser busy for the next tests
-        pause = buttons.filter(has_text="Pause")
-        if pause.count():  # a plain DOM click: Playwright's click would wait for the animation to settle
-            pause.first.dispatch_event("click")
+        _wait_for_change(page, before, _frame)
+        page.wait_for_timeout(500)  # a few frames
+        assert _contour_drawn(page) == lines, "the animation erased contour lines"
+    finally:
+        if "Pause" in page.locator(f"{ROOT} .lll-play").inner_text():
+            page.locator(f"{ROOT} .lll-play").click()
+    # the moving markers moved: the trail's positions are those of a later step
     assert_no_exception(page)
+
+
+def test_scrubber_moves_the_markers_to_that_step(playground):
+    page = playground
+    scrub = page.locator(f"{ROOT} .lll-scrub")
+    target = int(scrub.get_attribute("max")) // 2
+    target -= _frame(page) == str(target)
+    # as a drag does: the range input's value changes and it fires "input"
+    scrub.evaluate("(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }", target)
+    page.wait_for_function(f"() => document.querySelector('{ROOT}').dataset.frame === '{target}'")
+    now = trace(traces(page, PLAYGROUND), "now")  # the trail on the contour: its last point is the current one
+    paths = [t for t in path_traces(traces(page, PLAYGROUND)) if not t["name"].endswith("(casing)")]
+    step = int(page.locator(f"{ROOT} .lll-step").inner_text().split(":")[-1])
+    trail = len(now["x"]) // len(paths)
+    first = paths[0]
+    assert now["x"][trail - 1] == pytest.approx(first["x"][step], rel=1e-6)
+    assert now["y"][trail - 1] == pytest.approx(first["y"][step], rel=1e-6)
 
 
 def _click_target(page) -> tuple[tuple[float, float], tuple[float, float]]:
     """A point of the contour away from the current start: its data and its page coordinates."""
-    lay = layout(page)
+    lay = layout(page, PLAYGROUND)
     (x0, x1), (y0, y1) = lay["xrange"], lay["yrange"]
     sx, sy = _start(page)
-    # a quarter in from opposite corners: pick the one farther from the start
     candidates = [(x0 + 0.75 * (x1 - x0), y0 + 0.25 * (y1 - y0)), (x0 + 0.25 * (x1 - x0), y0 + 0.75 * (y1 - y0))]
     tx, ty = max(candidates, key=lambda c: (c[0] - sx) ** 2 + (c[1] - sy) ** 2)
-
-    chart = page.locator(".js-plotly-plot").first
-    chart.scroll_into_view_if_needed()
-    area = chart.locator('.nsewdrag[data-subplot="xy"]')
-    if not area.count():
-        area = chart.locator(".nsewdrag")
-    box = area.first.bounding_box()
+    area = page.locator(f'{PLAYGROUND} .nsewdrag[data-subplot="xy"]').first
+    area.scroll_into_view_if_needed()
+    box = area.bounding_box()
     px = box["x"] + (tx - x0) / (x1 - x0) * box["width"]
     py = box["y"] + (y1 - ty) / (y1 - y0) * box["height"]  # the y axis points up
     return (tx, ty), (px, py)
 
 
 def _click_contour(page) -> tuple[float, float]:
-    """Click the contour at a point away from the start and wait for the start to move; the point clicked."""
     before = _start(page)
     (tx, ty), (px, py) = _click_target(page)
     page.mouse.click(px, py)
@@ -161,36 +181,80 @@ def _click_contour(page) -> tuple[float, float]:
     return tx, ty
 
 
-def test_click_on_contour_moves_the_start(playground):
+def test_click_on_contour_moves_the_start_and_the_url(playground):
     page = playground
     tx, ty = _click_contour(page)
-    (x0, x1), (y0, y1) = layout(page)["xrange"], layout(page)["yrange"]
+    (x0, x1), (y0, y1) = layout(page, PLAYGROUND)["xrange"], layout(page, PLAYGROUND)["yrange"]
     sx, sy = _start(page)
-    # the page may snap the click to its grid: near the point clicked is enough
-    assert abs(sx - tx) <= 0.1 * abs(x1 - x0) and abs(sy - ty) <= 0.1 * abs(y1 - y0), (
-        f"clicked near ({tx:.3g}, {ty:.3g}) but the start is at ({sx:.3g}, {sy:.3g})")
+    assert abs(sx - tx) <= 0.02 * abs(x1 - x0) and abs(sy - ty) <= 0.02 * abs(y1 - y0), (
+        f"clicked at ({tx:.3g}, {ty:.3g}) but the start is at ({sx:.3g}, {sy:.3g})")
+    _wait_for_change(page, "", lambda p: parse_qs(urlparse(p.url).query).get("x0", [""])[0])
+    query = parse_qs(urlparse(page.url).query)
+    assert float(query["x0"][0]) == pytest.approx(sx, abs=1e-3 * abs(x1 - x0))
+    assert float(query["y0"][0]) == pytest.approx(sy, abs=1e-3 * abs(y1 - y0))
+    # the sidebar's start boxes show it too
+    x_box = page.locator('[data-testid="stNumberInput"]', has_text="x₀").locator("input").first
+    assert float(x_box.input_value()) == pytest.approx(sx, abs=1e-3 * abs(x1 - x0))
+    assert_no_exception(page)
+
+
+def test_png_export_holds_the_contour_and_the_paths(playground):
+    page = playground
+    with page.expect_download() as got:
+        page.locator(f"{ROOT} .lll-png").click()
+    download = got.value
+    assert download.suggested_filename.endswith(".png")
+    # read the exported picture back in the page: inside the contour's plot area, away from the paths,
+    # a pixel has the contour's colour (the foreground alone is transparent there, and the export's
+    # canvas starts white)
+    probe = page.evaluate(f"""async () => {{
+      const gd = document.querySelector('{PLAYGROUND}'), L = gd._fullLayout;
+      const url = document.querySelector('{ROOT}').__lll.lastPng;
+      const img = new Image(); await new Promise(r => {{ img.onload = r; img.src = url; }});
+      const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+      const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+      const s = img.width / L.width;
+      const at = (fx, fy) => Array.from(ctx.getImageData(Math.round(s * (L.xaxis._offset + fx * L.xaxis._length)),
+                                                          Math.round(s * (L.yaxis._offset + fy * L.yaxis._length)), 1, 1).data);
+      return {{corner: at(0.97, 0.03), middle: at(0.5, 0.5), size: [img.width, img.height]}};
+    }}""")
+    r, g, b, _ = probe["corner"]
+    assert (r, g, b) != (255, 255, 255), f"the exported PNG has no contour colour in the plot's corner: {probe}"
+    assert probe["size"][0] > 800
+
+
+def test_3d_switch_draws_a_surface(playground):
+    page = playground
+    page.get_by_text("Show the 3-D surface").first.click()
+    wait_for_rerun(page)
+    page.wait_for_function(f"() => document.querySelector('{PLAYGROUND}')?._fullLayout?.scene !== undefined",
+                           timeout=60_000)
+    types = {t["type"] for t in traces(page, PLAYGROUND)}
+    assert "surface" in types and "scatter3d" in types
+    screenshot(page, "test_3d_switch_draws_a_surface-3d")
+    page.get_by_text("Show the 3-D surface").first.click()  # back to 2-D for the tests after this one
+    wait_for_rerun(page)
+    page.wait_for_function(f"() => document.querySelector('{PLAYGROUND}')?._fullLayout?.scene === undefined",
+                           timeout=60_000)
     assert_no_exception(page)
 
 
 def test_url_reproduces_the_view_in_a_new_context(playground, new_page):
     page = playground
     url_before = page.url
-    # change the view (the earlier tests' changes, run in order, are in it too)
     _click_contour(page)
-    _wait_for_change(page, url_before, _url)
+    _wait_for_change(page, url_before, lambda p: p.url)
     url = page.url
-    start, n_paths = _start(page), len(path_traces(traces(page)))
+    start, names = _start(page), [t["name"] for t in path_traces(traces(page, PLAYGROUND))]
 
     # a new context has no cookies and no Streamlit session: only the URL carries the view
     other = new_page()
     open_app(other, url)
     screenshot(other, "test_url_reproduces_the_view_in_a_new_context-new-context")
     assert_no_exception(other)
-    (x0, x1), (y0, y1) = layout(other)["xrange"], layout(other)["yrange"]
+    (x0, x1), (y0, y1) = layout(other, PLAYGROUND)["xrange"], layout(other, PLAYGROUND)["yrange"]
     ox, oy = _start(other)
-    # the URL may round the start to a few digits
     assert ox == pytest.approx(start[0], abs=1e-3 * abs(x1 - x0))
     assert oy == pytest.approx(start[1], abs=1e-3 * abs(y1 - y0))
-    assert len(path_traces(traces(other))) == n_paths
     # the paths' names carry each optimizer's settings (the changed learning rate among them)
-    assert [t["name"] for t in path_traces(traces(other))] == [t["name"] for t in path_traces(traces(page))]
+    assert [t["name"] for t in path_traces(traces(other, PLAYGROUND))] == names

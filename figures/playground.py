@@ -119,16 +119,17 @@ def playground_layers(
 
 def _background_layout(layout: dict[str, Any]) -> dict[str, Any]:
     """The foreground's layout with only the contour's axes kept, their labels invisible (drawn once, in front):
-    the same geometry, so the contour sits exactly under the paths."""
+    the same geometry, so the contour sits exactly under the paths, and nothing that follows the runs,
+    so an optimizer's setting never changes it."""
     clear = dict(color="rgba(0,0,0,0)")
     out = {k: v for k, v in layout.items() if k not in ("annotations", "shapes", "scene")}
     for name, axis in layout.items():
         if name in ("xaxis", "yaxis"):
             title = axis.get("title", {})
-            out[name] = {**axis, "tickfont": {**axis.get("tickfont", {}), **clear},
+            out[name] = {**axis, "tickfont": {**axis.get("tickfont", {}), **clear}, "tickcolor": clear["color"],
                          "title": {**title, "font": {**title.get("font", {}), **clear}}}
         elif name[:5] in ("xaxis", "yaxis"):
-            out[name] = {**axis, "visible": False, "showgrid": False}
+            del out[name]  # the panels' axes: drawn in front, and their ranges follow the runs
     out["showlegend"] = False
     return out
 

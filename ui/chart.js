@@ -11,6 +11,9 @@
 
 const SHARED = (window.__lllChart ??= { bundles: new Map(), backgrounds: new Map() });
 const KEEP_BACKGROUNDS = 16;
+// four corners (an icon: a "⛶" glyph is missing from many fonts)
+const FULLSCREEN_ICON = '<svg width="14" height="14" viewBox="0 0 14 14" fill="none" stroke="currentColor" stroke-width="1.6" ' +
+  'aria-hidden="true"><path d="M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9"/></svg>';
 
 // ---------------------------------------------------------------- plotly.js, loaded once per page
 
@@ -329,7 +332,7 @@ function labelControls(st) {
   st.play.textContent = st.playing ? w.pause : w.play;
   st.png.textContent = w.png;
   st.png.title = w.png;
-  st.full.textContent = "⛶";
+  st.full.innerHTML = FULLSCREEN_ICON;
   st.full.title = w.fullscreen;
   st.scrub.setAttribute("aria-label", w.step);
   const speeds = w.speeds.map(([label, k]) => `${label}|${k}`).join(",");

@@ -280,3 +280,24 @@ def test_every_lesson_renders_in_both_languages(page, lang):
     assert_clean(at)
     assert at.title, "the lesson has a title"
     assert charts(at), "the lesson draws a live figure"
+
+
+def test_closed_run_settings_survive_other_moves():
+    """The run settings' panel draws its widgets only while open: a setting made there must still be in
+    force after the panel is closed and another control moves."""
+    at = app()
+    at.session_state["pg.o1.more"] = True  # open optimizer 1's run settings
+    at.run()
+    at.slider(key="pg.o1.noise").set_value(0.5).run()
+    at.session_state["pg.o1.more"] = False  # close them: their widgets are not drawn any more
+    at.run()
+    assert "pg.o1.noise" not in [w.key for w in at.slider]
+    at.select_slider(key="pg.o1.learning_rate").set_value(0.05).run()
+    at.select_slider(key="pg.o2.learning_rate").set_value(0.02).run()
+    assert_clean(at)
+    assert at.session_state["pg.o1.noise"] == 0.5
+    label = next(k for k in paths(figure(at)) if k.startswith("1 ·"))
+    assert "σ" in label, label  # the label marks a noisy run
+    want = optimizers.run(landscapes.get("quadratic"), "sgd", start=(-2.5, 2.0), steps=sc.STEPS.default,
+                          learning_rate=0.05, noise=0.5, seed=0).xy
+    np.testing.assert_allclose(paths(figure(at))[label], want, rtol=5e-5, atol=1e-5)

@@ -76,8 +76,13 @@ def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
     rule = state.rule_of(i)
     for h in optimizers.rule_info(rule).hyperparams:
         hyper_widget(i, h, lang)
-    with st.expander(t("pg.more", lang)):
-        run_settings(i, rule, lang)
+    # the run's settings are drawn only while their panel is open (a move redraws fewer widgets)
+    more = st.expander(t("pg.more", lang), key=key(f"o{i}", "more"), on_change="rerun")
+    if more.open:
+        with more:
+            run_settings(i, rule, lang)
+    else:
+        keep_run_settings(i)
     if can_remove:
         st.button(t("pg.remove", lang), key=key(f"o{i}", "remove"), on_click=_remove, args=(i,))
 
@@ -98,6 +103,16 @@ def run_settings(i: int, rule: str, lang: str) -> None:
     hyper_widget(i, settings["batch_size"], lang)
     if ss.get(key(f"o{i}", "batch_size"), 0) >= 1:
         hyper_widget(i, settings["drop_last"], lang)
+
+
+def keep_run_settings(i: int) -> None:
+    """Keep contestant i's run settings while their widgets are not drawn (Streamlit drops the state of a
+    widget that a run does not draw; a value written back by the script is kept)."""
+    ss = st.session_state
+    for h in sc.RUN_SETTINGS:
+        k = key(f"o{i}", h.name)
+        if k in ss:
+            ss[k] = ss[k]
 
 
 def hyper_widget(i: int, h: Hyper, lang: str) -> None:

@@ -129,6 +129,8 @@ def test_switching_the_rule_and_its_variant():
 def test_clipping_setting_changes_the_cliff_path():
     at = app(surface="cliff", o1="sgd", o1__learning_rate="0.3")
     free = next(iter(paths(figure(at)).values()))
+    at.session_state["pg.o1.more"] = True  # open the run settings' panel: its widgets are drawn only then
+    at.run()
     at.selectbox(key="pg.o1.clip").set_value("norm").run()
     assert_clean(at)
     clipped = next(iter(paths(figure(at)).values()))

@@ -197,13 +197,17 @@ async function draw(st, data) {
   // 2) the foreground, in place (a new Plotly instance, for the 3-D view, starts it afresh)
   if (st.fg.__lllPlotly && st.fg.__lllPlotly !== P) st.fg.__lllPlotly.purge(st.fg);
   st.fg.__lllPlotly = P;
-  const config = {
-    displaylogo: false, responsive: true, scrollZoom: false,
-    modeBarButtonsToRemove: ["toImage", "select2d", "lasso2d"],
-    modeBarButtonsToAdd: [{ name: st.words.png, title: st.words.png, icon: P.Icons.camera, click: () => exportPng(st) }],
-  };
+  // one config object per Plotly instance: a changed config makes Plotly.react plot everything anew
+  if (st.configFor !== P) {
+    st.configFor = P;
+    st.config = {
+      displaylogo: false, responsive: true, scrollZoom: false,
+      modeBarButtonsToRemove: ["toImage", "select2d", "lasso2d"],
+      modeBarButtonsToAdd: [{ name: "png", title: st.words.png, icon: P.Icons.camera, click: () => exportPng(st) }],
+    };
+  }
   const tr = performance.now();
-  await P.react(st.fg, fg.data, sized(st, fg.layout), config);
+  await P.react(st.fg, fg.data, sized(st, fg.layout), st.config);
   st.root.dataset.reactMs = (performance.now() - tr).toFixed(1);
   st.fgData = fg.data;
   if (!st.fg.__lllZoomSync) {

@@ -52,9 +52,9 @@ def spec(at: AppTest, index: int | str = 0) -> dict:
     fig = wire.unpack(payload["figure"], typed=True)
     if payload.get("mode") == "figure":
         return fig
-    background = fig.get("background") or {"data": []}
+    background = wire.unpack(payload["background"], typed=True) if payload["background"] else {"data": []}
     return {"data": [*background["data"], *fig["foreground"]["data"]], "layout": fig["foreground"]["layout"],
-            "animation": fig["animation"], "background": fig.get("background"),
+            "animation": fig["animation"], "background": payload["background"] and background,
             "background_key": payload["background_key"]}
 
 

@@ -106,6 +106,8 @@ export default function (component) {
   st.root.__lll = st;
   st.trigger = setTriggerValue;
   st.root.dataset.receivedAt = performance.now().toFixed(1); // read by bench/bench_app.py
+  // kept at once: a newer update may replace this one before it is drawn, and will not carry the contour again
+  if (data.background) remember(data.background_key, unpack(data.background));
   st.latest = data;
   drawLatest(st);
   return () => pause(st);
@@ -182,9 +184,8 @@ async function draw(st, data) {
 
   // 1) the background, when it changed
   if (data.background_key !== st.bgKey) {
-    const bg = spec.background ?? SHARED.backgrounds.get(data.background_key);
+    const bg = SHARED.backgrounds.get(data.background_key);
     if (bg) {
-      remember(data.background_key, bg);
       await Pbg.react(st.bg, bg.data, sized(st, bg.layout), { staticPlot: true, responsive: true });
       st.bgKey = data.background_key;
       st.root.dataset.bgAt = performance.now().toFixed(1);

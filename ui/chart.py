@@ -50,15 +50,15 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     """
     ss = st.session_state
     sent = ss.setdefault(f"{key}.backgrounds_sent", [])
-    packed_bg = wire.pack(layers["background"])
-    bg_key = background_key(packed_bg)
+    background = wire.pack(layers["background"])
+    bg_key = background_key(background)
     state = ss.get(key)
     asked = state.get("need_background") if state is not None else None
-    if asked in sent:
+    if asked in sent:  # the browser has lost it (a reload keeps the session but not the page's memory)
         sent.remove(asked)
-    figure = {"foreground": layers["foreground"], "animation": layers["animation"]}
-    if bg_key not in sent:
-        figure["background"] = layers["background"]
+    if bg_key in sent:
+        background = None
+    else:
         sent.append(bg_key)
         del sent[:-SENT_KEEP]
     assets.ensure_full_bundle()
@@ -73,7 +73,8 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     _COMPONENT(
         key=key,
         data={
-            "figure": wire.pack(figure),
+            "figure": wire.pack({"foreground": layers["foreground"], "animation": layers["animation"]}),
+            "background": background,
             "background_key": bg_key,
             "bundles": _bundles(),
             "words": words(lang),

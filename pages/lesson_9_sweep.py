@@ -15,7 +15,7 @@ from lab import scene as sc
 from lab.i18n import rule_title, t
 from optimizers import schedules
 from optimizers.base import Hyper
-from ui import lesson as ui
+from ui import chart, lesson as ui
 
 K = "sweep"
 STEPS_OPTIONS = (20, 50, 100, 200, 500, 1000, 2000)
@@ -146,9 +146,9 @@ def on_polyak() -> None:
     ss.update({k("ax2", "low"): 0.0, k("ax2", "high"): 0.99})
 
 
-def on_chart_select() -> None:
+def on_chart_click(event) -> None:
     """A click on a cell: remember its centre (the page maps it to the cell)."""
-    point = fx.clicked_point(st.session_state.get(k("chart")), st.session_state.get(k("catcher")))
+    point = fx.clicked_point(event, st.session_state.get(k("catcher")))
     if point is not None:
         st.session_state[k("cell")] = point
 
@@ -323,7 +323,7 @@ def show_sweep(rule: str, surface_name: str, swept: list[str], hp: dict, sp: dic
     fig = fx.sweep_figure(result, metric=metric, f_min=f_min, titles=titles, logs=logs, marks=marks,
                           selected=cell if picked is not None else None, labels=labels, projector=ui.projector())
     ss[k("catcher")] = next(i for i, tr in enumerate(fig.data) if tr.name == fx.CLICK_TRACE_NAME)
-    st.plotly_chart(fig, key=k("chart"), on_select=on_chart_select, selection_mode="points", config={"displaylogo": False})
+    chart.figure(fig, key=k("chart"), on_click=on_chart_click)
     diverged = int(np.isfinite(result.diverged_at).sum())
     st.caption(t("lesson.sweep.caption", lang, cells=f"{result.final_loss.size:,}", steps=steps, x0=f"{surface.start[0]:g}",
                  y0=f"{surface.start[1]:g}", tol=f"{result.tol:.3g}", diverged=f"{diverged:,}"))

@@ -105,8 +105,8 @@ def race(surface, lang: str) -> None:
         st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
         st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
         if inspect is not None:  # a hidden chart still costs the browser a redraw on every slider move
-            st.plotly_chart(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
-                            key=key("inspector"))
+            chart.figure(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
+                         key=key("inspector"))
 
     st.subheader(t("pg.summary", lang))
     st.dataframe(compute.summary_rows(surface, results, lang), hide_index=True)

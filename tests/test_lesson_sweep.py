@@ -1,7 +1,6 @@
 """Lesson 9 (sweep lab): the page in both languages; the heat map against `optimizers.run` cell by cell; a clicked
 cell's Playground link reproduces that cell; Polyak's optimum on the momentum map; bad requests give messages."""
 
-import json
 import math
 from urllib.parse import parse_qsl, urlsplit
 
@@ -15,6 +14,7 @@ from figures import lesson_sweep as fx
 from lab import scene as sc
 from lab.i18n import t
 from figures.paths import LOG_FLOOR
+import apptest
 from apptest import APP, array
 
 PAGE = "pages/lesson_9_sweep.py"
@@ -37,8 +37,7 @@ def assert_clean(at: AppTest) -> None:
 
 
 def spec(at: AppTest) -> dict:
-    el = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("sweep.chart"))
-    return json.loads(el.proto.spec)
+    return apptest.spec(at, "sweep.chart")
 
 
 def cells(at: AppTest) -> dict[str, np.ndarray]:

@@ -100,7 +100,7 @@ function build(parent) {
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   if (data.mode === "preload") return void loadPlotly(data.bundles.cartesian); // start the download early
-  if (data.mode === "figure") return drawFigure(parentElement, data);
+  if (data.mode === "figure") return drawFigure(parentElement, data, setTriggerValue);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
   st.root.__lll = st;
@@ -115,7 +115,7 @@ export default function (component) {
 
 // ---------------------------------------------------------------- one plain figure (the lessons' charts)
 
-function drawFigure(parent, data) {
+function drawFigure(parent, data, trigger) {
   let gd = parent.querySelector(".lll-figure");
   if (!gd) {
     gd = document.createElement("div");
@@ -125,6 +125,7 @@ function drawFigure(parent, data) {
     parent.appendChild(gd);
   }
   gd.__lllLatest = data;
+  gd.__lllTrigger = trigger;
   if (gd.__lllBusy) return;
   gd.__lllBusy = true;
   (async () => {
@@ -136,6 +137,12 @@ function drawFigure(parent, data) {
         const P = await loadPlotly(d.bundles.cartesian);
         gd.style.height = `${fig.layout.height || 450}px`;
         await P.react(gd, fig.data, { ...fig.layout, autosize: true }, { displaylogo: false, responsive: true });
+        if (d.clickable && !gd.__lllClicks) {
+          // a click on a point, in the shape of st.plotly_chart's selection event
+          gd.__lllClicks = true;
+          gd.on("plotly_click", (ev) => gd.__lllTrigger("click", { selection: { points: ev.points.map((p) => ({
+            curve_number: p.curveNumber, point_index: p.pointNumber, x: p.x, y: p.y })) } }));
+        }
         gd.dataset.revision = String(Number(gd.dataset.revision) + 1);
       }
     } catch (err) {

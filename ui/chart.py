@@ -85,14 +85,25 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     )
 
 
-def figure(fig, *, key: str, where=None) -> None:
+def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None = None) -> None:
     """Draw a plotly figure (a `go.Figure` or its dict) in place: a rerun updates it with ``Plotly.react``,
-    where ``st.plotly_chart`` would mount a new chart whenever the figure changes. ``where``: a container."""
+    where ``st.plotly_chart`` would mount a new chart whenever the figure changes. ``where``: a container.
+
+    ``on_click(event)``: a click on a point, with ``event`` shaped as st.plotly_chart's selection event
+    (``{"selection": {"points": [{"curve_number", "point_index", "x", "y"}]}}``)."""
     spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    ss = st.session_state
+
+    def clicked() -> None:
+        event = (ss.get(key) or {}).get("click")
+        if on_click is not None and isinstance(event, dict):
+            on_click(event)
+
     with where if where is not None else contextlib.nullcontext():
         _COMPONENT(key=key, data={"mode": "figure", "figure": wire.pack({"data": spec.get("data", []),
                                                                          "layout": spec.get("layout", {})}),
-                                  "bundles": _bundles()})
+                                  "bundles": _bundles(), "clickable": on_click is not None},
+                   on_click_change=clicked)
 
 
 def preload() -> None:

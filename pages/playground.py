@@ -127,5 +127,4 @@ def race(surface, lang: str) -> None:
     st.session_state[key("rerun_ms")] = 1e3 * (time.perf_counter() - t0)  # read by bench/bench_app.py
 
 
-
 playground()

@@ -99,7 +99,6 @@ function build(parent) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  if (data.mode === "preload") return void loadPlotly(data.bundles.cartesian); // start the download early
   if (data.mode === "figure") return drawFigure(parentElement, data, setTriggerValue);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);

@@ -115,7 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "pg.export.csv": {"en": "Trajectories (CSV)", "ko": "경로 (CSV)"},
     "pg.export.json": {"en": "Trajectories (JSON)", "ko": "경로 (JSON)"},
     "pg.export.html": {"en": "Animation (HTML, plays offline)", "ko": "애니메이션 (HTML, 오프라인 재생)"},
-    "pg.export.png": {"en": "PNG: use the camera icon in the chart's toolbar.", "ko": "PNG: 그래프 도구 모음의 카메라 아이콘을 누르세요."},
+    "pg.export.png": {"en": "PNG: the PNG button under the chart (or the camera in its toolbar) saves the picture with its contour.",
+                      "ko": "PNG: 그래프 아래의 PNG 버튼(또는 도구 모음의 카메라)을 누르면 등고선까지 담긴 그림을 저장합니다."},
     "pg.notice": {"en": "Some settings in the link were changed or ignored:", "ko": "링크의 일부 설정이 바뀌었거나 무시되었습니다:"},
     # --- presets -----------------------------------------------------------------------------
     "preset.zigzag": {"en": "SGD's zigzag on an ill-conditioned valley", "ko": "나쁜 조건수의 골짜기에서 SGD의 지그재그"},

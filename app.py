@@ -6,7 +6,6 @@ import optimizers  # noqa: F401  (first: sets XLA's options before any computati
 import streamlit as st
 
 from lab.i18n import LANG_NAMES, LANGS, t
-from ui import chart
 
 HERE = Path(__file__).resolve().parent
 # The lessons, in the order of the course notes: (key, icon). Page file: pages/lesson_<n>_<key>.py,
@@ -50,9 +49,6 @@ st.session_state["projector_switch"] = st.session_state["projector"]
 def _projector_switched() -> None:
     st.session_state["projector"] = st.session_state["projector_switch"]
 
-
-with st.sidebar:
-    chart.preload()  # plotly.js for every page's charts, fetched while the page's widgets draw
 
 playground = st.Page("pages/playground.py", title=t("nav.playground", lang), icon="⛰️", default=True, url_path="playground")
 nav = st.navigation({t("app.title", lang): [playground], t("nav.lessons", lang): lesson_pages(lang)})

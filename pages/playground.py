@@ -109,22 +109,29 @@ def race(surface, lang: str) -> None:
                          key=key("inspector"))
 
     st.subheader(t("pg.summary", lang))
-    st.dataframe(compute.summary_rows(surface, results, lang), hide_index=True)
+    st.markdown(controls.markdown_table(compute.summary_rows(surface, results, lang)))  # lighter than a data grid
     st.caption(t("pg.tol.help", lang))
 
-    with st.expander(t("pg.export", lang)):
-        query = sc.to_query(scene)
-        a, b, c = st.columns(3)
-        a.download_button(t("pg.export.csv", lang), lambda: export.trajectories_csv(results),
-                          "trajectories.csv", "text/csv", on_click="ignore")
-        b.download_button(t("pg.export.json", lang), lambda: export.trajectories_json(query, results),
-                          "trajectories.json", "application/json", on_click="ignore")
-        c.download_button(t("pg.export.html", lang),
-                          lambda: export.figure_html(playground_figure(surface, paths, **figure_args)),
-                          "loss-landscape.html", "text/html", on_click="ignore")
-        st.caption(t("pg.export.png", lang))
+    export_panel = st.expander(t("pg.export", lang), key=key("export_open"), on_change="rerun")
+    if export_panel.open:  # drawn only when asked for: a page's first picture need not wait for them
+        with export_panel:
+            export_buttons(surface, scene, results, paths, figure_args, lang)
     st.caption(t("pg.share.help", lang))
     st.session_state[key("rerun_ms")] = 1e3 * (time.perf_counter() - t0)  # read by bench/bench_app.py
+
+
+def export_buttons(surface, scene, results, paths, figure_args, lang: str) -> None:
+    """CSV, JSON and offline HTML of what the race drew; each file is made only when its button is pressed."""
+    query = sc.to_query(scene)
+    a, b, c = st.columns(3)
+    a.download_button(t("pg.export.csv", lang), lambda: export.trajectories_csv(results),
+                      "trajectories.csv", "text/csv", on_click="ignore")
+    b.download_button(t("pg.export.json", lang), lambda: export.trajectories_json(query, results),
+                      "trajectories.json", "application/json", on_click="ignore")
+    c.download_button(t("pg.export.html", lang),
+                      lambda: export.figure_html(playground_figure(surface, paths, **figure_args)),
+                      "loss-landscape.html", "text/html", on_click="ignore")
+    st.caption(t("pg.export.png", lang))
 
 
 playground()

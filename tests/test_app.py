@@ -303,3 +303,31 @@ def test_closed_run_settings_survive_other_moves():
     want = optimizers.run(landscapes.get("quadratic"), "sgd", start=(-2.5, 2.0), steps=sc.STEPS.default,
                           learning_rate=0.05, noise=0.5, seed=0).xy
     np.testing.assert_allclose(paths(figure(at))[label], want, rtol=5e-5, atol=1e-5)
+
+
+def test_summary_table_lists_each_run():
+    at = app()
+    assert_clean(at)
+    table = next(m.value for m in at.markdown if m.value.startswith("| "))
+    rows = table.splitlines()
+    assert len(rows) == 2 + 2  # header, rule, two contestants
+    labels = list(paths(figure(at)))
+    assert [r.split(" | ")[0].lstrip("| ") for r in rows[2:]] == [k for k in labels if not k.endswith("(casing)")]
+
+
+def test_export_buttons_appear_when_their_panel_opens():
+    at = app()
+    assert not at.get("download_button")
+    at.session_state["pg.export_open"] = True
+    at.run()
+    assert_clean(at)
+    assert len(at.get("download_button")) == 3
+
+
+def test_markdown_table_formats_numbers_and_gaps():
+    from ui.controls import markdown_table
+
+    text = markdown_table([{"run": "a|b", "loss": 0.000123456, "steps": 12, "div": None},
+                           {"run": "c", "loss": float("nan"), "steps": None, "div": 7}])
+    assert text.splitlines() == ["| run | loss | steps | div |", "|---|---|---|---|",
+                                 "| a\\|b | 0.0001235 | 12 | – |", "| c | – | – | 7 |"]

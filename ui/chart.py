@@ -106,11 +106,6 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
                    on_click_change=clicked)
 
 
-def preload() -> None:
-    """Start loading plotly.js now (call it before a page's widgets: the chart's script then loads while they draw)."""
-    st.html(f'<link rel="preload" as="script" href="{_static_url(assets.CARTESIAN)}">')
-
-
 def _bundles() -> dict[str, str]:
     return {"cartesian": _static_url(assets.CARTESIAN), "full": _static_url(assets.FULL)}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 import landscapes
@@ -141,6 +143,24 @@ def hyper_widget(i: int, h: Hyper, lang: str) -> None:
 
 def _step(h: Hyper) -> float:
     return 0.0001 if h.name == "b2" else (0.001 if h.high <= 1 else (h.high - h.low) / 200)
+
+
+def markdown_table(rows: list[dict]) -> str:
+    """Rows of one dict each as a Markdown table: numbers to 4 significant digits, a missing value as "–"."""
+    if not rows:
+        return ""
+
+    def cell(v) -> str:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return "–"
+        if isinstance(v, float):
+            return f"{v:.4g}"
+        return str(v).replace("|", "\\|")
+
+    head = list(rows[0])
+    lines = ["| " + " | ".join(cell(h) for h in head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell(r[h]) for h in head) + " |" for r in rows]
+    return "\n".join(lines)
 
 
 def add_contestant() -> None:

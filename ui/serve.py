@@ -19,6 +19,13 @@ def warm() -> float:
     """Run the default Playground scene once, as the page does; the seconds it took."""
     t0 = time.perf_counter()
     import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
+    # what the first page run would import (about 0.4 s): Streamlit's data layer, the pages' own modules
+    import pandas  # noqa: F401
+    import pyarrow  # noqa: F401
+
+    import figures.inspector  # noqa: F401
+    import lab.export  # noqa: F401
+    import lab.presets  # noqa: F401
     from figures.colors import color
     from figures.playground import Path as FigPath
     from figures.playground import playground_layers

@@ -28,7 +28,7 @@ def on_chart_click(domain):
     def moved(x: float, y: float) -> None:
         st.session_state[key("x0")] = min(max(x, float(x_lo)), float(x_hi))
         st.session_state[key("y0")] = min(max(y, float(y_lo)), float(y_hi))
-        st.session_state[key("start_moved")] = True  # the sidebar's start boxes must show it: a full rerun
+        st.session_state[key("rerun_app")] = True  # the sidebar's start boxes must show it: a full rerun
     return moved
 
 
@@ -41,6 +41,7 @@ def playground() -> None:
         st.warning(t("pg.notice", lang) + " " + notice, icon="⚠️")
 
     # 1) the picture first (the sidebar's controls below only show what the session already holds)
+    controls.prepare_surface_params()
     scene = state.read()
     try:
         surface = cached.surface(cached.surface_key(scene))
@@ -48,7 +49,7 @@ def playground() -> None:
         surface = None
         st.error(t("pg.formula.rejected", lang, reason=str(err)))
     if surface is not None:
-        race(surface, lang)
+        race(lang)
 
     # 2) the scene: teaching presets, the surface, the start and the run's length
     with st.sidebar:
@@ -57,7 +58,7 @@ def playground() -> None:
             st.button(t(f"preset.{p.key}", lang), key=key("preset", p.key), on_click=load_preset, args=(p.key,),
                       help=t(f"preset.{p.key}.lesson", lang), use_container_width=True)
         st.divider()
-        controls.surface_controls(lang)
+        controls.surface_picker(lang)
         if surface is not None:
             controls.start_controls(surface, lang)
         controls.run_controls(lang)
@@ -65,14 +66,20 @@ def playground() -> None:
 
 
 @st.fragment
-def race(surface, lang: str) -> None:
-    """Everything a contestant's setting changes: a move reruns only this part of the page.
+def race(lang: str) -> None:
+    """Everything a contestant's or a surface parameter's move changes: it reruns only this part of the page.
 
-    The surface, the start and the step count sit in the sidebar (outside: a change there reruns the whole page)."""
+    The surface's kind, the start and the step count sit in the sidebar (a change there reruns the whole page)."""
     t0 = time.perf_counter()
-    if st.session_state.pop(key("start_moved"), False):
+    if st.session_state.pop(key("rerun_app"), False):
         st.rerun(scope="app")
+    controls.prepare_surface_params()
     scene = state.read()
+    try:  # the page's surface, or the same kind with parameters moved here
+        surface = cached.surface(cached.surface_key(scene))
+    except ValueError as err:
+        st.error(t("pg.formula.rejected", lang, reason=str(err)))
+        return
     state.sync_url(scene)
     results = compute.run_scene(surface, scene)
     for r in results:
@@ -89,7 +96,8 @@ def race(surface, lang: str) -> None:
     chart.layered_chart(playground_layers(surface, paths, **figure_args), key=key("chart"), lang=lang,
                         on_click=on_chart_click(surface.domain))
 
-    # the contestants, side by side under it (their values are read above, from the session)
+    # the surface's parameters, then the contestants, side by side under it (values are read above, from the session)
+    controls.surface_params(lang)
     st.subheader(t("pg.optimizers", lang))
     n = st.session_state.get(key("n"), 0)
     for i, col in enumerate(st.columns(max(n, 1))[:n], start=1):

@@ -19,29 +19,52 @@ from .state import key
 SLIDER_FORMAT = {"b2": "%.4f", "momentum": "%.3f", "b1": "%.3f", "decay": "%.3f"}
 
 
-def surface_controls(lang: str) -> None:
-    """Surface picker, its parameters or the formula box."""
+def surface_picker(lang: str) -> None:
+    """The surface picker, and the formula box when the surface is typed."""
     names = [*landscapes.names(), sc.EXPRESSION]
     st.selectbox(
         t("pg.surface", lang), names, key=key("surface"), on_change=_reset_start,
         format_func=lambda n: t("pg.surface.expression", lang) if n == sc.EXPRESSION else t(f"surface.{n}", lang),
     )
-    name = st.session_state[key("surface")]
-    if name == sc.EXPRESSION:
+    if st.session_state[key("surface")] == sc.EXPRESSION:
         st.text_input(t("pg.formula", lang), key=key("formula"), max_chars=sc.MAX_FORMULA,
                       help=t("pg.formula.help", lang), placeholder="x**2 + 10*y**2", on_change=_reset_start)
+
+
+def prepare_surface_params() -> None:
+    """Give the current surface's parameters their defaults, and log ones a slider stop (before reading the scene)."""
+    name = st.session_state.get(key("surface"), "quadratic")
+    if name == sc.EXPRESSION:
         return
     for p in landscapes.params(name):
         k = key("p", p.name)
         st.session_state.setdefault(k, p.default)
         if p.log:
-            options = state.log_options(p.low, p.high)
-            st.session_state[k] = state.snap(st.session_state[k], options)
-            st.select_slider(p.name, options, key=k, help=p.help, on_change=_reset_start if p.structural else None)
+            st.session_state[k] = state.snap(st.session_state[k], state.log_options(p.low, p.high))
+
+
+def surface_params(lang: str) -> None:
+    """The current surface's parameters, side by side (a structural one, which moves the start, reruns the page)."""
+    name = st.session_state.get(key("surface"), "quadratic")
+    params = [] if name == sc.EXPRESSION else landscapes.params(name)
+    if not params:
+        return
+    st.caption(f"{t('pg.surface', lang)}: {t(f'surface.{name}', lang)}")
+    for p, col in zip(params, st.columns(len(params))):
+        k = key("p", p.name)
+        moved = _start_moves if p.structural else None
+        if p.log:
+            col.select_slider(p.name, state.log_options(p.low, p.high), key=k, help=p.help, on_change=moved)
         elif p.integer:
-            st.slider(p.name, int(p.low), int(p.high), key=k, help=p.help, on_change=_reset_start if p.structural else None)
+            col.slider(p.name, int(p.low), int(p.high), key=k, help=p.help, on_change=moved)
         else:
-            st.slider(p.name, float(p.low), float(p.high), key=k, help=p.help, step=(p.high - p.low) / 200)
+            col.slider(p.name, float(p.low), float(p.high), key=k, help=p.help, step=(p.high - p.low) / 200)
+
+
+def _start_moves() -> None:
+    """A change that moves the start: the sidebar's start boxes must show it, so the whole page reruns."""
+    _reset_start()
+    st.session_state[key("rerun_app")] = True
 
 
 def _reset_start() -> None:

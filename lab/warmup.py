@@ -7,8 +7,9 @@ the default scene, every preset, and every rule on the default surface.
 A program is compiled per loop length, not per step count (`optimizers.engine.scan_length`:
 a run of 110 to 200 steps runs the loop of 200 and keeps its first steps). So each scene
 warms the length its steps reach, and moving the steps slider within that length
-compiles nothing. Only those lengths are warmed: the others (50, 500, 2000, ...) wait for
-a learner who asks for them.
+compiles nothing. The default scene is also warmed at every length the steps slider
+reaches (`slider_scenes`), so the first page's slider never waits for a compile; the
+other scenes' remaining lengths wait for a learner who asks for them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ def scenes() -> list[Scene]:
     return [Scene(), *(p.scene for p in PRESETS), every_rule]
 
 
+def slider_scenes(scene: Scene | None = None) -> list[Scene]:
+    """``scene`` (the default one) at each loop length the steps slider reaches."""
+    scene = scene or Scene()
+    reach = sorted({scan_length(n) for n in range(int(STEPS.low), int(STEPS.high) + 1, 10)})
+    return [Scene(**{**scene.__dict__, "steps": n}) for n in reach]
+
+
 def lengths(warmed: list[Scene]) -> list[int]:
     """The loop lengths the scenes' step counts reach (the steps slider's default among them)."""
     return sorted({scan_length(s.steps) for s in warmed} | {scan_length(STEPS.default)})
@@ -36,7 +44,7 @@ def lengths(warmed: list[Scene]) -> list[int]:
 
 def main() -> None:
     t0, traces = time.perf_counter(), optimizers.trace_count()
-    warmed = scenes()
+    warmed = scenes() + slider_scenes()
     for scene in warmed:
         surface = compute.make_surface(scene)
         surface.grid(120)

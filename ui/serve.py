@@ -16,7 +16,8 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def warm() -> float:
-    """Run the default Playground scene once, as the page does; the seconds it took."""
+    """Run the default Playground scene once, as the page does (and at each loop length of the steps
+    slider); the seconds it took."""
     t0 = time.perf_counter()
     import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
     # what the first page run would import (about 0.4 s): Streamlit's data layer, the pages' own modules
@@ -32,11 +33,14 @@ def warm() -> float:
     from figures.wire import pack
     from lab import compute
     from lab.scene import Scene
+    from lab.warmup import slider_scenes
 
     from . import assets
 
     scene = Scene()
     surface = compute.make_surface(scene)
+    for at_length in slider_scenes(scene):  # the steps slider's every loop length, loaded into this process
+        compute.run_scene(surface, at_length)
     results = compute.run_scene(surface, scene)
     paths = [FigPath(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]
     pack(playground_layers(surface, paths, grid=surface.grid(120)))

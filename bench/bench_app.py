@@ -24,7 +24,7 @@ key press to the redraw is polled with requestAnimationFrame. A redraw that does
 1. Playground optimizer sliders: optimizer 1's learning rate and optimizer 2's momentum β, right
    and left in turn; then the learning rate one way (ArrowLeft only), so that every value is new
    to the server's caches and to Streamlit's message cache.
-2. A surface slider (the quadratic's ``angle``, in the sidebar).
+2. A surface slider (the quadratic's ``angle``: in the sidebar in the baseline, under the chart in the new design).
 3. The steps slider (sidebar), with arrows, PageUp/PageDown, Home and End, so that many step
    counts are hit.
 4. Lesson 3 (``/momentum``): its momentum β slider; a redraw is any of the page's charts redrawn.
@@ -429,7 +429,7 @@ async def measure(browser, design: Design, cfg: dict, log) -> dict:
                                                  ["ArrowLeft"] * n, counter)
             log(f"[{design.name}] learning rate, new values: {summary(out['lr_fresh'])}; bytes {out['lr_fresh'].bytes}; "
                 f"values {', '.join(out['lr_fresh'].values)}")
-            out["surface"] = await slider_moves(page, design, "playground", slider_input(side, "angle"), alternate(n))
+            out["surface"] = await slider_moves(page, design, "playground", slider_input(page, "angle"), alternate(n))
             log(f"[{design.name}] surface angle: {summary(out['surface'])}")
             keys = (STEP_KEYS * (n // len(STEP_KEYS) + 1))[:n]
             out["steps"] = await slider_moves(page, design, "playground", slider_input(side, "Steps"), keys)
@@ -518,7 +518,7 @@ def report(results: dict[str, dict], names: list[str], cold: dict | None, cfg: d
     row("Playground: optimizer 1's learning rate η", "lr", 250, 350)
     row("Playground: optimizer 2's momentum β", "beta", 250, 350)
     row("Playground: optimizer 1's η, one way (every value new: no cache hit)", "lr_fresh", 250, 350)
-    row("Playground: surface slider (quadratic's angle, sidebar)", "surface", 300)
+    row("Playground: surface slider (quadratic's angle)", "surface", 300)
     row("Playground: steps slider (sidebar; arrows, PageUp/Down, Home, End)", "steps", 350)
     row("Lesson 3 (/momentum): momentum β, any chart redrawn", "lesson", 300)
 

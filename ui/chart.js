@@ -60,6 +60,41 @@ function unpack(packed) {
   return walk(packed.tree);
 }
 
+// ---------------------------------------------------------------- Streamlit's theme
+
+// Streamlit puts its theme on the element around a component, as CSS variables (--st-text-color, ...)
+function themeOf(el) {
+  const cs = getComputedStyle(el);
+  const v = (name) => cs.getPropertyValue(name).trim();
+  return { text: v("--st-text-color"), background: v("--st-background-color"), font: v("--st-font") };
+}
+
+function isDark(color) {
+  if (!color) return false;
+  const probe = document.createElement("span");
+  probe.style.color = color;
+  document.body.appendChild(probe);
+  const [r, g, b] = (getComputedStyle(probe).color.match(/[\d.]+/g) || [255, 255, 255]).map(Number);
+  probe.remove();
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}
+
+// the figure in the page's font and text colour; on a dark theme, on the page's background
+// (``seeThrough``: a layer over another keeps its transparent background)
+function themed(layout, theme, seeThrough = false) {
+  if (!theme.text) return layout;
+  const font = { ...(layout.font || {}), color: theme.text, ...(theme.font ? { family: theme.font } : {}) };
+  const out = { ...layout, font };
+  if (isDark(theme.background)) {
+    const back = seeThrough ? "rgba(0,0,0,0)" : theme.background;
+    Object.assign(out, { paper_bgcolor: back, plot_bgcolor: back });
+    for (const k of Object.keys(out)) {  // the light template's white grid, softened
+      if (/^[xy]axis\d*$/.test(k)) out[k] = { gridcolor: "rgba(255,255,255,0.15)", ...out[k] };
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- the element
 
 function build(parent) {
@@ -104,6 +139,7 @@ export default function (component) {
   const st = root ? root.__lll : build(parentElement);
   st.root.__lll = st;
   st.trigger = setTriggerValue;
+  st.theme = themeOf(parentElement);
   st.root.dataset.receivedAt = performance.now().toFixed(1); // read by bench/bench_app.py
   // kept at once: a newer update may replace this one before it is drawn, and will not carry the contour again
   if (data.background) remember(data.background_key, unpack(data.background));
@@ -135,7 +171,8 @@ function drawFigure(parent, data, trigger) {
         const fig = unpack(d.figure);
         const P = await loadPlotly(d.bundles.cartesian);
         gd.style.height = `${fig.layout.height || 450}px`;
-        await P.react(gd, fig.data, { ...fig.layout, autosize: true }, { displaylogo: false, responsive: true });
+        const layout = themed({ ...fig.layout, autosize: true }, themeOf(parent));
+        await P.react(gd, fig.data, layout, { displaylogo: false, responsive: true });
         if (d.clickable && !gd.__lllClicks) {
           // a click on a point, in the shape of st.plotly_chart's selection event
           gd.__lllClicks = true;
@@ -188,12 +225,13 @@ async function draw(st, data) {
   labelControls(st);
   fitHeight(st, true);
 
-  // 1) the background, when it changed
-  if (data.background_key !== st.bgKey) {
+  // 1) the background, when it (or the theme it is drawn in) changed
+  const bgKey = `${data.background_key}|${st.theme.text}|${st.theme.background}`;
+  if (bgKey !== st.bgKey) {
     const bg = SHARED.backgrounds.get(data.background_key);
     if (bg) {
-      await Pbg.react(st.bg, bg.data, sized(st, bg.layout), { staticPlot: true, responsive: true });
-      st.bgKey = data.background_key;
+      await Pbg.react(st.bg, bg.data, sized(st, themed(bg.layout, st.theme)), { staticPlot: true, responsive: true });
+      st.bgKey = bgKey;
       st.root.dataset.bgAt = performance.now().toFixed(1);
       st.root.dataset.backgroundRevision = String(Number(st.root.dataset.backgroundRevision ?? 0) + 1);
     } else {
@@ -214,7 +252,7 @@ async function draw(st, data) {
     };
   }
   const tr = performance.now();
-  await P.react(st.fg, fg.data, sized(st, fg.layout), st.config);
+  await P.react(st.fg, fg.data, sized(st, themed(fg.layout, st.theme, true)), st.config);
   st.root.dataset.reactMs = (performance.now() - tr).toFixed(1);
   st.fgData = fg.data;
   if (!st.fg.__lllZoomSync) {
@@ -387,7 +425,7 @@ async function exportPng(st) {
   canvas.width = w * scale;
   canvas.height = h * scale;
   const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = isDark(st.theme.background) ? st.theme.background : "#ffffff";
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   for (const src of [bg, fg]) {
     const img = new Image();

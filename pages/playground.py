@@ -106,15 +106,19 @@ def race(lang: str) -> None:
     if n < sc.MAX_CONTESTANTS:
         st.button(t("pg.add", lang), on_click=controls.add_contestant, key=key("add"))
 
-    # inspect one step, then the summary, sharing and export
-    with st.expander(t("pg.inspect", lang), expanded=inspect is not None):
-        st.caption(t("pg.inspect.help", lang))
-        st.toggle(t("pg.inspect", lang), key=key("inspect_on"))
-        st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
-        st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
-        if inspect is not None:  # a hidden chart still costs the browser a redraw on every slider move
-            chart.figure(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
-                         key=key("inspector"))
+    # inspect one step (its controls drawn only while their panel is open), then the summary, sharing and export
+    inspector = st.expander(t("pg.inspect", lang), expanded=inspect is not None, key=key("inspect_open"), on_change="rerun")
+    if inspector.open:
+        with inspector:
+            st.caption(t("pg.inspect.help", lang))
+            st.toggle(t("pg.inspect", lang), key=key("inspect_on"))
+            st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
+            st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
+            if inspect is not None:  # a hidden chart still costs the browser a redraw on every slider move
+                chart.figure(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
+                             key=key("inspector"))
+    else:
+        controls.keep(key("inspect_on"), key("inspect_slider"))
 
     st.subheader(t("pg.summary", lang))
     st.markdown(controls.markdown_table(compute.summary_rows(surface, results, lang)))  # lighter than a data grid

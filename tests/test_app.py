@@ -143,6 +143,8 @@ def test_clipping_setting_changes_the_cliff_path():
 def test_inspector_adds_arrows():
     at = app()
     assert not [a for a in figure(at)["layout"].get("annotations", []) if a.get("showarrow")]
+    at.session_state["pg.inspect_open"] = True  # open the panel: its controls are drawn only then
+    at.run()
     at.toggle(key="pg.inspect_on").set_value(True).run()
     at.slider(key="pg.inspect_slider").set_value(5).run()
     assert_clean(at)
@@ -331,3 +333,18 @@ def test_markdown_table_formats_numbers_and_gaps():
                            {"run": "c", "loss": float("nan"), "steps": None, "div": 7}])
     assert text.splitlines() == ["| run | loss | steps | div |", "|---|---|---|---|",
                                  "| a\\|b | 0.0001235 | 12 | – |", "| c | – | – | 7 |"]
+
+
+def test_closed_inspector_keeps_its_step():
+    at = app()
+    at.session_state["pg.inspect_open"] = True
+    at.run()
+    at.toggle(key="pg.inspect_on").set_value(True).run()
+    at.slider(key="pg.inspect_slider").set_value(7).run()
+    at.session_state["pg.inspect_open"] = False  # close the panel: its widgets are not drawn any more
+    at.run()
+    at.select_slider(key="pg.o1.learning_rate").set_value(0.05).run()
+    assert_clean(at)
+    assert "pg.inspect_slider" not in [w.key for w in at.slider]
+    assert [a for a in figure(at)["layout"].get("annotations", []) if a.get("showarrow")], "the arrows stay"
+    assert at.session_state["pg.inspect_slider"] == 7

@@ -131,11 +131,15 @@ def run_settings(i: int, rule: str, lang: str) -> None:
 
 
 def keep_run_settings(i: int) -> None:
-    """Keep contestant i's run settings while their widgets are not drawn (Streamlit drops the state of a
-    widget that a run does not draw; a value written back by the script is kept)."""
+    """Keep contestant i's run settings while their widgets are not drawn."""
+    keep(*(key(f"o{i}", h.name) for h in sc.RUN_SETTINGS))
+
+
+def keep(*keys: str) -> None:
+    """Keep these widgets' values while the widgets are not drawn (Streamlit drops the state of a widget
+    that a run does not draw; a value written back by the script is kept)."""
     ss = st.session_state
-    for h in sc.RUN_SETTINGS:
-        k = key(f"o{i}", h.name)
+    for k in keys:
         if k in ss:
             ss[k] = ss[k]
 

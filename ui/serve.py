@@ -27,6 +27,9 @@ def warm() -> float:
     import figures.inspector  # noqa: F401
     import lab.export  # noqa: F401
     import lab.presets  # noqa: F401
+    import streamlit.emojis  # noqa: F401
+
+    from . import controls, state  # noqa: F401  (not chart nor cached: they register with the runtime)
     from figures.colors import color
     from figures.playground import Path as FigPath
     from figures.playground import playground_layers

@@ -104,6 +104,7 @@ function build(parent) {
   root.dataset.revision = "0";
   root.innerHTML = `
     <div class="lll-stage">
+      <div class="lll-loading"></div>
       <div class="lll-bg"></div>
       <div class="lll-fg"></div>
     </div>
@@ -138,6 +139,8 @@ export default function (component) {
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
   st.root.__lll = st;
+  const loading = st.root.querySelector(".lll-loading");
+  if (loading && !st.fgData) loading.textContent = data.words?.loading ?? "";
   st.trigger = setTriggerValue;
   st.theme = themeOf(parentElement);
   st.root.dataset.receivedAt = performance.now().toFixed(1); // read by bench/bench_app.py
@@ -255,6 +258,7 @@ async function draw(st, data) {
   await P.react(st.fg, fg.data, sized(st, themed(fg.layout, st.theme, true)), st.config);
   st.root.dataset.reactMs = (performance.now() - tr).toFixed(1);
   st.fgData = fg.data;
+  st.root.querySelector(".lll-loading")?.remove();
   if (!st.fg.__lllZoomSync) {
     st.fg.__lllZoomSync = true;
     st.fg.on("plotly_relayout", () => syncZoom(st));

@@ -54,7 +54,7 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     bg_key = background_key(background)
     state = ss.get(key)
     asked = state.get("need_background") if state is not None else None
-    if asked in sent:  # the browser has lost it (a reload keeps the session but not the page's memory)
+    if asked in sent:  # the page has not got it after all (its memory went while this session lived on)
         sent.remove(asked)
     if bg_key in sent:
         background = None
@@ -119,6 +119,7 @@ def words(lang: str) -> dict[str, Any]:
         "png": t("chart.png", lang),
         "fullscreen": t("chart.fullscreen", lang),
         "speed": t("chart.speed", lang),
+        "loading": t("chart.loading", lang),
         "speeds": [list(s) for s in SPEEDS],
         "frame_ms": FRAME_MS,
     }

@@ -53,7 +53,7 @@ fi
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 
 # The host's pip settings (files and PIP_* variables, as `pip config list` shows
-# them), less what points at this host's own disk (find-links, file:// indexes).
+# them), less what points at this host's own disk (find-links, constraint files, file:// indexes).
 pip_cmd=$(command -v pip3 || command -v pip || true)
 if [ -n "$pip_cmd" ]; then
   "$pip_cmd" config list 2>/dev/null | python3 -c '
@@ -64,8 +64,8 @@ for line in sys.stdin:
     if not m:
         continue
     key, value = m.group(1), m.group(2).strip("\x27\"")
-    if key == "find-links":
-        continue  # wheels on this host only
+    if key in ("find-links", "constraint", "requirement"):
+        continue  # files on this host only (a constraint file there is not in the image)
     if key == "cert":
         value = "/etc/ssl/certs/ca-certificates.crt"  # the bundle copied above
     if key in ("index-url", "extra-index-url"):

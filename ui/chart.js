@@ -142,8 +142,8 @@ export default function (component) {
   const loading = st.root.querySelector(".lll-loading");
   if (loading && !st.fgData) loading.textContent = data.words?.loading ?? "";
   st.trigger = setTriggerValue;
+  st.words = data.words;
   st.theme = themeOf(parentElement);
-  st.root.dataset.receivedAt = performance.now().toFixed(1); // read by bench/bench_app.py
   // kept at once: a newer update may replace this one before it is drawn, and will not carry the contour again
   if (data.background) remember(data.background_key, unpack(data.background));
   st.latest = data;
@@ -206,7 +206,15 @@ async function drawLatest(st) {
       await draw(st, data);
     }
   } catch (err) {
+    // said on the page, not only in the console (a plotly.js that did not load, say)
     st.root.dataset.error = String(err);
+    let note = st.root.querySelector(".lll-loading");
+    if (!note) {
+      note = document.createElement("div");
+      note.className = "lll-loading";
+      st.stage.appendChild(note);
+    }
+    note.textContent = `${st.words.failed}: ${err.message ?? err}`;
     console.error("lll chart:", err);
   } finally {
     st.busy = false;
@@ -219,10 +227,8 @@ async function draw(st, data) {
   const fg = spec.foreground;
   const P = await loadPlotly(fg.layout.scene ? data.bundles.full : data.bundles.cartesian);
   const Pbg = await loadPlotly(data.bundles.cartesian);
-  st.root.dataset.plotlyAt ??= performance.now().toFixed(1);
   st.P = P;
   st.Pbg = Pbg;
-  st.words = data.words;
   st.height = fg.layout.height;
   st.png_name = data.png_name;
   labelControls(st);
@@ -235,7 +241,6 @@ async function draw(st, data) {
     if (bg) {
       await Pbg.react(st.bg, bg.data, sized(st, themed(bg.layout, st.theme)), { staticPlot: true, responsive: true });
       st.bgKey = bgKey;
-      st.root.dataset.bgAt = performance.now().toFixed(1);
       st.root.dataset.backgroundRevision = String(Number(st.root.dataset.backgroundRevision ?? 0) + 1);
     } else {
       st.trigger("need_background", data.background_key); // this page has not seen it: ask once more
@@ -254,9 +259,7 @@ async function draw(st, data) {
       modeBarButtonsToAdd: [{ name: "png", title: st.words.png, icon: P.Icons.camera, click: () => exportPng(st) }],
     };
   }
-  const tr = performance.now();
   await P.react(st.fg, fg.data, sized(st, themed(fg.layout, st.theme, true)), st.config);
-  st.root.dataset.reactMs = (performance.now() - tr).toFixed(1);
   st.fgData = fg.data;
   st.root.querySelector(".lll-loading")?.remove();
   if (!st.fg.__lllZoomSync) {
@@ -281,7 +284,6 @@ async function draw(st, data) {
     }
   }
   st.root.dataset.drawMs = (performance.now() - t0).toFixed(1); // read by bench/bench_app.py
-  st.root.dataset.drawnAt = performance.now().toFixed(1);
   st.root.dataset.revision = String(Number(st.root.dataset.revision) + 1);
   st.root.dispatchEvent(new CustomEvent("lll:drawn", { bubbles: true }));
 }

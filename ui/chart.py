@@ -120,6 +120,7 @@ def words(lang: str) -> dict[str, Any]:
         "fullscreen": t("chart.fullscreen", lang),
         "speed": t("chart.speed", lang),
         "loading": t("chart.loading", lang),
+        "failed": t("chart.failed", lang),
         "speeds": [list(s) for s in SPEEDS],
         "frame_ms": FRAME_MS,
     }

@@ -35,4 +35,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.fullscreen": {"en": "Full screen", "ko": "전체 화면"},
     "chart.speed": {"en": "Speed", "ko": "속도"},
     "chart.loading": {"en": "Drawing the chart…", "ko": "그래프를 그리는 중…"},
+    "chart.failed": {"en": "The chart could not be drawn (reload the page)", "ko": "그래프를 그리지 못했습니다(페이지를 새로 고침하세요)"},
 }

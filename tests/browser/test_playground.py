@@ -258,3 +258,14 @@ def test_url_reproduces_the_view_in_a_new_context(playground, new_page):
     assert oy == pytest.approx(start[1], abs=1e-3 * abs(y1 - y0))
     # the paths' names carry each optimizer's settings (the changed learning rate among them)
     assert [t["name"] for t in path_traces(traces(other, PLAYGROUND))] == names
+
+
+def test_a_chart_that_cannot_draw_says_so(new_page, app_url):
+    """No plotly.js (a blocked or broken download): the chart's place says what went wrong, no blank box."""
+    page = new_page()
+    page.route("**/plotly-cartesian-*.js", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(app_url)
+    page.wait_for_function(f"() => document.querySelector('{ROOT}')?.dataset.error", timeout=60_000)
+    note = page.locator(f"{ROOT} .lll-loading").inner_text()
+    assert note.startswith("The chart could not be drawn") and "plotly-cartesian" in note
+    assert_no_exception(page)

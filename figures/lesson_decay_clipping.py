@@ -71,7 +71,7 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
     ``theory`` (n, 2) is the minimum of f + λ/2‖θ‖² over the same grid. ``labels``: theory.
     """
     lk = look(projector)
-    data = [contour(grid, surface, bar=False, lk=lk)]
+    data = [*contour(grid, surface, bar=False, lk=lk)]
     data.append(dict(type="scatter", x=f32(theory[:, 0]), y=f32(theory[:, 1]), mode="lines", name=labels["theory"],
                      line=dict(color=BLACK, width=0.8 * lk.line), hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
     for name, (xy, c) in loci.items():
@@ -111,7 +111,7 @@ def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, lab
 def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, projector: bool = False) -> go.Figure:
     """The clipped and unclipped runs on the cliff; a path thrown off the plot comes back in from its edge."""
     lk = look(projector)
-    data = [contour(grid, surface, bar=True, lk=lk)]
+    data = [*contour(grid, surface, bar=True, lk=lk)]
     for p in paths:
         data += path_traces(p, lk, markers=True)
     data += landmarks(surface, paths[0].traj.xy[0], lk)

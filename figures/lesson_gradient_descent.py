@@ -58,9 +58,9 @@ def paths_and_losses_figure(
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     f_min = paths[0].traj.f_min if paths else surface.f_min
     h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
-    contour = hts.contour_trace(h, bar={})
-    contour["showscale"] = False
-    data: list[dict[str, Any]] = [contour]
+    fill, lines = hts.contour_traces(h, bar={})
+    fill["showscale"] = False
+    data: list[dict[str, Any]] = [fill, lines]
     for p in paths:
         data += _path_on_contour(p, lk, surface.domain)
     data += _landmarks(surface, paths, lk, diverged)

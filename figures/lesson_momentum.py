@@ -33,12 +33,12 @@ CASING_WIDTH = 2.2  # the white line under each path, relative to its width
 # a contour with paths (shared by the optimizer lessons)
 
 
-def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float = 1.01) -> dict[str, Any]:
-    """The surface's filled contour (log-spaced where the surface asks for it)."""
+def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float = 1.01) -> list[dict[str, Any]]:
+    """The surface's filled contour (log-spaced where the surface asks for it): fill and level lines."""
     h = hts.heights(grid, log=surface.log_levels, f_min=surface.f_min)
-    trace = hts.contour_trace(h, bar=hts.colorbar(h, x=x, font=lk.small))
-    trace["showscale"] = bar
-    return trace
+    fill, lines = hts.contour_traces(h, bar=hts.colorbar(h, x=x, font=lk.small))
+    fill["showscale"] = bar
+    return [fill, lines]
 
 
 def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", markers: bool = False,
@@ -89,7 +89,7 @@ def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, mar
                  projector: bool = False, height: int | None = None) -> go.Figure:
     """Several optimizers' paths on one contour, from the same start."""
     lk = look(projector)
-    data = [contour(grid, surface, bar=True, lk=lk)]
+    data = [*contour(grid, surface, bar=True, lk=lk)]
     for p in paths:
         data += path_traces(p, lk, markers=markers)
     start = paths[0].traj.xy[0] if paths else surface.start
@@ -181,7 +181,7 @@ def lookahead_figure(surface: Surface, traj: Trajectory, step: LookAhead, hb_gra
     window = _window([step.position, step.lookahead, step.next_position, hb_next])
     grid = surface.grid(grid_points, domain=window)
     xs = notes_positions(traj)[: last_row(traj) + 1]
-    data = [contour(grid, surface, bar=False, lk=lk),
+    data = [*contour(grid, surface, bar=False, lk=lk),
             dict(type="scatter", x=f32(xs[:, 0]), y=f32(xs[:, 1]), mode="lines+markers", name=labels["path"],
                  line=dict(color=GUIDE, width=0.6 * lk.line, dash="dot"), marker=dict(size=0.45 * lk.marker, color=GUIDE),
                  hovertemplate="x_%{customdata} (%{x:.3g}, %{y:.3g})<extra></extra>", customdata=np.arange(len(xs)))]
@@ -226,7 +226,7 @@ def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, dis
     """Left: the forms' paths overlapping on the contour (the first widest, so it shows under the others).
     Right: each later path's distance from the first, per step."""
     lk = look(projector)
-    data = [contour(grid, surface, bar=False, lk=lk)]
+    data = [*contour(grid, surface, bar=False, lk=lk)]
     for i, p in enumerate(paths):
         data += path_traces(p, lk, width=2.5 if i == 0 else 1.2)
     data += landmarks(surface, paths[0].traj.xy[0], lk)

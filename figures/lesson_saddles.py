@@ -117,7 +117,7 @@ def paths_figure(
     lk = look(projector)
     labels = {"step": "step", "minimum": "minimum", "saddle": "saddle", "start": "start", **(labels or {})}
     h = hts.heights(grid, log=log, f_min=f_min)
-    data = [hts.contour_trace(h, bar=hts.colorbar(h, x=1.01, font=lk.small))]
+    data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
     for p in paths:
         data += _path_traces(p, lk, labels["step"])
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths))

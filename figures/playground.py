@@ -60,7 +60,7 @@ def playground_figure(
     the page draws `playground_layers` instead.
     """
     p = _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, height, text, layered=False)
-    data = [p.contour, _click_catcher(surface.domain, p.words), *p.traces]
+    data = [*p.contour, _click_catcher(surface.domain, p.words), *p.traces]
     if not p.paths:
         return go.Figure(data=data, layout=p.layout)
     names = [str(int(k)) for k in p.shown]
@@ -99,7 +99,7 @@ def playground_layers(
     layout = dict(p.layout)
     layout.update(paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)")
     foreground = dict(data=[*p.traces, *p.moving], layout=layout)
-    background = dict(data=[p.contour], layout=_background_layout(p.layout))
+    background = dict(data=p.contour, layout=_background_layout(p.layout))
     anim = None
     if p.paths:
         first_mover = len(p.traces)
@@ -142,7 +142,7 @@ class _Parts:
     words: dict[str, str]
     look: Look
     arr: Arrangement
-    contour: Trace
+    contour: list[Trace]  # fill and level lines
     traces: list[Trace]  # everything in front of the contour that does not move
     layout: dict[str, Any]
     drawn: movers.Drawn
@@ -169,7 +169,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     step = None if inspect_step is None or not paths else int(np.clip(inspect_step, 0, drawn.steps))
 
     # 1) what never moves
-    contour = hts.contour_trace(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small))
+    contour = hts.contour_traces(h, bar=hts.colorbar(h, x=arr.colorbar_x, font=lk.small), split=layered)
     data: list[Trace] = []
     path_index = []
     for p in paths:

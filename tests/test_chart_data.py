@@ -60,8 +60,8 @@ def test_background_holds_the_contour_alone_on_the_foregrounds_geometry(race):
     s, paths = race
     layers = playground_layers(s, paths)
     bg, fg = layers["background"], layers["foreground"]
-    assert [t["type"] for t in bg["data"]] == ["contour"]
-    assert "contour" not in {t["type"] for t in fg["data"]}
+    assert [t["type"] for t in bg["data"]] == ["heatmap", "contour"]  # the fill, then the level lines
+    assert not {"heatmap", "contour"} & {t["type"] for t in fg["data"]}
     for key in ("height", "margin"):
         assert bg["layout"][key] == fg["layout"][key]
     for axis in ("xaxis", "yaxis"):  # the same axes, their labels drawn (invisibly) at the same size

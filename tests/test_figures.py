@@ -24,6 +24,7 @@ from figures import (
     lr_schedule_figure,
     playground_figure,
 )
+from figures.playground import playground_layers
 from figures.text import DEFAULT as WORDS
 
 STEPS = 500
@@ -334,6 +335,23 @@ def test_log_levels_surface_gets_a_log_contour():
     bar = next(t for t in fig.data if t.type == "contour").colorbar
     assert bar.tickvals and len(bar.tickvals) == len(bar.ticktext)
     np.testing.assert_allclose([float(t) for t in bar.ticktext], [10.0**v for v in bar.tickvals], rtol=0.02)
+
+
+def test_the_pages_contour_is_a_fill_under_level_lines_of_the_same_heights():
+    """On the page the contour is a heatmap fill (the browser scales it) under level lines: one grid, one
+    colourbar, the same heights and levels as the export's single contour trace."""
+    surface = landscapes.get("rosenbrock")
+    paths = _paths(surface, steps=50)
+    fill, lines = playground_layers(surface, paths)["background"]["data"]
+    (whole,) = [t for t in playground_figure(surface, paths).data if t.type in ("contour", "heatmap")]
+    for a in ("x", "y", "z"):
+        np.testing.assert_array_equal(fill[a], lines[a])
+        np.testing.assert_array_equal(fill[a], np.asarray(getattr(whole, a)))
+    assert fill["type"] == "heatmap" and fill["zsmooth"] == "fast" and "showscale" not in fill
+    placed = lambda bar: {k: v for k, v in bar.items() if k != "x"}  # noqa: E731  (the two layouts place it apart)
+    assert placed(fill["colorbar"]) == placed(whole.colorbar.to_plotly_json())
+    assert lines["contours"] == {"coloring": "none", "showlines": True} and lines["showscale"] is False
+    assert lines["ncontours"] == whole.ncontours and whole.contours.coloring == "heatmap"
 
 
 def test_expression_surface_without_saddles():

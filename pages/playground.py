@@ -32,9 +32,29 @@ def on_chart_click(domain):
     return moved
 
 
+def picture_first() -> bool:
+    """Whether this run stops after the chart: a browser's first run of the Playground in a session.
+
+    The browser builds the page's widgets before it runs the chart's code, and both take its one
+    thread (about 0.45 s for this page's controls): sent alone, the chart is drawn that much sooner,
+    and it calls for the rest (`drawn`) as soon as it is drawn. Only a browser reports drawing: a
+    client without headers (a script, `AppTest`) gets the whole page at once. Any later run is whole.
+    """
+    ss = st.session_state
+    first = key("picture_first") not in ss
+    ss[key("picture_first")] = first and bool(st.context.headers)
+    return ss[key("picture_first")]
+
+
+def drawn() -> None:
+    """The chart's first picture is up: now the whole page (the sidebar's controls too)."""
+    st.session_state[key("rerun_app")] = True
+
+
 def playground() -> None:
     state.init_from_url()
     lang = st.session_state.get("lang", "en")
+    waiting = picture_first()
     st.title(t("pg.title", lang))
     st.caption(t("pg.intro", lang))
     for notice in st.session_state.pop(key("notices"), []):
@@ -50,6 +70,8 @@ def playground() -> None:
         st.error(t("pg.formula.rejected", lang, reason=str(err)))
     if surface is not None:
         race(lang)
+    if waiting and surface is not None:
+        return  # the chart calls for the rest once it is drawn
 
     # 2) the scene: teaching presets, the surface, the start and the run's length
     with st.sidebar:
@@ -93,8 +115,11 @@ def race(lang: str) -> None:
     inspect = None if scene.inspect is None else min(scene.inspect, scene.steps - 1)
     figure_args = dict(grid=cached.grid(cached.surface_key(scene)), inspect_step=inspect,
                        projector=scene.projector, show_3d=scene.show_3d, text=figure_text(lang))
+    waiting = st.session_state.get(key("picture_first"), False)
     chart.layered_chart(playground_layers(surface, paths, **figure_args), key=key("chart"), lang=lang,
-                        on_click=on_chart_click(surface.domain))
+                        on_click=on_chart_click(surface.domain), on_drawn=drawn if waiting else None)
+    if waiting:
+        return
 
     # the surface's parameters, then the contestants, side by side under it (values are read above, from the session)
     controls.surface_params(lang)

@@ -147,6 +147,9 @@ export default function (component) {
   // kept at once: a newer update may replace this one before it is drawn, and will not carry the contour again
   if (data.background) remember(data.background_key, unpack(data.background));
   st.latest = data;
+  // the server waits for this chart's first picture before it sends the page's other controls
+  if (data.report_drawn && !st.reported) st.report = true;
+  st.root.toggleAttribute("data-partial", Boolean(data.report_drawn)); // the rest of the page is still to come
   drawLatest(st);
   return () => pause(st);
 }
@@ -218,6 +221,11 @@ async function drawLatest(st) {
     console.error("lll chart:", err);
   } finally {
     st.busy = false;
+    if (st.report) { // drawn, or failed and said so: either way the rest of the page may come now
+      st.report = false;
+      st.reported = true;
+      st.trigger("drawn", true);
+    }
   }
 }
 

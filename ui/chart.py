@@ -42,8 +42,9 @@ def _static_url(name: str) -> str:
 
 
 def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Callable[[float, float], None] | None = None,
-                  png_name: str = "loss-landscape") -> None:
-    """Draw `figures.playground_layers` output in place; ``on_click(x, y)`` on a click in the contour.
+                  on_drawn: Callable[[], None] | None = None, png_name: str = "loss-landscape") -> None:
+    """Draw `figures.playground_layers` output in place; ``on_click(x, y)`` on a click in the contour;
+    ``on_drawn()`` once, when the browser has drawn this chart for the first time (or failed to).
 
     ``layers["background"]`` is sent only when this session has not sent it before; the
     browser asks again (a trigger, ``need_background``) if it lost it.
@@ -79,9 +80,11 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
             "bundles": _bundles(),
             "words": words(lang),
             "png_name": png_name,
+            "report_drawn": on_drawn is not None,
         },
         on_click_change=clicked,
         on_need_background_change=lambda: None,
+        on_drawn_change=on_drawn or (lambda: None),
     )
 
 

@@ -34,14 +34,15 @@ _CHARTS_DRAWN = """() => Array.from(document.querySelectorAll('[data-testid="stP
   .filter(c => c.offsetParent !== null)
   .every(c => { const s = c.querySelector('.js-plotly-plot svg.main-svg'); return s && s.childElementCount > 0; })
   && Array.from(document.querySelectorAll('[data-testid="lll-figure"], [data-testid="lll-chart"]'))
-  .every(c => Number(c.dataset.revision) >= 1 && (c.dataset.testid !== 'lll-chart' || Number(c.dataset.backgroundRevision) >= 1))"""
+  .every(c => Number(c.dataset.revision) >= 1 && (c.dataset.testid !== 'lll-chart' || Number(c.dataset.backgroundRevision) >= 1))
+  && !document.querySelector('[data-testid="lll-chart"][data-partial]')"""  # a first picture, the page's rest to come
 
 
 def wait_until_idle(page: Page, timeout: int = RUN_TIMEOUT_MS) -> None:
     """Wait for the app's root, for the script run to finish, and for its charts to draw."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(_IDLE, timeout=timeout, polling=100)
-    page.wait_for_function(_CHARTS_DRAWN, timeout=timeout, polling=100)
+    # both at once: a chart's first picture may call for the rest of the page (a run after an idle moment)
+    page.wait_for_function(f"() => ({_IDLE})() && ({_CHARTS_DRAWN})()", timeout=timeout, polling=100)
 
 
 def wait_for_rerun(page: Page, timeout: int = RUN_TIMEOUT_MS) -> None:

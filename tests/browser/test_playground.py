@@ -260,6 +260,24 @@ def test_url_reproduces_the_view_in_a_new_context(playground, new_page):
     assert [t["name"] for t in path_traces(traces(other, PLAYGROUND))] == names
 
 
+def test_the_picture_comes_first_and_the_controls_follow(new_page, app_url):
+    """A fresh session: the chart is drawn before the page's other controls exist, then they come by themselves
+    (the chart calls for them), and the chart stays the same node."""
+    page = new_page()
+    page.add_init_script("""document.addEventListener("lll:drawn", (e) => {
+      window.__lllFirst ??= { sliders: document.querySelectorAll('[data-testid="stSlider"]').length, node: e.target };
+    }, true);""")
+    page.goto(app_url)
+    wait_until_idle(page)
+    first = page.evaluate("() => window.__lllFirst.sliders")
+    assert first == 0  # the first picture came alone
+    # then the race's sliders under the chart and the scene's in the sidebar, without a touch
+    assert page.locator('[data-testid="stSlider"]').count() >= 3
+    assert page.locator('section[data-testid="stSidebar"] [data-testid="stSlider"]').count() >= 1
+    assert page.evaluate(f"() => window.__lllFirst.node === document.querySelector('{ROOT}')")
+    assert_no_exception(page)
+
+
 def test_a_chart_that_cannot_draw_says_so(new_page, app_url):
     """No plotly.js (a blocked or broken download): the chart's place says what went wrong, no blank box."""
     page = new_page()

@@ -6,20 +6,21 @@ import optimizers  # noqa: F401  (first: sets XLA's options before any computati
 import streamlit as st
 
 from lab.i18n import LANG_NAMES, LANGS, t
+from ui import style
 
 HERE = Path(__file__).resolve().parent
-# The lessons, in the order of the course notes: (key, icon). Page file: pages/lesson_<n>_<key>.py,
+# The lessons, in the order of the course notes: (key, Material icon). Page file: pages/lesson_<n>_<key>.py,
 # navigation title: the catalogue's nav.<key>.
 LESSONS = (
-    ("gradient_descent", "📉"),
-    ("batches", "🎲"),
-    ("momentum", "🏃"),
-    ("adaptive", "📐"),
-    ("ewa", "〰️"),
-    ("schedules", "📅"),
-    ("decay_clipping", "✂️"),
-    ("saddles", "🐴"),
-    ("sweep", "🗺️"),
+    ("gradient_descent", ":material/trending_down:"),
+    ("batches", ":material/casino:"),
+    ("momentum", ":material/speed:"),
+    ("adaptive", ":material/tune:"),
+    ("ewa", ":material/show_chart:"),
+    ("schedules", ":material/schedule:"),
+    ("decay_clipping", ":material/content_cut:"),
+    ("saddles", ":material/filter_hdr:"),
+    ("sweep", ":material/grid_on:"),
 )
 
 
@@ -32,8 +33,6 @@ def lesson_pages(lang: str) -> list:
     return pages
 
 
-st.set_page_config(page_title="Loss Landscape Lab", page_icon="⛰️", layout="wide")
-
 # the language lives in the URL (?lang=ko) and in the session, shared by every page
 if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "en")
@@ -44,13 +43,16 @@ lang = st.session_state["lang"]
 if "projector" not in st.session_state:
     st.session_state["projector"] = st.query_params.get("proj") in ("1", "true", "True")
 st.session_state["projector_switch"] = st.session_state["projector"]
+# the browser tab's title in the page's language; icons from Streamlit's own font (no emoji font needed)
+st.set_page_config(page_title=t("app.title", lang), page_icon=":material/landscape:", layout="wide")
+style.apply(st.session_state["projector"])
 
 
 def _projector_switched() -> None:
     st.session_state["projector"] = st.session_state["projector_switch"]
 
 
-playground = st.Page("pages/playground.py", title=t("nav.playground", lang), icon="⛰️", default=True, url_path="playground")
+playground = st.Page("pages/playground.py", title=t("nav.playground", lang), icon=":material/landscape:", default=True, url_path="playground")
 nav = st.navigation({t("app.title", lang): [playground], t("nav.lessons", lang): lesson_pages(lang)})
 with st.sidebar:
     st.radio(t("app.language", lang), LANGS, key="lang", format_func=LANG_NAMES.get, horizontal=True)

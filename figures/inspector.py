@@ -35,15 +35,15 @@ def inspector_figure(
         return go.Figure(layout=layout)
     data = []
     for p in adaptive:
-        data += _lines(p, "effective_lr", "", lk.line, legend=True)
+        data += _lines(p, "effective_lr", "", lk.line, legend=True, step_word=words["step"])
         if "second_moment" in p.traj.state:
-            data += _lines(p, "second_moment", "2", MOMENT_LINE * lk.line, legend=False)
+            data += _lines(p, "second_moment", "2", MOMENT_LINE * lk.line, legend=False, step_word=words["step"])
     if step is not None:
         layout["shapes"] = guide_lines(step, ["", "2"])
     return go.Figure(data=data, layout=layout)
 
 
-def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool) -> list[dict[str, Any]]:
+def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool, step_word: str = "step") -> list[dict[str, Any]]:
     """One path's state ``key`` per coordinate: x solid, y dashed, in the path's colour."""
     values = p.traj.state[key][: last_row(p.traj)]
     return [
@@ -57,7 +57,7 @@ def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool) -> list[
             name=f"{p.label} · {c}",
             legendgroup=p.label,
             showlegend=legend,
-            hovertemplate=f"{p.label} · {c} · step %{{x}} · %{{y:.3g}}<extra></extra>",
+            hovertemplate=f"{p.label} · {c} · {step_word} %{{x}} · %{{y:.3g}}<extra></extra>",
             xaxis=f"x{axis}",
             yaxis=f"y{axis}",
         )

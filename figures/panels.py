@@ -38,9 +38,9 @@ def panels(paths: Sequence[Path], minima: Sequence[tuple[float, float]], words: 
     lr_log = _spread(paths) >= LOG_LR_SPREAD
     lr = Panel("4", words["lr"] + (" " + words["log"] if lr_log else ""), lr_log, "η", lambda p: learning_rate(p.traj))
     if minima:
-        dist = Panel("5", words["distance_log"], True, "distance", lambda p: distance_to_minima(p.traj, minima))
+        dist = Panel("5", words["distance_log"], True, words["distance"], lambda p: distance_to_minima(p.traj, minima))
     else:
-        dist = Panel("5", words["distance"], True, "distance", None)
+        dist = Panel("5", words["distance"], True, words["distance"], None)
     return [loss, Panel("3", words["grad_log"], True, "‖∇f‖", lambda p: grad_norm(p.traj)), lr, dist]
 
 
@@ -57,8 +57,9 @@ def series(paths: Sequence[Path], specs: Sequence[Panel]) -> Series:
     return [[None if s.series is None else s.series(p) for p in paths] for s in specs]
 
 
-def line_traces(paths: Sequence[Path], specs: Sequence[Panel], data: Series, lk: Look) -> list[dict[str, Any]]:
-    """Each path's line in each panel; the step axis is implicit (x0 = 0, dx = 1), which halves the data sent."""
+def line_traces(paths: Sequence[Path], specs: Sequence[Panel], data: Series, lk: Look, step: str = "step") -> list[dict[str, Any]]:
+    """Each path's line in each panel; the step axis is implicit (x0 = 0, dx = 1), which halves the data sent.
+    ``step``: the hover's word for a step, in the page's language."""
     out = []
     for spec, ys in zip(specs, data):
         for p, y in zip(paths, ys):
@@ -75,7 +76,7 @@ def line_traces(paths: Sequence[Path], specs: Sequence[Panel], data: Series, lk:
                     name=p.label,
                     legendgroup=p.label,
                     showlegend=False,
-                    hovertemplate=f"{p.label} · step %{{x}} · {spec.quantity} = %{{y:.4g}}<extra></extra>",
+                    hovertemplate=f"{p.label} · {step} %{{x}} · {spec.quantity} = %{{y:.4g}}<extra></extra>",
                     xaxis=f"x{spec.axis}",
                     yaxis=f"y{spec.axis}",
                 )

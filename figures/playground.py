@@ -179,7 +179,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     if h3 is not None:
         data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
     first_panel_line = len(data)
-    data += panels.line_traces(paths, specs, series, lk)
+    data += panels.line_traces(paths, specs, series, lk, step=words["step"])
     panel_index, k = [], first_panel_line
     for ys in series:
         row = []

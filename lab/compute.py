@@ -41,14 +41,17 @@ def make_surface(scene: Scene):
 
 
 def label(index: int, c: Contestant, lang: str) -> str:
-    """'1 · Adam η=0.05': the number, the rule and its learning rate, so two runs of one rule differ."""
-    lr = c.settings().get("learning_rate")
+    """'1 · Adam η=0.05': the number, the rule and its learning rate, so two runs of one rule differ.
+    Plain steps read GD on the exact gradient, SGD on a sampled one (mini-batches or noise)."""
+    s = c.settings()
+    lr = s.get("learning_rate")
     extra = ""
     if c.hp.get("clip", "off") != "off":
         extra += " ✂"
     if c.hp.get("noise", 0):
         extra += " σ"
-    return f"{index} · {rule_title(c.rule, lang)} η={lr:.3g}{extra}"
+    stochastic = bool(s.get("batch_size")) or bool(s.get("noise"))
+    return f"{index} · {rule_title(c.rule, lang, stochastic=stochastic)} η={lr:.3g}{extra}"
 
 
 def run_scene(surface, scene: Scene) -> list[Result]:

@@ -21,9 +21,13 @@ def t(key: str, lang: str = "en", **values) -> str:
     return text.format(**values) if values else text
 
 
-def rule_title(rule: str, lang: str) -> str:
-    """An update rule's display name."""
+def rule_title(rule: str, lang: str, *, stochastic: bool | None = None) -> str:
+    """An update rule's display name. Plain gradient steps are named by their gradient, as lesson 2 defines
+    them: ``stochastic=False`` GD (the exact, full-batch gradient), ``True`` SGD (a sampled one), ``None``
+    both (a menu of rules, before a run is set up)."""
     key = f"rule.{rule}"
+    if stochastic is not None and f"{key}.{'stochastic' if stochastic else 'exact'}" in CATALOG:
+        key = f"{key}.{'stochastic' if stochastic else 'exact'}"
     return t(key, lang) if key in CATALOG else rule
 
 

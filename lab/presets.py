@@ -18,7 +18,7 @@ def _c(rule: str, **hp) -> Contestant:
 
 
 PRESETS = (
-    # the gradient is perpendicular to the contours, not aimed at the minimum: SGD crosses the valley
+    # the gradient is perpendicular to the contours, not aimed at the minimum: GD crosses the valley
     Preset("zigzag", Scene(
         surface="quadratic", surface_params={"condition": 25.0}, steps=100,
         contestants=[_c("sgd", learning_rate=1.8), _c("momentum", learning_rate=0.5, momentum=0.7),
@@ -36,7 +36,7 @@ PRESETS = (
         contestants=[_c("sgd", learning_rate=0.1), _c("sgd", learning_rate=0.1, noise=0.3),
                      _c("momentum", learning_rate=0.05, momentum=0.9), _c("adam", learning_rate=0.05)],
     )),
-    # a steep wall: one huge gradient throws plain SGD away; clipping keeps the step short
+    # a steep wall: one huge gradient throws plain GD away; clipping keeps the step short
     Preset("cliff", Scene(
         surface="cliff", steps=200,
         contestants=[_c("sgd", learning_rate=0.3), _c("sgd", learning_rate=0.3, clip="norm", clip_threshold=1.0),

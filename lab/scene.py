@@ -90,6 +90,15 @@ class Scene:
         return replace(self, start=(float(x), float(y)))
 
 
+def default_scene() -> Scene:
+    """The Playground's opening scene, the course's headline: plain GD zigzags across a narrow valley
+    (κ = 50) while momentum runs along it (about 80 steps to a millionth of the start's loss, against
+    GD's 140; tests/test_scene.py measures it)."""
+    return Scene(surface_params={"condition": 50.0},
+                 contestants=[Contestant("sgd", {"learning_rate": 1.8}),
+                              Contestant("momentum", {"learning_rate": 0.5, "momentum": 0.8})])
+
+
 def hyperparams_of(rule: str) -> tuple[Hyper, ...]:
     """A rule's hyperparameters followed by the run settings: what a contestant can set."""
     return (*optimizers.rule_info(rule).hyperparams, *RUN_SETTINGS)
@@ -149,7 +158,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
         used.add(key)
         return q.get(key)
 
-    scene = Scene(contestants=[])
+    scene = replace(default_scene(), contestants=[])
     # 1) the surface and its parameters
     surface = take("surface")
     if surface is not None:
@@ -157,6 +166,8 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
             scene.surface = surface
         else:
             notices.append(f"unknown surface {_show(surface)} ignored; showing {scene.surface}")
+    if scene.surface != Scene.surface:
+        scene.surface_params = {}  # the default scene's parameters belong to its own surface
     if scene.surface == EXPRESSION:
         formula = take("f") or ""
         scene.formula = formula[:MAX_FORMULA]
@@ -200,7 +211,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
                     c.hp[h.name] = value
         scene.contestants.append(c)
     if not scene.contestants:
-        scene.contestants = Scene().contestants
+        scene.contestants = default_scene().contestants
 
     # 4) display
     if (raw := take("proj")) is not None:

@@ -21,18 +21,18 @@ from optimizers.engine import scan_length
 
 from . import compute
 from .presets import PRESETS
-from .scene import STEPS, Contestant, Scene
+from .scene import STEPS, Contestant, Scene, default_scene
 
 
 def scenes() -> list[Scene]:
     """The default scene, the presets, and one scene racing every rule on the default surface at the default steps."""
     every_rule = Scene(steps=STEPS.default, contestants=[Contestant(rule) for rule in optimizers.names()])
-    return [Scene(), *(p.scene for p in PRESETS), every_rule]
+    return [default_scene(), *(p.scene for p in PRESETS), every_rule]
 
 
 def slider_scenes(scene: Scene | None = None) -> list[Scene]:
     """``scene`` (the default one) at each loop length the steps slider reaches."""
-    scene = scene or Scene()
+    scene = scene or default_scene()
     reach = sorted({scan_length(n) for n in range(int(STEPS.low), int(STEPS.high) + 1, 10)})
     return [Scene(**{**scene.__dict__, "steps": n}) for n in reach]
 

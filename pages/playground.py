@@ -58,7 +58,7 @@ def playground() -> None:
     st.title(t("pg.title", lang))
     st.caption(t("pg.intro", lang))
     for notice in st.session_state.pop(key("notices"), []):
-        st.warning(t("pg.notice", lang) + " " + notice, icon="⚠️")
+        st.warning(t("pg.notice", lang) + " " + notice, icon=":material/warning:")
 
     # 1) the picture first (the sidebar's controls below only show what the session already holds)
     controls.prepare_surface_params()
@@ -108,7 +108,7 @@ def race(lang: str) -> None:
         if r.error:
             st.error(t("pg.failed", lang, label=r.label, reason=r.error))
         elif r.traj.diverged_at is not None:
-            st.warning(t("pg.diverged", lang, label=r.label, step=r.traj.diverged_at), icon="💥")
+            st.warning(t("pg.diverged", lang, label=r.label, step=r.traj.diverged_at), icon=":material/error:")
 
     # the picture: contour + 3-D + step panels, animated together
     paths = [Path(r.label, color(r.index - 1), r.traj) for r in results if r.traj is not None]

@@ -81,7 +81,7 @@ def test_learning_rate_slider_changes_that_path_only():
     mom_after = next(v for k, v in after.items() if k.startswith("2 ·"))
     np.testing.assert_array_equal(mom_before, mom_after)
     # and the drawn path is the engine's path for that setting
-    s = landscapes.get("quadratic")
+    s = landscapes.get("quadratic", **sc.default_scene().surface_params)
     want = optimizers.run(s, "sgd", steps=sc.STEPS.default, learning_rate=0.5).xy
     np.testing.assert_allclose(sgd_after, want, rtol=5e-5, atol=1e-5)  # figures keep ~5 digits
 
@@ -302,7 +302,7 @@ def test_closed_run_settings_survive_other_moves():
     assert at.session_state["pg.o1.noise"] == 0.5
     label = next(k for k in paths(figure(at)) if k.startswith("1 ·"))
     assert "σ" in label, label  # the label marks a noisy run
-    want = optimizers.run(landscapes.get("quadratic"), "sgd", start=(-2.5, 2.0), steps=sc.STEPS.default,
+    want = optimizers.run(landscapes.get("quadratic", **sc.default_scene().surface_params), "sgd", start=(-2.5, 2.0), steps=sc.STEPS.default,
                           learning_rate=0.05, noise=0.5, seed=0).xy
     np.testing.assert_allclose(paths(figure(at))[label], want, rtol=5e-5, atol=1e-5)
 

@@ -69,3 +69,34 @@ def test_a_rules_own_defaults_win_over_the_shared_run_settings():
     assert adamw_default > 0
     assert Contestant("adamw").settings()["weight_decay"] == adamw_default
     assert Contestant("sgd").settings()["weight_decay"] == 0.0
+
+
+def test_the_default_scene_is_the_headline_gd_zigzags_and_momentum_is_faster():
+    """The Playground opens on the course's story: plain GD bounces across the narrow valley (its steep
+    coordinate changes sign almost every step) while momentum reaches the bottom in fewer steps."""
+    import numpy as np
+
+    import landscapes
+    import optimizers
+
+    scene = sc.default_scene()
+    surface = landscapes.get(scene.surface, **scene.surface_params)
+    gd, mom = (optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, **c.run_kwargs())
+               for c in scene.contestants)
+    assert [c.rule for c in scene.contestants] == ["sgd", "momentum"]
+    hessian = np.asarray(surface.hessian(np.zeros(2)))
+    assert abs(hessian[0, 1]) < 1e-9  # the valley follows the axes: the steep one is a coordinate
+    steep = int(np.argmax(np.diag(hessian)))  # across the valley
+    flips = np.sum(np.diff(np.sign(gd.xy[:21, steep])) != 0)
+    assert flips >= 18  # of 20 steps: the zigzag
+    target = 1e-6 * float(gd.loss[0])
+    assert mom.steps_to(target) is not None and gd.steps_to(target) is not None
+    assert mom.steps_to(target) < 0.7 * gd.steps_to(target)
+
+
+def test_the_default_scene_round_trips_and_another_surface_drops_its_parameters():
+    scene = sc.default_scene()
+    back, notices = sc.from_query(sc.to_query(scene))
+    assert notices == [] and back == scene
+    other, notices = sc.from_query({"surface": "rosenbrock"})
+    assert notices == [] and other.surface_params == {}

@@ -194,7 +194,7 @@ def add_contestant() -> None:
     ss = st.session_state
     n = ss.get(key("n"), 0)
     if n < sc.MAX_CONTESTANTS:
-        rule = sc.Scene().contestants[n % 2].rule if n < 2 else optimizers.names()[(n * 2) % len(optimizers.names())]
+        rule = sc.default_scene().contestants[n % 2].rule if n < 2 else optimizers.names()[(n * 2) % len(optimizers.names())]
         state.load_contestant(n + 1, sc.Contestant(rule))
         ss[key("n")] = n + 1
 

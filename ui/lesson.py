@@ -1,8 +1,14 @@
-"""The frame every lesson page shares: title and explanation, the update in LaTeX, a "try this"
-prompt, the real source of the code that drew the picture, references, and a link to the Playground.
+"""The frame every lesson page shares: a title and a one-sentence claim, the explanation and the
+update in LaTeX folded under the figure, a "try this" prompt, the real source of the code that drew
+the picture, references, and a link to the Playground.
 
-Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``p1`` … ``pN`` (the
-explanation's paragraphs, as many as exist), ``try`` (the prompt) and ``try.button``.
+A lesson's first screen (1400 × 950, in both languages and in projector mode) holds its title, its
+claim, its main figure and that figure's one or two main controls: `header`, the controls, the
+figure, then `explain` under it (tests/browser/test_first_screen.py checks the figure's place).
+
+Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``claim`` (one sentence),
+``p1`` … ``pN`` (the explanation's paragraphs, as many as exist), ``try`` (the prompt) and
+``try.button``.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ REFERENCES = {
     "duchi2011": "J. Duchi, E. Hazan, Y. Singer. Adaptive Subgradient Methods for Online Learning and Stochastic Optimization. JMLR 12 (2011).",
     "hinton2012": "G. Hinton. Neural Networks for Machine Learning, Lecture 6e: RMSProp. Coursera (2012).",
     "sutskever2013": "I. Sutskever, J. Martens, G. Dahl, G. Hinton. On the importance of initialization and momentum in deep learning. ICML 2013.",
+    "bengio2013": "Y. Bengio, N. Boulanger-Lewandowski, R. Pascanu. Advances in Optimizing Recurrent Networks. ICASSP 2013.",
+    "nesterov1983": "Y. Nesterov. A method of solving a convex programming problem with convergence rate O(1/k²). Soviet Mathematics Doklady 27 (1983).",
     "dauphin2014": "Y. Dauphin et al. Identifying and attacking the saddle point problem in high-dimensional non-convex optimization. NeurIPS 2014.",
     "ng_dl": "A. Ng. Deep Learning Specialization, Course 2: Improving Deep Neural Networks (Coursera).",
 }
@@ -42,13 +50,28 @@ def projector() -> bool:
 
 
 def header(key: str) -> None:
-    """The lesson's title and its explanation paragraphs (``lesson.<key>.p1``, ``p2``, …)."""
+    """The lesson's title and its claim in one sentence (``lesson.<key>.claim``): the first screen's words."""
     lg = lang()
     st.title(t(f"lesson.{key}.title", lg))
-    i = 1
+    with st.container(key="lll-claim"):  # its size: ui/style.py
+        st.markdown(t(f"lesson.{key}.claim", lg))
+
+
+def paragraphs(key: str) -> list[str]:
+    """The explanation's paragraphs (``lesson.<key>.p1``, ``p2``, …) in the page's language."""
+    lg, out, i = lang(), [], 1
     while f"lesson.{key}.p{i}" in CATALOG:
-        st.markdown(t(f"lesson.{key}.p{i}", lg))
+        out.append(t(f"lesson.{key}.p{i}", lg))
         i += 1
+    return out
+
+
+def explain(key: str, *latex: str, expanded: bool = False) -> None:
+    """Under the main figure: the update rule(s) in LaTeX and the explanation, folded in an expander."""
+    with st.expander(t("lesson.explain", lang()), expanded=expanded):
+        formula(*latex)
+        for text in paragraphs(key):
+            st.markdown(text)
 
 
 def formula(*latex: str) -> None:
@@ -83,7 +106,7 @@ def references(*keys: str) -> None:
 def playground_link(scene: sc.Scene) -> None:
     """Open this scene in the Playground: the scene travels in the link's query string."""
     lg = lang()
-    st.link_button(t("lesson.open_playground", lg), playground_url(scene), icon="⛰️")
+    st.link_button(t("lesson.open_playground", lg), playground_url(scene), icon=":material/landscape:")
 
 
 def playground_url(scene: sc.Scene) -> str:

@@ -35,12 +35,12 @@ def warm() -> float:
     from figures.playground import playground_layers
     from figures.wire import pack
     from lab import compute
-    from lab.scene import Scene
+    from lab.scene import default_scene
     from lab.warmup import slider_scenes
 
     from . import assets
 
-    scene = Scene()
+    scene = default_scene()
     surface = compute.make_surface(scene)
     for at_length in slider_scenes(scene):  # the steps slider's every loop length, loaded into this process
         compute.run_scene(surface, at_length)

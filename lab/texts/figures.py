@@ -3,7 +3,7 @@
 TEXTS: dict[str, dict[str, str]] = {
     "fig.play": {"en": "▶ Play", "ko": "▶ 재생"},
     "fig.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
-    "fig.step": {"en": "step", "ko": "단계"},
+    "fig.step": {"en": "step", "ko": "스텝"},
     "fig.loss_gap_log": {"en": "f − f_min (log)", "ko": "f − f_min (로그)"},
     "fig.loss": {"en": "f", "ko": "f"},
     "fig.grad_log": {"en": "‖∇f‖ (log)", "ko": "‖∇f‖ (로그)"},
@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "fig.start": {"en": "start", "ko": "출발점"},
     "fig.minimum": {"en": "minimum", "ko": "최솟값"},
     "fig.saddle": {"en": "saddle", "ko": "안장점"},
-    "fig.diverged": {"en": "diverged at step {step}", "ko": "{step}번째 단계에서 발산"},
+    "fig.diverged": {"en": "diverged at step {step}", "ko": "{step}번째 스텝에서 발산"},
     "fig.last_point": {"en": "last finite point", "ko": "마지막 유한한 점"},
     "fig.off_plot": {"en": "off the plot", "ko": "그림 밖"},
     "fig.click": {"en": "click to start here", "ko": "클릭하면 여기서 출발"},

@@ -117,7 +117,7 @@ IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\
 # the whole first page: the script idle and every slider of the default Playground drawn (the new design sends
 # the chart first and its controls after it; the baseline, everything in one run)
 COMPLETE = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"]')
-  && document.querySelectorAll('[data-testid="stSlider"] [role="slider"]').length >= 6"""
+  && document.querySelectorAll('[data-testid="stSliderThumbValue"]').length >= 6"""
 
 
 @dataclass

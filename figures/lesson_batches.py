@@ -1,16 +1,8 @@
-r"""Figures of the batch lesson: how an epoch is cut into mini-batches, and how the gradient's spread shrinks with B.
+r"""Figures of the batch lesson: how an epoch is cut into mini-batches, how the gradient's noise shrinks with B,
+and what that noise costs per step.
 
-The spread of a mini-batch gradient: drawing B of the N per-sample gradients
-without replacement, their mean scatters around the full gradient with
-
-.. math::
-
-    \sqrt{\mathbb E\,\lVert g_B - \nabla f\rVert^2}
-    = \frac{\sigma}{\sqrt B}\sqrt{\frac{N-B}{N-1}},\qquad
-    \sigma^2 = \frac1N\sum_i \lVert\nabla\ell_i - \nabla f\rVert^2,
-
-the 1/√B law times the finite-population factor, which takes the spread to 0 at
-B = N (the whole data set has no sampling noise left).
+The computations (the epoch's batch sizes, the 1/√B law and its finite-population
+form, the cost model) live in `lessons.batches`; this module only draws them.
 """
 
 from __future__ import annotations
@@ -20,36 +12,16 @@ from typing import Any, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.batches import batch_sizes_of_epoch, finite_population_spread, one_over_sqrt_b
+
 from .colors import BLUE, DIVERGED, GUIDE, ORANGE, SKY, VERMILLION
 from .look import base_layout, look
 from .paths import f32
 
 DROPPED = "#c8c8c8"
+USUAL_FILL = "rgba(0, 114, 178, 0.10)"  # the 64–512 band
 STRIP_HEIGHT, PROJECTOR_STRIP_HEIGHT = 170, 230
 SPREAD_HEIGHT, PROJECTOR_SPREAD_HEIGHT = 420, 560
-
-
-def one_over_sqrt_b(sigma: float, b) -> np.ndarray:
-    """σ/√B: the spread of the mean of B independent draws."""
-    return sigma / np.sqrt(np.asarray(b, dtype=np.float64))
-
-
-def finite_population_spread(sigma: float, n: int, b) -> np.ndarray:
-    """σ/√B · √((N−B)/(N−1)): the spread of the mean of B of N values drawn without replacement."""
-    b = np.asarray(b, dtype=np.float64)
-    # 1) the independent-draws law, 2) the finite-population correction
-    return one_over_sqrt_b(sigma, b) * np.sqrt(np.clip((n - b) / (n - 1), 0.0, None))
-
-
-def batch_sizes_of_epoch(n: int, b: int, drop_last: bool) -> tuple[list[int], int]:
-    """The sizes of the batches one epoch makes, and how many samples it drops (the oracle's rule, in numbers)."""
-    b = min(max(int(b), 1), n)
-    full, rest = divmod(n, b)
-    if rest == 0:
-        return [b] * full, 0
-    if drop_last:
-        return [b] * full, rest
-    return [b] * full + [rest], 0
 
 
 def epoch_figure(
@@ -175,6 +147,95 @@ def spread_figure(
         xaxis=dict(title=x_title, type="log", tickvals=[float(b) for b in bs], ticktext=[str(int(b)) for b in bs],
                    minor=dict(showgrid=False)),
         yaxis=dict(title=y_title, type="log", tickvals=ticks, ticktext=[f"{v:g}" for v in ticks]),
+    )
+    return go.Figure(data=data, layout=layout)
+
+
+def cost_noise_figure(
+    batch_sizes: Sequence[int],
+    measured: Sequence[float],
+    costs: Sequence[float],
+    sigma: float,
+    n: int,
+    *,
+    usual: tuple[int, int] = (64, 512),
+    odd: tuple[int, float, float] | None = None,
+    full_cost: float | None = None,
+    measured_label: str = "measured noise",
+    law_label: str = "σ/√B · √((N−B)/(N−1))",
+    usual_label: str = "usual range: B = 64–512",
+    odd_label: str = "B = {b}: not a power of two",
+    full_label: str = "B = N = {n}: no noise",
+    x_title: str = "cost of one step c(B) (vector passes)",
+    y_title: str = "gradient noise",
+    projector: bool = False,
+) -> go.Figure:
+    """Each batch size B as a point: its step's cost (the model) across, its measured gradient noise up, both log.
+
+    The closed form σ/√B · √((N−B)/(N−1)) runs through the same costs; the band marks the usual sizes; ``odd`` =
+    (B, cost, noise) adds a size that is not a power of two; ``full_cost`` marks the full batch (noise 0, off a log
+    axis) as a vertical line.
+    """
+    lk = look(projector)
+    bs = np.asarray(batch_sizes, dtype=np.float64)
+    cost = np.asarray(costs, dtype=np.float64)
+    noise = np.asarray(measured, dtype=np.float64)
+    sizes = [str(int(b)) for b in bs]
+    data: list[dict[str, Any]] = [
+        dict(
+            type="scatter",
+            x=f32(cost),
+            y=f32(finite_population_spread(sigma, n, bs)),
+            mode="lines",
+            line=dict(color=GUIDE, width=lk.line, dash="dash"),
+            name=law_label,
+            hoverinfo="skip",
+        ),
+        dict(
+            type="scatter",
+            x=f32(cost),
+            y=f32(noise),
+            mode="markers+text",
+            text=[f"B={b}" for b in sizes],
+            textposition="middle right",
+            textfont=dict(size=lk.small),
+            marker=dict(size=lk.marker, color=VERMILLION, line=dict(color="white", width=1)),
+            name=measured_label,
+            customdata=sizes,
+            hovertemplate=f"B = %{{customdata}} · c(B) = %{{x:.3g}} · {measured_label} = %{{y:.3g}}<extra></extra>",
+        ),
+    ]
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    inside = (bs >= usual[0]) & (bs <= usual[1])
+    if inside.any():
+        lo, hi = float(cost[inside].min()), float(cost[inside].max())
+        shapes.append(dict(type="rect", xref="x", yref="paper", x0=lo / 1.08, x1=hi * 1.08, y0=0, y1=1,
+                           fillcolor=USUAL_FILL, line=dict(width=0), layer="below"))
+        annotations.append(dict(x=np.log10(np.sqrt(lo * hi)), y=1, xref="x", yref="paper", text=usual_label,
+                                showarrow=False, yanchor="top", yshift=-2, font=dict(size=lk.small, color=BLUE)))
+    if odd is not None:
+        b, c, v = odd
+        text = odd_label.format(b=b)
+        data.append(dict(type="scatter", x=[float(c)], y=[float(v)], mode="markers+text", text=[f"B={b}"],
+                         textposition="middle left", textfont=dict(size=lk.small, color=GUIDE),
+                         marker=dict(size=lk.marker, color=DROPPED, symbol="diamond", line=dict(color=GUIDE, width=1)),
+                         name=text, hovertemplate=f"{text} · c(B) = %{{x:.3g}} · %{{y:.3g}}<extra></extra>"))
+    if full_cost is not None:
+        text = full_label.format(n=n)
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=full_cost, x1=full_cost, y0=0, y1=1,
+                           line=dict(color=DIVERGED, width=1.5, dash="dot")))
+        annotations.append(dict(x=np.log10(full_cost), y=0, xref="x", yref="paper", text=text, showarrow=False,
+                                xanchor="right", yanchor="bottom", xshift=-4, font=dict(size=lk.small, color=DIVERGED)))
+    right = max(float(cost.max()), float(full_cost or 0.0)) * 1.6
+    ticks = _ticks_125(float(noise.min()), float(noise.max()))
+    layout = base_layout(lk, height=PROJECTOR_SPREAD_HEIGHT if projector else SPREAD_HEIGHT, uirevision="cost-noise")
+    layout["margin"].update(b=int(3 * lk.font), t=int(2.5 * lk.font))
+    layout.update(
+        xaxis=dict(title=x_title, type="log", range=[np.log10(cost.min() / 1.3), np.log10(right)]),
+        yaxis=dict(title=y_title, type="log", tickvals=ticks, ticktext=[f"{v:g}" for v in ticks]),
+        shapes=shapes,
+        annotations=annotations,
     )
     return go.Figure(data=data, layout=layout)
 

@@ -44,6 +44,8 @@ def paths_and_losses_figure(
     smooth_text: str = "running mean of {window} steps",
     reference: tuple[float, str] | None = None,
     xy_titles: tuple[str, str] = ("x", "y"),
+    start_text: str = "start",
+    minimum_text: str = "minimum",
     projector: bool = False,
     height: int | None = None,
 ) -> go.Figure:
@@ -52,7 +54,8 @@ def paths_and_losses_figure(
     ``diverged`` is the hover text of a diverged run's ✕ (``{step}`` is filled in). With ``smooth`` > 1 each
     noisy loss curve is drawn faint, under its running mean over ``smooth`` steps. ``reference`` = (value, text)
     draws a dashed horizontal line on the loss axis (a theory's prediction). ``xy_titles`` name the
-    contour's axes (the parameters, e.g. ``("w", "b")`` for a regression).
+    contour's axes (the parameters, e.g. ``("w", "b")`` for a regression); ``start_text`` and ``minimum_text``
+    are the hover words of the start and the minimum (the page's language).
     """
     lk = look(projector)
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
@@ -63,7 +66,7 @@ def paths_and_losses_figure(
     data: list[dict[str, Any]] = [fill, lines]
     for p in paths:
         data += _path_on_contour(p, lk, surface.domain)
-    data += _landmarks(surface, paths, lk, diverged)
+    data += _landmarks(surface, paths, lk, diverged, start_text, minimum_text)
     for p in paths:
         data += _loss_curve(p, lk, diverged, smooth, smooth_text)
 
@@ -273,15 +276,16 @@ def _marker(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any
     )
 
 
-def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str) -> list[dict[str, Any]]:
+def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str, start_text: str = "start",
+               minimum_text: str = "minimum") -> list[dict[str, Any]]:
     """Start points, minima, and a red ✕ where each diverged run left the plot (pulled just inside it)."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     out = [
-        _marker(starts, ["start"] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
+        _marker(starts, [start_text] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
                 line=dict(color=START_EDGE, width=0.75 * lk.line)),
     ]
     if surface.minima:
-        hover = [f"minimum ({x:.3g}, {y:.3g})" for x, y in surface.minima]
+        hover = [f"{minimum_text} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
         out.append(_marker(surface.minima, hover, "minima", symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
                            line=dict(color=MINIMUM_EDGE, width=1)))
     (x0, x1), (y0, y1) = surface.domain

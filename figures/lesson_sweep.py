@@ -1,12 +1,14 @@
 """The sweep lab's heat map: a metric over a grid of two hyperparameters, diverged cells apart, clickable cells.
 
-`axis_values` makes an axis's grid (values rounded to 6 significant digits, the
-precision a Playground link carries, so a clicked cell's link reproduces it
-exactly). `sweep_figure` draws a `optimizers.SweepResult`: the metric as a heat
+An axis's grid comes from `lessons.sweep.axis_values` (values rounded to 6
+significant digits, the precision a Playground link carries, so a clicked cell's
+link reproduces it exactly). `sweep_figure` draws a `optimizers.SweepResult`: the metric as a heat
 map, a red layer where runs diverged, a grey one where they never reached the
 tolerance, and an invisible scatter of cell centres on top that hovers each
 cell's numbers and catches clicks (Streamlit reports clicked scatter points;
 `clicked_point` reads its event, `nearest_cell` turns the point into a cell).
+`search_figure` puts a grid search and a random search of the same budget on
+the map, each with its values projected onto the axes' edges.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from .colors import DIVERGED, START_EDGE, WHITE
+from .colors import DIVERGED, ORANGE, START_EDGE, VERMILLION, WHITE
 from .look import base_layout, look
 from .paths import LOG_FLOOR, f32
 
@@ -27,13 +29,7 @@ PROJECTOR_HEIGHT = 760
 METRICS = ("final_loss", "steps_to_tol")
 NEVER_COLOR = "#bdbdbd"
 HEAT_SCALE = "Viridis"
-DIGITS = 6  # significant digits of a grid value: what `lab.scene.to_query` writes
-
-
-def axis_values(low: float, high: float, n: int, log: bool) -> np.ndarray:
-    """``n`` values from ``low`` to ``high`` (log-spaced when ``log``), each rounded to 6 significant digits."""
-    raw = np.geomspace(low, high, n) if log else np.linspace(low, high, n)
-    return np.array([float(f"{v:.{DIGITS}g}") for v in raw])
+SEARCH_HEIGHT, PROJECTOR_SEARCH_HEIGHT = 560, 700
 
 
 def cell_edges(values: np.ndarray, log: bool) -> np.ndarray:
@@ -160,6 +156,64 @@ def sweep_figure(
     )
     layout["margin"].update(l=70, b=50)
     return go.Figure(data=data, layout=layout)
+
+
+def search_figure(
+    result,
+    grid_points: np.ndarray,
+    random_points: np.ndarray,
+    *,
+    best: tuple[int, int] | None = None,
+    f_min: float | np.ndarray = math.nan,
+    titles: Sequence[str] = ("", ""),
+    logs: Sequence[bool] = (False, False),
+    labels: Mapping[str, str] | None = None,
+    projector: bool = False,
+) -> go.Figure:
+    """The final-loss map of ``result`` with a grid search's and a random search's points on it, and their values
+    along each axis as ticks on the map's edges: the grid's on the top and right, the random search's on the bottom
+    and left. ``best`` = (index in the grid's points, in the random points) rings each search's best run.
+
+    ``labels``: the map's words (see `sweep_figure`) and ``grid``, ``random``, ``best``.
+    """
+    lk = look(projector)
+    labels = {"grid": "grid search", "random": "random search", "best": "best run of each", **(labels or {})}
+    fig = sweep_figure(result, metric="final_loss", f_min=f_min, titles=titles, logs=logs, labels=labels,
+                       projector=projector)
+    vx, vy = (np.asarray(v, dtype=np.float64) for v in result.values)
+    ex, ey = cell_edges(vx, logs[0]), cell_edges(vy, logs[1])
+    # the ticks sit on the map's edges, a hair inside (a marker just outside an axis's range is not drawn)
+    edges = {"bottom": _nudge(ey[0], ey[-1], logs[1]), "top": _nudge(ey[-1], ey[0], logs[1]),
+             "left": _nudge(ex[0], ex[-1], logs[0]), "right": _nudge(ex[-1], ex[0], logs[0])}
+    for pts, name, colour, symbol, (along_x, along_y) in (
+        (grid_points, labels["grid"], ORANGE, "circle", ("top", "right")),
+        (random_points, labels["random"], VERMILLION, "diamond", ("bottom", "left")),
+    ):
+        pts = np.asarray(pts, dtype=np.float64)
+        common = dict(type="scatter", mode="markers", legendgroup=name, cliponaxis=False, hoverinfo="skip",
+                      showlegend=False, name=name)
+        fig.add_trace(dict(common, x=pts[:, 0], y=np.full(len(pts), edges[along_x]),
+                           marker=dict(symbol="line-ns", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
+        fig.add_trace(dict(common, x=np.full(len(pts), edges[along_y]), y=pts[:, 1],
+                           marker=dict(symbol="line-ew", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
+        fig.add_trace(dict(type="scatter", x=pts[:, 0], y=pts[:, 1], mode="markers", name=name, legendgroup=name,
+                           marker=dict(symbol=symbol, size=lk.marker, color=colour, line=dict(color=WHITE, width=1.2)),
+                           hovertemplate=f"{name}<br>{titles[0]} = %{{x:.4g}}<br>{titles[1]} = %{{y:.4g}}<extra></extra>"))
+    if best is not None:
+        ring = [grid_points[best[0]], random_points[best[1]]]
+        fig.add_trace(dict(type="scatter", x=[float(p[0]) for p in ring], y=[float(p[1]) for p in ring], mode="markers",
+                           name=labels["best"], hoverinfo="skip",
+                           marker=dict(symbol="circle-open", size=2.2 * lk.marker, color=START_EDGE, line=dict(width=2.5))))
+    fig.update_layout(height=PROJECTOR_SEARCH_HEIGHT if projector else SEARCH_HEIGHT, uirevision="sweep-search",
+                      clickmode="none")
+    return fig
+
+
+def _nudge(edge: float, other: float, log: bool, by: float = 0.005) -> float:
+    """``edge`` moved ``by`` of the way towards ``other`` (in log space on a log axis)."""
+    if log:
+        return float(10 ** (math.log10(edge) + by * (math.log10(other) - math.log10(edge))))
+    return float(edge + by * (other - edge))
 
 
 def _range(edges: np.ndarray, log: bool) -> list[float]:

@@ -10,22 +10,16 @@ from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figu
 from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import t
+from lessons import gradient_descent as gd
 from optimizers.base import scale_by_learning_rate
 from optimizers.sgd import sgd
 from ui import chart, lesson as ui
 
 KEY = "gradient_descent"
 STEPS = 100
-FRACTIONS = (0.05, 0.5, 0.95, 1.05)  # of 2/L: too small, good, near the limit, too large
 CONDITIONS = (1, 3, 10, 30, 100, 300, 1000)
 DEFAULTS = {f"{KEY}.multiplier": 1.0, f"{KEY}.condition": 10}
 TRY = {f"{KEY}.multiplier": 1.0, f"{KEY}.condition": 100}
-RELATIVE_TOL = 1e-3  # "reached": within this fraction of the way down from the start
-
-
-def curvatures(surface) -> np.ndarray:
-    """The Hessian's eigenvalues at the minimum, smallest first (μ, …, L)."""
-    return np.linalg.eigvalsh(np.asarray(surface.hessian(surface.minima[0]), dtype=np.float64))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -40,14 +34,12 @@ def load_try() -> None:
 
 def verdict(label: str, traj, factor: float, lang: str) -> str:
     """What a run did, in words, from its trajectory."""
-    if traj.diverged_at is not None:
-        return t(f"lesson.{KEY}.diverged", lang, label=label, step=traj.diverged_at, factor=f"{factor:.3g}")
-    start_gap = float(traj.loss[0]) - traj.f_min
-    hit = traj.steps_to(RELATIVE_TOL * start_gap)
-    if hit is not None:
-        return t(f"lesson.{KEY}.reached", lang, label=label, step=hit, factor=f"{factor:.3g}")
-    gap = float(traj.loss[-1]) - traj.f_min
-    return t(f"lesson.{KEY}.far", lang, label=label, steps=traj.steps, gap=f"{gap:.3g}", start=f"{start_gap:.3g}",
+    o = gd.outcome(traj)
+    if o.kind == "diverged":
+        return t(f"lesson.{KEY}.diverged", lang, label=label, step=o.step, factor=f"{factor:.3g}")
+    if o.kind == "reached":
+        return t(f"lesson.{KEY}.reached", lang, label=label, step=o.step, factor=f"{factor:.3g}")
+    return t(f"lesson.{KEY}.far", lang, label=label, steps=traj.steps, gap=f"{o.gap:.3g}", start=f"{o.start_gap:.3g}",
              factor=f"{factor:.3g}")
 
 
@@ -56,10 +48,6 @@ def lesson() -> None:
     for k, v in DEFAULTS.items():
         st.session_state.setdefault(k, v)
     ui.header(KEY)
-    ui.formula(r"\theta_{t+1} = \theta_t - \eta\,\nabla f(\theta_t)",
-               r"\theta_{t} - \theta^\star = (I - \eta H)^{t}\,(\theta_0 - \theta^\star)"
-               r"\quad\Rightarrow\quad \text{" + t(f"lesson.{KEY}.f.stable", lang) + r"} \iff "
-               r"\max_\lambda |1-\eta\lambda| < 1 \iff \eta < \frac{2}{L}")
 
     # 1) the controls, and L from the surface's own Hessian
     a, b = st.columns(2)
@@ -68,36 +56,43 @@ def lesson() -> None:
     condition = float(st.session_state[f"{KEY}.condition"])
     multiplier = float(st.session_state[f"{KEY}.multiplier"])
     surface = landscapes.get("quadratic", condition=condition)
-    lam = curvatures(surface)
+    lam = gd.curvatures(surface)
     mu, big_l = float(lam[0]), float(lam[-1])
-    limit = 2.0 / big_l
-    st.info(t(f"lesson.{KEY}.hessian", lang, mu=f"{mu:.4g}", L=f"{big_l:.4g}", limit=f"{limit:.4g}",
-              best=f"{2.0 / (big_l + mu):.4g}"), icon="📐")
 
-    # 2) four runs at fixed fractions of 2/L, times the multiplier
-    rates = [multiplier * f * limit for f in FRACTIONS]
-    labels = [t(f"lesson.{KEY}.run", lang, eta=f"{r:.3g}", fraction=f"{multiplier * f:.3g}") for r, f in zip(rates, FRACTIONS)]
+    # 2) four GD runs at fixed fractions of 2/L, times the multiplier
+    rates = gd.rates(multiplier, lam)
+    labels = [t(f"lesson.{KEY}.run", lang, eta=f"{r:.3g}", fraction=f"{multiplier * f:.3g}")
+              for r, f in zip(rates, gd.FRACTIONS)]
     trajs = [optimizers.run(surface, "sgd", steps=STEPS, learning_rate=r) for r in rates]
     paths = [Path(lb, color(i), tr) for i, (lb, tr) in enumerate(zip(labels, trajs))]
     fig = paths_and_losses_figure(surface, paths, grid=contour_grid(condition),
                                   step_title=t(f"lesson.{KEY}.axis.step", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
-                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
+                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"),
+                                  start_text=t("fig.start", lang), minimum_text=t("fig.minimum", lang),
+                                  projector=ui.projector())
     chart.figure(fig, key=f"{KEY}.chart")
+    st.caption(t(f"lesson.{KEY}.hessian", lang, mu=f"{mu:.4g}", L=f"{big_l:.4g}",
+                 limit=f"{gd.stability_limit(lam):.4g}", best=f"{gd.best_constant_rate(lam):.4g}"))
+    ui.explain(KEY, r"\theta_{t+1} = \theta_t - \eta\,\nabla f(\theta_t)",
+               r"\theta_{t} - \theta^\star = (I - \eta H)^{t}\,(\theta_0 - \theta^\star)"
+               r"\quad\Rightarrow\quad \text{" + t(f"lesson.{KEY}.f.stable", lang) + r"} \iff "
+               r"\max_\lambda |1-\eta\lambda| < 1 \iff \eta < \frac{2}{L}")
 
     st.subheader(t(f"lesson.{KEY}.results", lang))
     for lb, tr, r in zip(labels, trajs, rates):
-        st.markdown("- " + verdict(lb, tr, float(np.max(np.abs(1.0 - r * lam))), lang))
+        st.markdown("- " + verdict(lb, tr, gd.error_factor(r, lam), lang))
 
     # 3) the rule behind it: the error factor per step against η
     st.subheader(t(f"lesson.{KEY}.rule", lang))
-    st.caption(t(f"lesson.{KEY}.rule.help", lang))
     chart.figure(factor_figure(lam, rates, labels, [p.color for p in paths],
-                                  eta_title=t(f"lesson.{KEY}.axis.eta", lang),
-                                  factor_title=t(f"lesson.{KEY}.axis.factor", lang), projector=ui.projector()), key=f"{KEY}.factor")
+                               eta_title=t(f"lesson.{KEY}.axis.eta", lang),
+                               factor_title=t(f"lesson.{KEY}.axis.factor", lang), projector=ui.projector()),
+                 key=f"{KEY}.factor")
+    st.caption(t(f"lesson.{KEY}.rule.help", lang))
 
     ui.try_this(KEY, load_try)
-    ui.source(sgd, scale_by_learning_rate, curvatures, paths_and_losses_figure, factor_figure)
+    ui.source(sgd, scale_by_learning_rate, gd.curvatures, gd.error_factor, paths_and_losses_figure, factor_figure)
     ui.references("cs231n", "ng_dl")
     ui.playground_link(sc.Scene(surface="quadratic", surface_params={"condition": condition}, steps=STEPS,
                                 contestants=[sc.Contestant("sgd", {"learning_rate": float(f"{r:.6g}")}) for r in rates]))

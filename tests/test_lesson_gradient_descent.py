@@ -12,6 +12,7 @@ from figures.colors import color
 from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figure
 from figures.paths import Path as FigPath
 from lab.i18n import t
+from lessons import gradient_descent as gd
 import apptest
 from apptest import array, charts, spec
 
@@ -76,8 +77,8 @@ def test_the_try_button_sets_its_scene():
     assert not at.exception
     assert at.session_state[f"{KEY}.condition"] == 100
     assert at.session_state[f"{KEY}.multiplier"] == 1.0
-    # 2/L is still 2 at κ = 100: the limit is the steep direction's
-    assert "2/L = **2**" in at.info[0].value
+    # 2/L is still 2 at κ = 100: the limit is the steep direction's (the caption under the main figure)
+    assert any("2/L = **2**" in c.value for c in at.caption)
 
 
 def test_the_page_reports_divergence_where_the_closed_form_puts_it():
@@ -88,7 +89,26 @@ def test_the_page_reports_divergence_where_the_closed_form_puts_it():
     k = math.ceil(math.log(bound / y0) / math.log(factor))
     text = markdown(at)
     assert t(f"lesson.{KEY}.hover.diverged", "en", step=k) in text
-    assert text.count("💥") == 1, "only the rate above 2/L diverges"
+    assert text.count(":material/error:") == 1, "only the rate above 2/L diverges"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_first_screen_is_title_claim_controls_figure(lang):
+    """Title, the one-sentence claim, the two sliders, then the main figure: no paragraph or formula before it."""
+    at = open_page(lang)
+    assert at.markdown[0].value == t(f"lesson.{KEY}.claim", lang)
+    order = [el.type for el in at.main if el.type in ("markdown", "slider", "select_slider", "latex", "expandable",
+                                                      "bidi_component", "plotly_chart")]
+    first_chart = next(i for i, kind in enumerate(order) if kind in ("bidi_component", "plotly_chart"))
+    assert order[:first_chart] == ["markdown", "slider", "select_slider"]
+
+
+def test_hovers_speak_the_pages_language():
+    at = open_page("ko")
+    hovers = [h for tr in spec(at)["data"] for h in (tr.get("hovertext") or [])]
+    assert t("fig.start", "ko") in hovers
+    assert any(h.startswith(t("fig.minimum", "ko")) for h in hovers)
+    assert not any("start" in h or "minimum" in h for h in hovers)
 
 
 # --- the claim: gradient descent on a quadratic is (I − ηH)^k, stable iff η < 2/L -------------------
@@ -114,6 +134,37 @@ def test_stable_just_below_two_over_l_and_diverges_just_above(condition):
     above = optimizers.run(surface, "sgd", steps=400, learning_rate=1.03 * 2 / big_l)
     assert below.diverged_at is None
     assert above.diverged_at is not None
+
+
+@pytest.mark.parametrize("condition, angle", [(10.0, 0.0), (100.0, 0.7)])
+def test_the_lessons_theory_against_the_definition(condition, angle):
+    """curvatures, 2/L, 2/(L+μ) and max |1 − ηλ| from jax.hessian, against the Hessian built by hand."""
+    lam = np.linalg.eigvalsh(quadratic_hessian(condition, angle))
+    surface = landscapes.get("quadratic", condition=condition, angle=angle)
+    np.testing.assert_allclose(gd.curvatures(surface), lam, rtol=1e-5)
+    assert gd.stability_limit(lam) == pytest.approx(2 / lam[-1])
+    # 2/(L+μ) minimises the worst factor: a fine scan of η finds no better one
+    etas = np.linspace(0.01, 2 / lam[-1], 20001)
+    worst = np.array([gd.error_factor(e, lam) for e in etas])
+    assert etas[np.argmin(worst)] == pytest.approx(gd.best_constant_rate(lam), rel=1e-3)
+    assert gd.error_factor(gd.best_constant_rate(lam), lam) == pytest.approx((condition - 1) / (condition + 1))
+    assert gd.rates(2.0, lam) == pytest.approx([2 * f * 2 / lam[-1] for f in gd.FRACTIONS])
+
+
+def test_outcome_reads_the_engines_runs():
+    surface = landscapes.get("quadratic", condition=10.0)
+    lam = gd.curvatures(surface)
+    limit = gd.stability_limit(lam)
+    above = optimizers.run(surface, "sgd", steps=100, learning_rate=1.05 * limit)
+    assert gd.outcome(above).kind == "diverged" and gd.outcome(above).step == above.diverged_at
+    good = optimizers.run(surface, "sgd", steps=100, learning_rate=gd.best_constant_rate(lam), dtype="float64")
+    o = gd.outcome(good)
+    assert o.kind == "reached"
+    # at η = 2/(L+μ) both directions' errors shrink by (κ−1)/(κ+1) = 9/11 in size per step, so the loss, a
+    # sum of their squares, by (9/11)² exactly: 10⁻³ of the start at the first t with (9/11)^(2t) ≤ 10⁻³
+    assert o.step == math.ceil(math.log(1e-3) / (2 * math.log(9 / 11)))
+    slow = optimizers.run(surface, "sgd", steps=100, learning_rate=0.05 * limit)
+    assert gd.outcome(slow).kind == "far" and gd.outcome(slow).gap > 1e-3 * gd.outcome(slow).start_gap
 
 
 # --- the figures --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import optimizers
 from figures import lesson_sweep as fx
 from lab import scene as sc
 from lab.i18n import t
+from lessons import sweep as ls
 from figures.paths import LOG_FLOOR
 import apptest
 from apptest import APP, array
@@ -80,6 +81,12 @@ def test_renders_in_both_languages(lang):
     assert at.title[0].value == t("lesson.sweep.title", lang)
     assert not at.error
     assert len(at.get("link_button")) == 1
+    # the first screen: title, claim, the four choices of what to sweep, then the map
+    assert at.markdown[0].value == t("lesson.sweep.claim", lang)
+    order = [el.type for el in at.main if el.type in ("markdown", "selectbox", "number_input", "select_slider", "radio",
+                                                      "checkbox", "expandable", "bidi_component", "plotly_chart")]
+    first_chart = next(i for i, kind in enumerate(order) if kind in ("bidi_component", "plotly_chart"))
+    assert order[:first_chart] == ["markdown"] + ["selectbox"] * 4
 
 
 def test_heat_map_cells_are_the_engines_runs(en):
@@ -91,7 +98,7 @@ def test_heat_map_cells_are_the_engines_runs(en):
     finite = np.flatnonzero(np.isfinite(loss))
     picks = [finite[0], finite[len(finite) // 2], int(np.flatnonzero(~np.isfinite(loss))[0])]
     ss = en.session_state
-    grid = [fx.axis_values(ss[f"sweep.{a}.low"], ss[f"sweep.{a}.high"], n, ss[f"sweep.{a}.log"]) for a in ("ax1", "ax2")]
+    grid = [ls.axis_values(ss[f"sweep.{a}.low"], ss[f"sweep.{a}.high"], n, ss[f"sweep.{a}.log"]) for a in ("ax1", "ax2")]
     for k in picks:
         i, j = divmod(k, n)  # catcher point k = i·n + j is cell (η_i, β_j)
         x, y = float(grid[0][i]), float(grid[1][j])
@@ -220,15 +227,87 @@ def test_changing_the_rule_resets_what_cannot_be_swept():
     assert not at.error
 
 
+# --- grid search against random search (Bergstra & Bengio 2012) -------------------------------------------------
+
+
+def one_axis_searches(side: int, seed: int = ls.SEARCH_SEED):
+    """Both searches on ONE_AXIS's map, where only the learning rate matters."""
+    p = ls.ONE_AXIS
+    names = tuple(name for name, *_ in p["axes"])
+    ranges = tuple((low, high, log) for _, low, high, log in p["axes"])
+    return ls.grid_and_random(p["surface"], {}, p["rule"], p["steps"], names, ranges, side, seed, {}), names, ranges
+
+
+def test_grid_and_random_search_count_their_distinct_values():
+    ranges = ((1e-3, 1.0, True), (0.0, 0.99, False))
+    for side in (3, 5, 7):
+        grid, rand = ls.grid_points(ranges, side), ls.random_points(ranges, side * side, seed=4)
+        assert len(grid) == len(rand) == side * side
+        assert ls.distinct_counts(grid) == (side, side)
+        assert ls.distinct_counts(rand) == (side * side, side * side)
+        assert np.all((rand[:, 0] >= 1e-3) & (rand[:, 0] <= 1.0) & (rand[:, 1] >= 0) & (rand[:, 1] <= 0.99))
+    np.testing.assert_array_equal(ls.random_points(ranges, 9, 4), ls.random_points(ranges, 9, 4))  # seeded
+
+
+def test_on_the_one_axis_map_only_the_learning_rate_matters():
+    """The premise, measured: along the clipping axis the final loss does not move (the threshold never binds)."""
+    p = ls.ONE_AXIS
+    (lr, lo, hi, log), (clip, clo, chi, clog) = p["axes"]
+    surface = landscapes.get(p["surface"])
+    res = optimizers.sweep(surface, p["rule"], None, p["steps"],
+                           grid={lr: ls.axis_values(lo, hi, 9, log), clip: ls.axis_values(clo, chi, 7, clog)})
+    assert np.isfinite(res.final_loss).all()
+    np.testing.assert_allclose(res.final_loss, res.final_loss[:, :1] * np.ones((1, 7)), rtol=1e-6)
+    assert np.ptp(np.log(res.final_loss[:, 0])) > 5  # while η matters by orders of magnitude
+    # and the start's gradient is below the lowest threshold: GD with η < 2/L = 2 never grows it
+    assert float(np.linalg.norm(np.asarray(surface.grad(surface.start)))) < clo and hi < 2.0
+
+
+@pytest.mark.parametrize("side", [3, 4, 5, 6])
+def test_random_search_is_no_worse_where_only_one_axis_matters(side):
+    (grid, rand), names, ranges = one_axis_searches(side)
+    assert grid.distinct == (side, side) and rand.distinct == (side * side, side * side)
+    assert rand.gaps[rand.best] <= grid.gaps[grid.best]
+    # each gap is an engine run at that point
+    x, y = rand.points[rand.best]
+    ref = optimizers.run(landscapes.get("quadratic"), "sgd", None, ls.ONE_AXIS["steps"], learning_rate=x, clip_norm=y)
+    assert rand.gaps[rand.best] == pytest.approx(ref.loss[-1] - ref.f_min, rel=1e-5, abs=1e-12)
+
+
+def test_random_search_is_no_worse_for_other_seeds_either():
+    """Not one lucky draw: ten seeds of the 25-run search, each against the same 5 × 5 grid."""
+    for seed in range(10):
+        (grid, rand), *_ = one_axis_searches(5, seed)
+        assert rand.gaps[rand.best] <= grid.gaps[grid.best], seed
+
+
+def test_the_page_shows_both_searches_on_the_one_axis_map():
+    at = page("en")
+    at.button(key="sweep.one_axis").click().run()
+    assert_clean(at)
+    assert (at.session_state["sweep.rule"], at.session_state["sweep.ax2.name"]) == ("sgd", "clip_norm")
+    fig = apptest.spec(at, "sweep.search_chart")
+    side = 5  # the default budget, 25 runs
+    grid_name = t("lesson.sweep.search.grid", "en", runs=25, nx=side, ny=side)
+    random_name = t("lesson.sweep.search.random", "en", runs=25, nx=25, ny=25)
+    shown = {tr["name"]: tr for tr in fig["data"] if tr.get("showlegend") is not False}
+    assert grid_name in shown and random_name in shown
+    (grid, rand), *_ = one_axis_searches(side)
+    np.testing.assert_allclose(array(shown[random_name]["x"]), rand.points[:, 0], rtol=1e-6)
+    text = next(m.value for m in at.markdown if "Best f − f* found" in m.value)
+    assert f"grid **{grid.gaps[grid.best]:.3g}**" in text and f"random **{rand.gaps[rand.best]:.3g}**" in text
+
+
 # --- pure pieces ----------------------------------------------------------------------------
 
 
 def test_axis_values_round_to_what_a_link_carries():
-    v = fx.axis_values(1e-3, 3.0, 17, log=True)
+    v = ls.axis_values(1e-3, 3.0, 17, log=True)
     assert v[0] == 1e-3 and v[-1] == 3.0
     assert all(float(sc._fmt(float(x))) == x for x in v)
     np.testing.assert_allclose(np.diff(np.log(v)), np.log(3000) / 16, rtol=1e-5)
-    assert list(fx.axis_values(0, 1, 5, log=False)) == [0, 0.25, 0.5, 0.75, 1]
+    assert list(ls.axis_values(0, 1, 5, log=False)) == [0, 0.25, 0.5, 0.75, 1]
+    assert all(float(sc._fmt(float(x))) == x for x in ls.random_points(((1e-3, 3.0, True), (0.0, 1.0, False)), 20, 0).ravel())
 
 
 def test_cell_edges_and_nearest_cell():

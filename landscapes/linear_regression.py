@@ -1,4 +1,4 @@
-r"""Linear regression: the loss surface of a real fit, over its two parameters (w, b).
+r"""Linear regression: the loss surface of a least-squares fit to synthetic data, over its two parameters (w, b).
 
 .. math::
 

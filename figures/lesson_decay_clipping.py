@@ -2,7 +2,7 @@
 how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient.
 
 Pure functions: trajectories and vectors in, ``go.Figure`` out. Contours and paths come from
-`figures.lesson_momentum`.
+`figures.lesson_momentum`; ``words`` puts the page's language in their hovers (start, minimum, step).
 """
 
 from __future__ import annotations
@@ -53,6 +53,19 @@ def cliff_step(traj: Trajectory) -> int:
     return int(np.nanargmax(np.linalg.norm(g, axis=1)))
 
 
+def axis_angle(g) -> float:
+    """The angle in degrees between a 2-D vector and the axis of its larger coordinate (0°: along it, 45°: the
+    diagonal). Clipping by value caps that larger coordinate first, so it can only raise this angle."""
+    g = np.abs(np.asarray(g, dtype=np.float64))
+    return math.degrees(math.atan2(float(g.min()), float(g.max())))
+
+
+def dominant_axis(g) -> int:
+    """0 when |g_x| ≥ |g_y|, else 1: the coordinate a wall's gradient is mostly made of."""
+    g = np.abs(np.asarray(g, dtype=np.float64))
+    return 0 if g[0] >= g[1] else 1
+
+
 def angle_between(a, b) -> float:
     """The angle between two 2-D vectors, in degrees (atan2 of cross and dot: exact near 0° and 180° too)."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
@@ -63,8 +76,26 @@ def angle_between(a, b) -> float:
 # weight decay
 
 
+WORDS = {"start": "start", "minimum": "minimum", "step": "step"}
+
+
+def _in_words(traces: list[dict], words: Mapping[str, str] | None) -> list[dict]:
+    """`lesson_momentum`'s path and landmark traces with their English hover words replaced by ``words``."""
+    w = {**WORDS, **(words or {})}
+    for tr in traces:
+        h = tr.get("hovertemplate")
+        if not h:
+            continue
+        for english in ("start", "minimum"):
+            if h.startswith(english + " "):
+                h = w[english] + h[len(english):]
+        tr["hovertemplate"] = h.replace(" · step %{customdata[0]}", f" · {w['step']} %{{customdata[0]}}")
+    return traces
+
+
 def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tuple[np.ndarray, str]],
-                 theory: np.ndarray, *, grid, window, labels: Mapping[str, str], projector: bool = False) -> go.Figure:
+                 theory: np.ndarray, *, grid, window, labels: Mapping[str, str], words: Mapping[str, str] | None = None,
+                 projector: bool = False) -> go.Figure:
     """The runs at one λ, and where each method ends as λ grows, on the part ``window`` of the surface.
 
     ``grid`` is the surface over ``window``; ``loci[label] = (endpoints (n, 2) over the λ grid, colour)``;
@@ -79,13 +110,13 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
                          line=dict(color=c, width=0.8 * lk.line, dash="dot"), marker=dict(size=0.5 * lk.marker, color=c),
                          hovertemplate=f"{name} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
     for p in paths:
-        data += path_traces(p, lk)
+        data += _in_words(path_traces(p, lk), words)
         end = p.traj.xy[last_row(p.traj)]
         data.append(dict(type="scatter", x=[float(end[0])], y=[float(end[1])], mode="markers", showlegend=False,
                          name=f"{p.label} (end)", marker=dict(size=1.3 * lk.marker, color=p.color,
                                                              line=dict(color=WHITE, width=2)),
                          hovertemplate=f"{p.label}: (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
-    data += landmarks(surface, paths[0].traj.xy[0], lk)
+    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="decay")
     layout["xaxis"], layout["yaxis"] = contour_axes(window)
     return go.Figure(data=data, layout=layout)
@@ -93,11 +124,12 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
 
 def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, labels: Mapping[str, str],
                       projector: bool = False) -> go.Figure:
-    """How much of θ the decay removes per step, per coordinate: ``series`` = (label, colour, dash, values). Log y."""
+    """How much of θ the decay removes per step, per coordinate: ``series`` = (label, colour, dash, values). Log y.
+    ``labels``: step (the x axis and the hovers' word), rate (the y axis)."""
     lk = look(projector)
     data = [dict(type="scatter", x=f32(np.arange(1, v.size + 1)), y=f32(np.abs(v) + LOG_FLOOR), mode="lines", name=name,
                  line=dict(color=c, width=lk.line, dash=dash),
-                 hovertemplate=f"{name} · step %{{x}} · %{{y:.3g}}<extra></extra>") for name, c, dash, v in series]
+                 hovertemplate=f"{name} · {labels['step']} %{{x}} · %{{y:.3g}}<extra></extra>") for name, c, dash, v in series]
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else SMALL_HEIGHT, uirevision="decay-rate")
     layout.update(xaxis=dict(title=dict(text=labels["step"])),
                   yaxis=dict(type="log", exponentformat="power", title=dict(text=labels["rate"])))
@@ -108,13 +140,14 @@ def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, lab
 # gradient clipping
 
 
-def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, projector: bool = False) -> go.Figure:
+def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, words: Mapping[str, str] | None = None,
+                projector: bool = False) -> go.Figure:
     """The clipped and unclipped runs on the cliff; a path thrown off the plot comes back in from its edge."""
     lk = look(projector)
     data = [*contour(grid, surface, bar=True, lk=lk)]
     for p in paths:
-        data += path_traces(p, lk, markers=True)
-    data += landmarks(surface, paths[0].traj.xy[0], lk)
+        data += _in_words(path_traces(p, lk, markers=True), words)
+    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 80, uirevision="clip")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
     return go.Figure(data=data, layout=layout)

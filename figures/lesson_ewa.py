@@ -1,7 +1,7 @@
 r"""Figures of the EWA lesson: a noisy year of temperatures with its exponentially weighted averages, and the weights.
 
-The average :math:`v_t = \beta v_{t-1} + (1-\beta)\theta_t` unrolls to
-:math:`v_t = (1-\beta)\sum_{k<t} \beta^k \theta_{t-k}`: the weight of a value
+The average of the temperatures :math:`T_t`, :math:`v_t = \beta v_{t-1} + (1-\beta)T_t`, unrolls to
+:math:`v_t = (1-\beta)\sum_{k<t} \beta^k T_{t-k}`: the weight of a value
 ``k`` days back is :math:`(1-\beta)\beta^k`. The last :math:`1/(1-\beta)` days
 hold :math:`1-\beta^{1/(1-\beta)} \approx 1 - 1/e \approx 63\%` of it.
 """
@@ -54,18 +54,20 @@ def ewa_figure(
     x_title: str = "day",
     y_title: str = "°C",
     window_text: str = "first 1/(1−β) = {days} days",
+    day_word: str = "day %{x}",
     projector: bool = False,
 ) -> go.Figure:
-    """The data as dots, the corrected average solid, the uncorrected one dashed; the first window shaded."""
+    """The data as dots, the corrected average solid, the uncorrected one dashed; the first window shaded.
+    ``day_word`` is the hovers' day, with plotly's ``%{x}`` where the number goes."""
     lk = look(projector)
     days = np.arange(1, len(series) + 1, dtype=np.float32)
     data: list[dict[str, Any]] = [
         dict(type="scatter", x=days, y=f32(series), mode="markers", marker=dict(size=0.45 * lk.marker, color=DATA),
-             name=data_label, hovertemplate=f"{data_label} · %{{x}} · %{{y:.1f}} °C<extra></extra>"),
+             name=data_label, hovertemplate=f"{data_label} · {day_word} · %{{y:.1f}} °C<extra></extra>"),
         dict(type="scatter", x=days, y=f32(raw), mode="lines", line=dict(color=ORANGE, width=lk.line, dash="dash"),
-             name=raw_label, hovertemplate=f"{raw_label} · %{{x}} · %{{y:.2f}} °C<extra></extra>"),
+             name=raw_label, hovertemplate=f"{raw_label} · {day_word} · %{{y:.2f}} °C<extra></extra>"),
         dict(type="scatter", x=days, y=f32(corrected), mode="lines", line=dict(color=BLUE, width=1.3 * lk.line),
-             name=corrected_label, hovertemplate=f"{corrected_label} · %{{x}} · %{{y:.2f}} °C<extra></extra>"),
+             name=corrected_label, hovertemplate=f"{corrected_label} · {day_word} · %{{y:.2f}} °C<extra></extra>"),
     ]
     w = window(beta)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"ewa:{zoom}")

@@ -1,19 +1,24 @@
-"""Figures of the schedule lesson: the chosen learning-rate schedule η(t) in bold over all the others, faint.
+"""Figures of the schedule lesson: η and the loss against the epoch (the course's per-epoch decays, and the
+plateau where a decay goes), and the chosen learning-rate schedule η(t) in bold over all the others, faint.
 
-The trajectories beside it use `figures.lesson_gradient_descent.paths_and_losses_figure`.
+The trajectories on a contour use `figures.lesson_gradient_descent.paths_and_losses_figure`; `localize`
+puts the page's words in its start and minimum hovers.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
+from .colors import DIVERGED
 from .look import base_layout, look
-from .paths import f32
+from .paths import LOG_FLOOR, f32
 
 HEIGHT, PROJECTOR_HEIGHT = 360, 500
+EPOCH_HEIGHT, PROJECTOR_EPOCH_HEIGHT = 380, 520
+LR_X, LOSS_X = (0.0, 0.38), (0.50, 1.0)  # the epoch figure's two panels
 FAINT = 0.35  # opacity of the schedules not chosen
 
 
@@ -58,3 +63,87 @@ def schedules_figure(
         layout["annotations"] = [dict(x=float(warmup_steps) / 2, y=1, xref="x", yref="paper", yanchor="top", showarrow=False,
                                       text=warmup_text, font=dict(size=lk.small))]
     return go.Figure(data=data, layout=layout)
+
+
+class EpochRun(NamedTuple):
+    """One run for `epoch_figure`: the η each step used and f − f* after each step, both (steps,)."""
+
+    label: str
+    color: str
+    lr: np.ndarray
+    gap: np.ndarray
+    dash: str = "solid"
+
+
+def epoch_figure(
+    runs: Sequence[EpochRun],
+    per_epoch: int,
+    *,
+    epoch_title: str = "epoch",
+    lr_title: str = "learning rate η",
+    loss_title: str = "f − f* (log)",
+    epoch_word: str = "epoch",
+    mean_word: str = "epoch mean",
+    marker: tuple[float, str] | None = None,
+    projector: bool = False,
+) -> go.Figure:
+    """η (left) and f − f* on a log axis (right) against the epoch: step t sits at t/N, N = ``per_epoch``.
+
+    The loss is drawn per step (faint) and as each epoch's mean (bold, at the epoch's end). ``marker`` =
+    (epoch, text) draws a dashed line across both panels there (where the loss flattened).
+    """
+    lk = look(projector)
+    data = []
+    for r in runs:
+        steps = r.lr.size
+        x_lr = np.arange(steps + 1, dtype=np.float32) / per_epoch
+        data.append(dict(type="scatter", x=x_lr, y=f32(np.append(r.lr, r.lr[-1])), mode="lines",
+                         line=dict(color=r.color, width=1.3 * lk.line, dash=r.dash, shape="hv"), name=r.label, legendgroup=r.label,
+                         hovertemplate=f"{r.label} · {epoch_word} %{{x:.2f}} · η = %{{y:.4g}}<extra></extra>"))
+        gap = np.maximum(np.asarray(r.gap, dtype=np.float64), LOG_FLOOR)
+        data.append(dict(type="scatter", x=np.arange(1, steps + 1, dtype=np.float32) / per_epoch, y=f32(gap), mode="lines",
+                         line=dict(color=r.color, width=0.6 * lk.line, dash=r.dash), opacity=0.35, name=r.label,
+                         legendgroup=r.label, showlegend=False, xaxis="x2", yaxis="y2",
+                         hovertemplate=f"{r.label} · {epoch_word} %{{x:.2f}} · f − f* = %{{y:.3g}}<extra></extra>"))
+        e = steps // per_epoch
+        means = gap[: e * per_epoch].reshape(e, per_epoch).mean(axis=1)
+        data.append(dict(type="scatter", x=np.arange(1, e + 1, dtype=np.float32), y=f32(means), mode="lines+markers",
+                         line=dict(color=r.color, width=1.3 * lk.line, dash=r.dash), marker=dict(size=0.45 * lk.marker),
+                         name=r.label, legendgroup=r.label, showlegend=False, xaxis="x2", yaxis="y2",
+                         hovertemplate=f"{r.label} · {epoch_word} %{{x}} · {mean_word} = %{{y:.3g}}<extra></extra>"))
+    layout = base_layout(lk, height=PROJECTOR_EPOCH_HEIGHT if projector else EPOCH_HEIGHT, uirevision="schedules-epochs")
+    layout["margin"].update(b=int(3 * lk.font))
+    top = max((float(np.max(r.lr)) for r in runs), default=1.0)
+    layout.update(
+        xaxis=dict(domain=list(LR_X), anchor="y", title=dict(text=epoch_title), zeroline=False, rangemode="tozero"),
+        yaxis=dict(anchor="x", title=dict(text=lr_title), range=[0, 1.08 * top]),
+        xaxis2=dict(domain=list(LOSS_X), anchor="y2", title=dict(text=epoch_title), zeroline=False, rangemode="tozero"),
+        yaxis2=dict(anchor="x2", type="log", exponentformat="power", dtick=1, title=dict(text=loss_title)),  # a label per decade
+    )
+    if marker is not None:
+        at, text = marker
+        line = dict(color=DIVERGED, width=1.5, dash="dash")
+        layout["shapes"] = [dict(type="line", xref=xr, yref=f"{yr} domain", x0=at, x1=at, y0=0, y1=1, line=line)
+                            for xr, yr in (("x", "y"), ("x2", "y2"))]
+        layout["annotations"] = [dict(x=at, y=1, xref="x2", yref="y2 domain", text=text, showarrow=False, xanchor="left",
+                                      yanchor="top", xshift=4, font=dict(size=lk.small, color=DIVERGED))]
+    return go.Figure(data=data, layout=layout)
+
+
+def localize(fig: go.Figure, words: Mapping[str, str]) -> go.Figure:
+    """The page's words in a contour figure's landmark hovers: ``words`` maps "start" and "minimum" to them."""
+    for tr in fig.data:
+        for prop in ("hovertext", "hovertemplate"):
+            value = tr[prop] if prop in tr else None
+            if isinstance(value, str):
+                tr[prop] = _swap(value, words)
+            elif value is not None:
+                tr[prop] = [_swap(h, words) if isinstance(h, str) else h for h in value]
+    return fig
+
+
+def _swap(text: str, words: Mapping[str, str]) -> str:
+    for english, own in words.items():
+        if text == english or text.startswith(english + " "):
+            return own + text[len(english):]
+    return text

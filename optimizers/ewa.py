@@ -2,14 +2,14 @@ r"""Exponentially weighted averages, with and without bias correction.
 
 .. math::
 
-    v_t = \beta v_{t-1} + (1-\beta)\,\theta_t, \qquad v_0 = 0,
+    v_t = \beta v_{t-1} + (1-\beta)\,x_t, \qquad v_0 = 0,
     \qquad \hat v_t = \frac{v_t}{1-\beta^t}
 
 ``v_t`` averages roughly the last :math:`1/(1-\beta)` values (β = 0.9: ten;
 β = 0.98: fifty), since the weight of a value ``k`` steps back is
 :math:`(1-\beta)\beta^k` and :math:`\beta^{1/(1-\beta)} \approx 1/e`.
 Starting from ``v_0 = 0`` makes the first averages too small: after one step
-``v_1 = (1-β) θ_1``. Dividing by :math:`1-\beta^t` (the sum of the weights so
+``v_1 = (1-β) x_1``. Dividing by :math:`1-\beta^t` (the sum of the weights so
 far) removes that bias; for large ``t`` the divisor is 1 and changes nothing.
 Momentum averages gradients this way; Adam averages gradients and their squares.
 

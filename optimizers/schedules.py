@@ -16,6 +16,20 @@ with T = ``transition_steps``, γ = ``decay_rate``, D = ``decay_steps``, α = ``
 Step decay is exponential decay with a staircase; both are kept because the
 notes teach them as two ideas (γ = ½ every T steps versus a smooth factor).
 
+The per-epoch formulas of Ng's course (Deep Learning Specialization, course 2), with T the steps of one
+epoch and the epoch number :math:`n = \lfloor t/T \rfloor + 1` counted from 1 as the course counts it (so
+its first epoch already runs below η):
+
+====================== =================================================================
+``epoch_inverse``       :math:`\eta_t = \eta / (1 + \gamma\, n)`   (the course's 1/(1 + decay_rate · epoch) · α₀)
+``epoch_exponential``   :math:`\eta_t = \eta\,\gamma^{n}`          (0.95^epoch · α₀ with γ = 0.95)
+``epoch_inverse_sqrt``  :math:`\eta_t = \eta / \sqrt{n}`           (k/√epoch · α₀, with η = k α₀)
+``manual``              :math:`\eta_t = \eta` for t < T, then γη  (one drop by hand, at step T)
+====================== =================================================================
+
+``manual`` is optax's ``piecewise_constant_schedule(η, {T: γ})``; ``epoch_exponential`` is
+``exponential_decay(ηγ, T, γ, staircase=True)``; the other two have no optax counterpart.
+
 Warmup (Goyal et al. 2017) puts a linear ramp from 0 in front of any of them:
 
 .. math:: \eta_t = \eta\,t/W \text{ for } t < W, \quad \text{then } \mathrm{schedule}(t - W)
@@ -32,11 +46,12 @@ import jax.numpy as jnp
 
 from .base import Hyper, Schedule
 
-NAMES = ("constant", "step", "exponential", "inverse_time", "cosine")
+NAMES = ("constant", "step", "exponential", "inverse_time", "cosine",
+         "epoch_inverse", "epoch_exponential", "epoch_inverse_sqrt", "manual")
 
 # Sliders for the schedule parameters; which ones a schedule uses is in PARAMS_OF.
 HYPERPARAMS = (
-    Hyper("transition_steps", 100.0, 1.0, 1000.0, log=True, help="T: steps per decay period"),
+    Hyper("transition_steps", 100.0, 1.0, 1000.0, log=True, help="T: steps per decay period (an epoch; manual: the drop's step)"),
     Hyper("decay_rate", 0.5, 0.01, 1.0, help="γ: factor per period (step, exponential) or rate (inverse time)"),
     Hyper("staircase", False, choices=(False, True), help="decay in whole periods (exponential, inverse time)"),
     Hyper("decay_steps", 500.0, 1.0, 5000.0, log=True, help="D: steps of the cosine half-wave"),
@@ -49,6 +64,10 @@ PARAMS_OF = {
     "exponential": ("transition_steps", "decay_rate", "staircase"),
     "inverse_time": ("transition_steps", "decay_rate", "staircase"),
     "cosine": ("decay_steps", "alpha"),
+    "epoch_inverse": ("transition_steps", "decay_rate"),
+    "epoch_exponential": ("transition_steps", "decay_rate"),
+    "epoch_inverse_sqrt": ("transition_steps",),
+    "manual": ("transition_steps", "decay_rate"),
 }
 
 
@@ -100,6 +119,31 @@ def cosine(init_value, decay_steps=500.0, alpha=0.0) -> Schedule:
     return schedule
 
 
+def epoch_number(count, transition_steps):
+    """n = ⌊t/T⌋ + 1: the epoch that step t belongs to, counted from 1 (T steps per epoch)."""
+    return jnp.floor(_float(count) / transition_steps) + 1
+
+
+def epoch_inverse(init_value, transition_steps=100.0, decay_rate=1.0) -> Schedule:
+    # η_t = η / (1 + γ n)
+    return lambda count: init_value / (1 + decay_rate * epoch_number(count, transition_steps))
+
+
+def epoch_exponential(init_value, transition_steps=100.0, decay_rate=0.95) -> Schedule:
+    # η_t = η γ^n
+    return lambda count: init_value * decay_rate ** epoch_number(count, transition_steps)
+
+
+def epoch_inverse_sqrt(init_value, transition_steps=100.0) -> Schedule:
+    # η_t = η / √n
+    return lambda count: init_value / jnp.sqrt(epoch_number(count, transition_steps))
+
+
+def manual(init_value, transition_steps=100.0, decay_rate=0.1) -> Schedule:
+    # η_t = η for t < T, γ η from step T on
+    return lambda count: init_value * jnp.where(_float(count) < transition_steps, 1.0, decay_rate)
+
+
 def warmup(schedule: Schedule, peak_value, warmup_steps) -> Schedule:
     """Linear warmup from 0 to ``peak_value`` over ``warmup_steps``, then ``schedule`` restarted at 0."""
 
@@ -119,6 +163,10 @@ _BUILDERS: dict[str, Callable[..., Schedule]] = {
     "exponential": exponential,
     "inverse_time": inverse_time,
     "cosine": cosine,
+    "epoch_inverse": epoch_inverse,
+    "epoch_exponential": epoch_exponential,
+    "epoch_inverse_sqrt": epoch_inverse_sqrt,
+    "manual": manual,
 }
 
 

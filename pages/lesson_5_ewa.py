@@ -38,13 +38,6 @@ def lesson() -> None:
     for k, v in DEFAULTS.items():
         st.session_state.setdefault(k, v)
     ui.header(KEY)
-    ui.formula(
-        r"v_t = \beta\, v_{t-1} + (1-\beta)\,\theta_t,\quad v_0 = 0"
-        r"\qquad\Longrightarrow\qquad v_t = (1-\beta)\sum_{k=0}^{t-1}\beta^k\,\theta_{t-k}",
-        r"\hat v_t = \frac{v_t}{1-\beta^t}\qquad\text{(" + t(f"lesson.{KEY}.f.correction", lang) + r")},\qquad"
-        r"\beta^{1/(1-\beta)} \approx \tfrac1e\ \Rightarrow\ \text{" + t(f"lesson.{KEY}.f.window", lang)
-        + r"} \approx \frac{1}{1-\beta}",
-    )
 
     # 1) the controls
     a, b = st.columns([3, 1])
@@ -55,26 +48,36 @@ def lesson() -> None:
     # 2) the year and its two averages
     series = year(SEED)
     corrected, raw = averages(SEED, beta)
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t(f"lesson.{KEY}.window", lang), t(f"lesson.{KEY}.window.value", lang, days=f"{window(beta):.3g}"))
-    m2.metric(t(f"lesson.{KEY}.first.data", lang), f"{series[0]:.2f} °C")
-    m3.metric(t(f"lesson.{KEY}.first.raw", lang), f"{raw[0]:.2f} °C")
-    m4.metric(t(f"lesson.{KEY}.first.corrected", lang), f"{corrected[0]:.2f} °C")
     fig = ewa_figure(series, corrected, raw, beta, zoom=zoom,
                      data_label=t(f"lesson.{KEY}.legend.data", lang),
                      corrected_label=t(f"lesson.{KEY}.legend.corrected", lang),
                      raw_label=t(f"lesson.{KEY}.legend.raw", lang),
                      x_title=t(f"lesson.{KEY}.axis.day", lang), y_title=t(f"lesson.{KEY}.axis.temperature", lang),
+                     day_word=t(f"lesson.{KEY}.hover.day", lang),
                      window_text=t(f"lesson.{KEY}.annot.window", lang, days="{days}"), projector=ui.projector())
     chart.figure(fig, key=f"{KEY}.chart")
     days = max(int(round(window(beta))), 1)
     st.caption(t(f"lesson.{KEY}.numbers", lang, raw=f"{raw[0]:.3g}", corrected=f"{corrected[0]:.3g}", days=days,
                  divisor=f"{1 - beta**days:.3g}", late=LATE_DAY, late_divisor=f"{1 - beta**LATE_DAY:.3g}"))
+    ui.explain(
+        KEY,
+        r"v_t = \beta\, v_{t-1} + (1-\beta)\,T_t,\quad v_0 = 0"
+        r"\qquad\Longrightarrow\qquad v_t = (1-\beta)\sum_{k=0}^{t-1}\beta^k\,T_{t-k}",
+        r"\hat v_t = \frac{v_t}{1-\beta^t}\qquad\text{(" + t(f"lesson.{KEY}.f.correction", lang) + r")},\qquad"
+        r"\beta^{1/(1-\beta)} \approx \tfrac1e\ \Rightarrow\ \text{" + t(f"lesson.{KEY}.f.window", lang)
+        + r"} \approx \frac{1}{1-\beta}",
+    )
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t(f"lesson.{KEY}.window", lang), t(f"lesson.{KEY}.window.value", lang, days=f"{window(beta):.3g}"))
+    m2.metric(t(f"lesson.{KEY}.first.data", lang), f"{series[0]:.2f} °C")
+    m3.metric(t(f"lesson.{KEY}.first.raw", lang), f"{raw[0]:.2f} °C")
+    m4.metric(t(f"lesson.{KEY}.first.corrected", lang), f"{corrected[0]:.2f} °C")
 
     # 3) the weights behind the window
     st.subheader(t(f"lesson.{KEY}.weights", lang))
     chart.figure(weights_figure(beta, x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
-                                   share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"), projector=ui.projector()), key=f"{KEY}.weights")
+                                share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"),
+                                projector=ui.projector()), key=f"{KEY}.weights")
     st.caption(t(f"lesson.{KEY}.weights.help", lang))
 
     ui.try_this(KEY, load_try)

@@ -1,4 +1,5 @@
-"""Lesson 6: learning-rate schedules settle a noisy run; warmup rescues a run that diverges at the start."""
+"""Lesson 6: learning-rate decay by epoch settles a noisy run lower; decay goes where the loss flattens; warmup
+rescues a run that diverges at the start."""
 
 import numpy as np
 import streamlit as st
@@ -7,14 +8,17 @@ import landscapes
 import optimizers
 from figures.colors import GUIDE, color
 from figures.lesson_gradient_descent import paths_and_losses_figure
-from figures.lesson_schedules import schedules_figure
+from figures.lesson_schedules import EpochRun, epoch_figure, localize, schedules_figure
 from figures.paths import Path
 from lab import scene as sc
-from lab.i18n import t
+from lab.i18n import rule_title, t
+from lessons import schedules as ls
 from optimizers import schedules
 from ui import chart, lesson as ui
 
 KEY = "schedules"
+# the noise-floor section: the library's shapes on the noisy quadratic
+LIBRARY = ("constant", "step", "exponential", "inverse_time", "cosine")
 STEPS = 400
 LAST = 200  # the noise floor is averaged over the last LAST steps
 SMOOTH = 20  # the loss curves' running mean
@@ -22,9 +26,14 @@ SEED = 0
 RATES = (0.1, 0.2, 0.5, 1.0, 1.5)
 NOISES = (0.0, 0.5, 1.0, 2.0)
 PARAM_CHOICES = {"transition_steps": (10, 25, 50, 100, 200), "decay_steps": (100, 200, 400, 800)}
+# the main figure: mini-batch SGD on the regression, by epoch
+MAIN_RATES = (0.02, 0.05, 0.1, 0.2)
 RESCUE = dict(surface="double_well", learning_rate=0.25, steps=300)  # diverges at step 3 without warmup
+WARMUP_EPOCHS = 5  # the notes: "usually warm up for about 5 epochs"
 DEFAULTS = {
-    f"{KEY}.schedule": "step", f"{KEY}.lr": 0.5, f"{KEY}.noise": 0.5, f"{KEY}.warmup": 20,
+    f"{KEY}.formula": "epoch_exponential", f"{KEY}.eta0": 0.1, f"{KEY}.added": False,
+    **{f"{KEY}.epoch.{knob}": default for knob, _, default in ls.KNOBS.values()},
+    f"{KEY}.schedule": "step", f"{KEY}.lr": 0.5, f"{KEY}.noise": 0.5, f"{KEY}.warmup": WARMUP_EPOCHS,
     f"{KEY}.transition_steps": 100, f"{KEY}.decay_rate": 0.5, f"{KEY}.staircase": False,
     f"{KEY}.decay_steps": 400, f"{KEY}.alpha": 0.0,
 }
@@ -46,6 +55,10 @@ def load_try() -> None:
     st.session_state.update(TRY)
 
 
+def add_decay() -> None:
+    st.session_state[f"{KEY}.added"] = True
+
+
 def param_widget(name: str, lang: str) -> None:
     k = f"{KEY}.{name}"
     if name in PARAM_CHOICES:
@@ -58,55 +71,111 @@ def param_widget(name: str, lang: str) -> None:
         st.slider(t("hp.alpha", lang), 0.0, 1.0, step=0.05, key=k)
 
 
-def lesson() -> None:
-    lang = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
-    word = {n: t(f"choice.{n}", lang) for n in schedules.NAMES}
-    ui.formula(
-        r"\theta_{t+1} = \theta_t - \eta(t)\, g_t,\qquad"
-        r"\eta(t) = \begin{cases}\eta\, t/W & t < W \ \text{(" + t(f"lesson.{KEY}.annot.warmup", lang) + r")}\\ "
-        r"\mathrm{schedule}(t - W) & t \ge W\end{cases}",
-        r"\text{" + word["step"] + r": } \eta\gamma^{\lfloor t/T\rfloor}\quad \text{" + word["exponential"]
-        + r": } \eta\gamma^{t/T}\quad \text{" + word["inverse_time"] + r": } \frac{\eta}{1+\gamma t/T}\quad \text{"
-        + word["cosine"] + r": } "
-        r"\eta\Bigl((1-\alpha)\tfrac12\bigl(1+\cos\tfrac{\pi \min(t,D)}{D}\bigr)+\alpha\Bigr)",
-    )
+def epoch_words(lang: str) -> dict[str, str]:
+    return dict(epoch_title=t(f"lesson.{KEY}.axis.epoch", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
+                loss_title=t(f"lesson.{KEY}.axis.loss", lang), epoch_word=t(f"lesson.{KEY}.hover.epoch", lang),
+                mean_word=t(f"lesson.{KEY}.hover.epoch_mean", lang))
 
-    # 1) the controls: a schedule and its own parameters, the run's η and noise, the warmup
+
+def epoch_run(label: str, c: str, traj, dash: str = "solid") -> EpochRun:
+    return EpochRun(label, c, np.asarray(traj.lr, dtype=np.float64), ls.loss_gap(traj), dash)
+
+
+def main_section(lang: str):
+    """The course's per-epoch decays: the chosen one against a constant η on mini-batch SGD."""
+    a, b, c = st.columns([1.5, 1, 1])
+    a.selectbox(t(f"lesson.{KEY}.formula", lang), ls.FORMULAS, key=f"{KEY}.formula",
+                format_func=lambda n: t(f"lesson.{KEY}.formula.{n}", lang))
+    b.select_slider(t(f"lesson.{KEY}.eta0", lang), MAIN_RATES, key=f"{KEY}.eta0")
+    formula = st.session_state[f"{KEY}.formula"]
+    knob, choices, _ = ls.KNOBS[formula]
+    c.select_slider(t(f"lesson.{KEY}.knob.{knob}", lang), choices, key=f"{KEY}.epoch.{knob}")
+    eta0, value = float(st.session_state[f"{KEY}.eta0"]), st.session_state[f"{KEY}.epoch.{knob}"]
+    n = ls.steps_per_epoch()
+    constant = ls.run(eta0)
+    decayed = ls.run(eta0, ls.decay_settings(formula, eta0, value, n))
+    sgd = rule_title("sgd", lang, stochastic=True)
+    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=sgd, eta=eta0)
+    label_d = t(f"lesson.{KEY}.formula.{formula}", lang)
+    fig = epoch_figure([epoch_run(label_c, GUIDE, constant, "dot"), epoch_run(label_d, color(0), decayed)], n,
+                       **epoch_words(lang), projector=ui.projector())
+    chart.figure(fig, key=f"{KEY}.epochs")
+    st.caption(t(f"lesson.{KEY}.epochs.caption", lang, rule=sgd, samples=ls.SAMPLES, batch=ls.BATCH, per_epoch=n,
+                 epochs=ls.EPOCHS, constant=f"{ls.final_loss(constant, n):.3g}", formula=label_d,
+                 decayed=f"{ls.final_loss(decayed, n):.3g}"))
+    for label, traj in ((label_c, constant), (label_d, decayed)):
+        if traj.diverged_at is not None:
+            st.warning(t(f"lesson.{KEY}.diverged", lang, label=label, step=traj.diverged_at))
+    return eta0, constant
+
+
+def exercise_section(lang: str, eta0: float, constant) -> None:
+    """CS231n's order: train without decay, read the loss curve, and decay where it flattens."""
+    st.subheader(t(f"lesson.{KEY}.exercise", lang))
+    st.markdown(t(f"lesson.{KEY}.exercise.text", lang))
+    n = ls.steps_per_epoch()
+    sgd = rule_title("sgd", lang, stochastic=True)
+    runs = [epoch_run(t(f"lesson.{KEY}.run.constant", lang, rule=sgd, eta=eta0), GUIDE, constant, "dot")]
+    flat = ls.plateau_of(constant, n)
+    if flat is not None and flat >= ls.EPOCHS:
+        flat = None  # flat only in the last epoch: no epoch left to run a decay in
+    marker = None
+    if flat is None:
+        st.info(t(f"lesson.{KEY}.exercise.none", lang, epochs=ls.EPOCHS), icon=":material/trending_down:")
+    else:
+        marker = (float(flat), t(f"lesson.{KEY}.exercise.marker", lang, epoch=flat))
+        st.markdown(t(f"lesson.{KEY}.exercise.found", lang, epoch=flat, window=ls.WINDOW, tol=int(100 * ls.TOL)))
+        st.button(t(f"lesson.{KEY}.exercise.button", lang, epoch=flat + 1), on_click=add_decay, key=f"{KEY}.add",
+                  icon=":material/south:")
+    added = flat is not None and bool(st.session_state.get(f"{KEY}.added"))
+    if added:
+        dropped = ls.run(eta0, ls.manual_drop(eta0, flat + 1, n))
+        runs.append(epoch_run(t(f"lesson.{KEY}.run.dropped", lang, epoch=flat + 1), color(1), dropped))
+    chart.figure(epoch_figure(runs, n, **epoch_words(lang), marker=marker, projector=ui.projector()), key=f"{KEY}.exercise")
+    if added:
+        before, after = ls.final_loss(constant, n), ls.final_loss(dropped, n)
+        st.success(t(f"lesson.{KEY}.exercise.result", lang, constant=f"{before:.3g}", dropped=f"{after:.3g}",
+                     ratio=f"{before / after:.2g}"), icon=":material/check_circle:")
+
+
+def floor_section(lang: str) -> None:
+    """Why decay helps: the noise floor of a constant η, and the shapes libraries name."""
+    st.subheader(t(f"lesson.{KEY}.floor.h", lang))
     a, b = st.columns(2)
-    a.selectbox(t(f"lesson.{KEY}.schedule", lang), schedules.NAMES, key=f"{KEY}.schedule",
+    if st.session_state.get(f"{KEY}.schedule") not in LIBRARY:
+        st.session_state[f"{KEY}.schedule"] = "step"
+    a.selectbox(t(f"lesson.{KEY}.schedule", lang), LIBRARY, key=f"{KEY}.schedule",
                 format_func=lambda n: t(f"choice.{n}", lang))
-    b.slider(t(f"lesson.{KEY}.warmup", lang), 0, 100, key=f"{KEY}.warmup")
     name = st.session_state[f"{KEY}.schedule"]
     used = schedules.PARAMS_OF[name]
-    for col, p in zip(st.columns(max(len(used), 1)), used):
-        with col:
-            param_widget(p, lang)
+    with b:
+        for col, p in zip(st.columns(max(len(used), 1)), used):
+            with col:
+                param_widget(p, lang)
     c, d = st.columns(2)
     c.select_slider(t(f"lesson.{KEY}.lr", lang), RATES, key=f"{KEY}.lr")
     d.select_slider(t(f"lesson.{KEY}.noise", lang), NOISES, key=f"{KEY}.noise")
-    eta, sigma, warm = float(st.session_state[f"{KEY}.lr"]), float(st.session_state[f"{KEY}.noise"]), int(st.session_state[f"{KEY}.warmup"])
+    eta, sigma = float(st.session_state[f"{KEY}.lr"]), float(st.session_state[f"{KEY}.noise"])
     params = {p: st.session_state.get(f"{KEY}.{p}", DEFAULTS[f"{KEY}.{p}"]) for p in ("transition_steps", "decay_rate", "staircase", "decay_steps", "alpha")}
     params = {k: (bool(v) if k == "staircase" else float(v)) for k, v in params.items()}
 
-    # 2) η(t) of every schedule with these settings, the chosen one in bold
-    st.subheader(t(f"lesson.{KEY}.curves", lang))
+    # η(t) of every library schedule with these settings, the chosen one in bold
     steps = np.arange(STEPS)
-    curves = {n: np.asarray(schedules.get(n, eta, warm, **params)(steps)) for n in schedules.NAMES}
-    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(schedules.NAMES)}
-    chart.figure(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in schedules.NAMES},
-                                     step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
-                                     warmup_steps=warm, warmup_text=t(f"lesson.{KEY}.annot.warmup", lang), projector=ui.projector()), key=f"{KEY}.curves")
+    curves = {n: np.asarray(schedules.get(n, eta, 0.0, **params)(steps)) for n in LIBRARY}
+    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(LIBRARY)}
+    left, right = st.columns([2, 3])
+    chart.figure(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in LIBRARY},
+                                  step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
+                                  projector=ui.projector()),
+                 key=f"{KEY}.curves", where=left)
 
-    # 3) the same noisy SGD run with a constant rate and with the schedule
-    st.subheader(t(f"lesson.{KEY}.effect", lang))
+    # the same noisy run with a constant rate and with the schedule (GD when σ = 0: the gradient is exact)
     quad = landscapes.get("quadratic")
-    common = dict(steps=STEPS, learning_rate=eta, noise=sigma, seed=SEED, warmup_steps=warm)
+    rule = rule_title("sgd", lang, stochastic=sigma > 0)
+    common = dict(steps=STEPS, learning_rate=eta, noise=sigma, seed=SEED)
     constant = optimizers.run(quad, "sgd", schedule="constant", **common)
     scheduled = optimizers.run(quad, "sgd", schedule=name, **common, **params)
-    label_c = t(f"lesson.{KEY}.run.constant", lang, eta=eta)
+    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=rule, eta=eta)
     label_s = t(f"lesson.{KEY}.run.scheduled", lang, schedule=t(f"choice.{name}", lang), eta=eta)
     paths = [Path(label_c, GUIDE, constant, dash="dot"), Path(label_s, color(0), scheduled)]
     if name == "constant":
@@ -116,11 +185,11 @@ def lesson() -> None:
     lam = np.linalg.eigvalsh(np.asarray(quad.hessian(quad.minima[0]), dtype=np.float64))
     floor = float(np.sum(eta * sigma**2 / (2 * (2 - eta * lam))))
     reference = (floor, t(f"lesson.{KEY}.annot.floor", lang, floor=f"{floor:.3g}")) if sigma > 0 else None
-    chart.figure(paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"),
-                                            step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged,
-                                            smooth=SMOOTH, smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
-                                            reference=reference, projector=ui.projector()), key=f"{KEY}.effect")
+    effect = paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"), step_title=t(f"lesson.{KEY}.axis.step", lang),
+                                     loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, smooth=SMOOTH,
+                                     smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
+                                     reference=reference, projector=ui.projector())
+    chart.figure(localize(effect, landmark_words(lang)), key=f"{KEY}.effect", where=right)
     st.caption(t(f"lesson.{KEY}.effect.help", lang, window=SMOOTH))
     for p in paths:
         if p.traj.diverged_at is not None:
@@ -134,18 +203,28 @@ def lesson() -> None:
     else:
         st.markdown(t(f"lesson.{KEY}.floor.none", lang))
 
-    # 4) warmup rescuing a run that diverges at the start
+
+def landmark_words(lang: str) -> dict[str, str]:
+    return {"start": t("fig.start", lang), "minimum": t("fig.minimum", lang)}
+
+
+def warmup_section(lang: str) -> None:
+    """Warmup rescuing a GD run that diverges at the start, and what its first steps run."""
     st.subheader(t(f"lesson.{KEY}.rescue", lang))
     well = landscapes.get(RESCUE["surface"])
     r_eta, r_steps = RESCUE["learning_rate"], RESCUE["steps"]
-    st.caption(t(f"lesson.{KEY}.rescue.help", lang, eta=r_eta))
+    gd = rule_title("sgd", lang, stochastic=False)
+    st.markdown(t(f"lesson.{KEY}.rescue.help", lang, rule=gd, eta=r_eta, epochs=WARMUP_EPOCHS))
+    st.slider(t(f"lesson.{KEY}.warmup", lang), 0, 100, key=f"{KEY}.warmup")
+    warm = int(st.session_state[f"{KEY}.warmup"])
     cold = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta)
     warmed = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta, warmup_steps=warm)
     rescue = [Path(t(f"lesson.{KEY}.run.cold", lang), color(4), cold),
               Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
-    chart.figure(paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
-                                            step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                            loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, projector=ui.projector()), key=f"{KEY}.rescue")
+    fig = paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
+                                  step_title=t(f"lesson.{KEY}.axis.step", lang), loss_title=t(f"lesson.{KEY}.axis.loss", lang),
+                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
+    chart.figure(localize(fig, landmark_words(lang)), key=f"{KEY}.rescue")
     for p in rescue:
         if p.traj.diverged_at is not None:
             st.markdown("- " + t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))
@@ -154,6 +233,13 @@ def lesson() -> None:
             m = min(well.minima, key=lambda q: float(np.hypot(end[0] - q[0], end[1] - q[1])))
             st.markdown("- " + t(f"lesson.{KEY}.settled", lang, label=p.label, steps=r_steps, x=f"{end[0]:.3g}",
                                  y=f"{end[1]:.3g}", mx=f"{m[0]:.3g}", my=f"{m[1]:.3g}"))
+    # what the warmup's first steps run: η = ηt/W from t = 0, so step 0 does not move θ
+    if warm > 0:
+        first = ls.warmup_first_steps(warmed, 2)
+        st.markdown(t(f"lesson.{KEY}.first", lang, lr0=f"{first['lr'][0]:.3g}", moved0=f"{first['moved'][0]:.3g}",
+                      lr1=f"{first['lr'][1]:.3g}", eta=r_eta, w=warm))
+    else:
+        st.markdown(t(f"lesson.{KEY}.first.none", lang, eta=r_eta))
     l_start = largest_curvature(well, well.start)
     st.markdown(t(f"lesson.{KEY}.why.start", lang, big_l=f"{l_start:.3g}", limit=f"{2 / l_start:.3g}", eta=r_eta,
                   ratio=f"{r_eta * l_start / 2:.3g}"))
@@ -161,14 +247,41 @@ def lesson() -> None:
         l_end = largest_curvature(well, warmed.xy[-1])
         st.markdown(t(f"lesson.{KEY}.why.end", lang, big_l=f"{l_end:.3g}", limit=f"{2 / l_end:.3g}"))
 
+
+def lesson() -> None:
+    lang = ui.lang()
+    for k, v in DEFAULTS.items():
+        st.session_state.setdefault(k, v)
+    ui.header(KEY)
+    eta0, constant = main_section(lang)
+    f = {k: t(f"lesson.{KEY}.f.{k}", lang) for k in ("epoch", "step", "manual", "warmup")}
+    word = {n: t(f"choice.{n}", lang) for n in LIBRARY}
+    ui.explain(
+        KEY,
+        r"\eta_n = \frac{\eta_0}{1 + d\,n},\qquad \eta_n = 0.95^{\,n}\,\eta_0,\qquad \eta_n = \frac{k}{\sqrt n}\,\eta_0"
+        r"\qquad(n = 1, 2, \dots\ \text{" + f["epoch"] + r"})",
+        r"\text{" + f["step"] + r": } \eta_n = \eta_0 \left(\tfrac12\right)^{\lfloor (n-1)/K \rfloor},\qquad"
+        r"\text{" + f["manual"] + r": } \eta_0 \;\to\; \eta_0/10",
+        r"\text{" + f["warmup"] + r": } \eta_t = \eta\,\frac{t}{W}\ \ (t = 0, 1, \dots, W-1),\qquad \eta_0 = 0",
+        r"\text{" + word["exponential"] + r": } \eta\gamma^{t/T}\quad \text{" + word["inverse_time"]
+        + r": } \frac{\eta}{1+\gamma t/T}\quad \text{" + word["cosine"] + r": } "
+        r"\eta\Bigl((1-\alpha)\tfrac12\bigl(1+\cos\tfrac{\pi \min(t,D)}{D}\bigr)+\alpha\Bigr)",
+    )
+    exercise_section(lang, eta0, constant)
+    floor_section(lang)
+    warmup_section(lang)
+
     ui.try_this(KEY, load_try)
-    ui.source(schedules.get, getattr(schedules, name), schedules.warmup, largest_curvature, schedules_figure)
-    ui.references("goyal2017", "cs231n", "ng_dl")
-    hp = {"learning_rate": eta, "noise": sigma, "warmup_steps": float(warm),
-          **{p: params[p] for p in schedules.PARAMS_OF[name]}}
-    ui.playground_link(sc.Scene(surface="quadratic", steps=STEPS, seed=SEED, contestants=[
-        sc.Contestant("sgd", {"learning_rate": eta, "noise": sigma, "warmup_steps": float(warm)}),
-        sc.Contestant("sgd", {**hp, "schedule": name}),
+    name = st.session_state[f"{KEY}.formula"]
+    ui.source(ls.decay_settings, getattr(schedules, name), ls.plateau_epoch, schedules.warmup, epoch_figure)
+    ui.references("ng_dl", "cs231n", "goyal2017")
+    knob = ls.KNOBS[name][0]
+    settings = ls.decay_settings(name, eta0, st.session_state[f"{KEY}.epoch.{knob}"], ls.steps_per_epoch())
+    data = {"n_samples": ls.SAMPLES}
+    ui.playground_link(sc.Scene(surface="linear_regression", surface_params=data, steps=ls.EPOCHS * ls.steps_per_epoch(),
+                                seed=ls.SEED, contestants=[
+        sc.Contestant("sgd", {"learning_rate": eta0, "batch_size": float(ls.BATCH)}),
+        sc.Contestant("sgd", {"batch_size": float(ls.BATCH), **settings}),
     ]))
 
 

@@ -11,7 +11,7 @@ from figures import lesson_decay_clipping as fig
 from figures.colors import color
 from figures.paths import Path
 from lab import scene as sc
-from lab.i18n import t
+from lab.i18n import rule_title, t
 from optimizers import adamw, clipping, weight_decay
 from ui import chart, lesson as ui
 
@@ -69,11 +69,15 @@ def pct(v: float) -> str:
     return f"{int(round(100 * v))}%"
 
 
+def words(lg: str) -> dict[str, str]:
+    """The contour figures' hover words in the page's language."""
+    return {"start": t("fig.start", lg), "minimum": t("fig.minimum", lg), "step": t("fig.step", lg)}
+
+
 def decay_section(lg: str) -> float:
-    st.subheader(t("lesson.decay_clipping.decay.h", lg))
-    st.markdown(t("lesson.decay_clipping.decay.text", lg, steps=DECAY_STEPS, lr=f"{ADAM_LR:g}",
-                  formula=decay_surface().formula))
-    lam = st.slider(t("lesson.decay_clipping.lam", lg), 0.0, 1.0, step=0.05, key="decay_clipping.lam")
+    """The main figure: where Adam + L2 and AdamW end as λ grows (the first screen: λ, then the figures)."""
+    lam_col, _ = st.columns([2, 1])
+    lam = lam_col.slider(t("lesson.decay_clipping.lam", lg), 0.0, 1.0, step=0.05, key="decay_clipping.lam")
     s = decay_surface()
     runs = {m: optimizers.run(s, rule, start=DECAY_START, steps=DECAY_STEPS, learning_rate=ADAM_LR, weight_decay=lam)
             for m, (rule, _) in RULES.items()}
@@ -84,8 +88,8 @@ def decay_section(lg: str) -> float:
     theory = np.array([fig.l2_minimum(SCALES, CENTRE, lam_) for lam_ in LAMBDAS])
     labels = {"theory": t("lesson.decay_clipping.decay.theory", lg)}
     left, right = st.columns([3, 2])
-    chart.figure(fig.decay_figure(s, paths, loci, theory, grid=decay_grid(), window=DECAY_WINDOW,
-                                                     labels=labels, projector=ui.projector()), key="decay_clipping.decay", where=left)
+    chart.figure(fig.decay_figure(s, paths, loci, theory, grid=decay_grid(), window=DECAY_WINDOW, labels=labels,
+                                  words=words(lg), projector=ui.projector()), key="decay_clipping.decay", where=left)
 
     # how much of θ the decay removes per step: λ·η/(√v̂ᵢ+ε) inside Adam (L2), λ·η for AdamW
     l2, dec = runs["l2"], runs["decoupled"]
@@ -101,15 +105,31 @@ def decay_section(lg: str) -> float:
                  theory="({:.3f}, {:.3f})".format(*fig.l2_minimum(SCALES, CENTRE, lam)),
                  w=f"({w_end[0]:.3f}, {w_end[1]:.3f})", l2x=pct(pull["l2"][0]), l2y=pct(pull["l2"][1]),
                  wx=pct(pull["decoupled"][0]), wy=pct(pull["decoupled"][1])))
+    explain(lg)
+    st.subheader(t("lesson.decay_clipping.decay.h", lg))
+    st.markdown(t("lesson.decay_clipping.decay.text", lg, steps=DECAY_STEPS, lr=f"{ADAM_LR:g}",
+                  formula=decay_surface().formula))
     if lam > 0:
         weaker = [float(np.mean(dec.lr[:RATE_STEPS]) / np.mean(l2.state["effective_lr"][:RATE_STEPS, c])) for c in (0, 1)]
-        st.caption(t("lesson.decay_clipping.rate.caption", lg, steps=RATE_STEPS, x=f"{weaker[0]:.1f}", y=f"{weaker[1]:.1f}"))
+        st.markdown(t("lesson.decay_clipping.rate.caption", lg, steps=RATE_STEPS, x=f"{weaker[0]:.1f}", y=f"{weaker[1]:.1f}"))
     return lam
+
+
+def explain(lg: str) -> None:
+    f = {k: t(f"lesson.decay_clipping.f.{k}", lg) for k in ("l2", "adamw", "norm", "value")}
+    ui.explain(KEY,
+               r"\text{" + f["l2"] + r":}\quad g_t \leftarrow \nabla f(\theta_t) + \lambda\theta_t,\qquad"
+               r"\theta_{t+1} = \theta_t - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}",
+               r"\text{" + f["adamw"] + r":}\quad \theta_{t+1} = \theta_t - \eta\left(\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}"
+               r" + \lambda\theta_t\right)",
+               r"\text{" + f["norm"] + r":}\quad g \leftarrow g\cdot\min\!\left(1, \frac{c}{\lVert g\rVert}\right),\qquad"
+               r"\text{" + f["value"] + r":}\quad g_i \leftarrow \min(\max(g_i, -c), c)")
 
 
 def clipping_section(lg: str) -> None:
     st.subheader(t("lesson.decay_clipping.clip.h", lg))
-    st.markdown(t("lesson.decay_clipping.clip.text", lg))
+    gd = rule_title("sgd", lg, stochastic=False)  # the exact gradient of the surface at every step
+    st.markdown(t("lesson.decay_clipping.clip.text", lg, rule=gd))
     c1, c2 = st.columns(2)
     lr = c1.slider(t("lesson.decay_clipping.lr", lg), 0.05, 0.5, step=0.05, key="decay_clipping.lr")
     c = float(c2.select_slider(t("lesson.decay_clipping.c", lg), THRESHOLDS, key="decay_clipping.c"))
@@ -117,9 +137,10 @@ def clipping_section(lg: str) -> None:
     kwargs = {"none": {}, "norm": {"clip_norm": c}, "value": {"clip_value": c}}
     runs = {m: optimizers.run(cliff, "sgd", start=CLIP_START, steps=CLIP_STEPS, learning_rate=lr, **kw)
             for m, kw in kwargs.items()}
-    names = {m: t(f"lesson.decay_clipping.clip.{m}", lg, c=f"{c:g}") for m in runs}
+    names = {m: t(f"lesson.decay_clipping.clip.{m}", lg, c=f"{c:g}", rule=t("rule.sgd.exact", "en")) for m in runs}
     left, right = st.columns([3, 2])
-    chart.figure(fig.clip_figure(cliff, [Path(names[m], CLIPS[m], tr) for m, tr in runs.items()], grid=cliff_grid(), projector=ui.projector()), key="decay_clipping.clip", where=left)
+    chart.figure(fig.clip_figure(cliff, [Path(names[m], CLIPS[m], tr) for m, tr in runs.items()], grid=cliff_grid(),
+                                 words=words(lg), projector=ui.projector()), key="decay_clipping.clip", where=left)
 
     # one gradient from the wall, clipped both ways by the real transforms
     k = fig.cliff_step(runs["value"])
@@ -142,8 +163,9 @@ def clipping_section(lg: str) -> None:
     st.dataframe(rows, hide_index=True)
     fmt = lambda v: f"({v[0]:.3g}, {v[1]:.3g})"  # noqa: E731
     st.caption(t("lesson.decay_clipping.compass.caption", lg, k=k, raw=fmt(raw), n=f"{np.linalg.norm(raw):.3g}",
-                 norm=fmt(by_norm), a_norm=f"{fig.angle_between(raw, by_norm):.1f}", value=fmt(by_value),
-                 a_value=f"{fig.angle_between(raw, by_value):.1f}"))
+                 axis="xy"[fig.dominant_axis(raw)], a_raw=f"{fig.axis_angle(raw):.1f}", norm=fmt(by_norm),
+                 a_norm=f"{fig.axis_angle(by_norm):.1f}", value=fmt(by_value), a_value=f"{fig.axis_angle(by_value):.1f}",
+                 turn=f"{fig.angle_between(raw, by_value):.1f}"))
 
 
 def lesson() -> None:
@@ -151,18 +173,11 @@ def lesson() -> None:
     for k, v in DEFAULTS.items():
         st.session_state.setdefault(k, v)
     ui.header(KEY)
-    f = {k: t(f"lesson.decay_clipping.f.{k}", lg) for k in ("l2", "adamw", "norm", "value")}
-    ui.formula(r"\text{" + f["l2"] + r":}\quad g_t \leftarrow \nabla f(\theta_t) + \lambda\theta_t,\qquad"
-               r"\theta_{t+1} = \theta_t - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}",
-               r"\text{" + f["adamw"] + r":}\quad \theta_{t+1} = \theta_t - \eta\left(\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}"
-               r" + \lambda\theta_t\right)",
-               r"\text{" + f["norm"] + r":}\quad g \leftarrow g\cdot\min\!\left(1, \frac{c}{\lVert g\rVert}\right),\qquad"
-               r"\text{" + f["value"] + r":}\quad g_i \leftarrow \min(\max(g_i, -c), c)")
     lam = decay_section(lg)
     clipping_section(lg)
     ui.try_this(KEY, set_scene, args=(TRY,))
     ui.source(weight_decay.add_decayed_weights, adamw.adamw, clipping.clip_by_global_norm, clipping.clip,
-              fig.l2_minimum, fig.largest_step)
+              fig.l2_minimum, fig.largest_step, fig.axis_angle)
     ui.references("loshchilov2019", "pascanu2013", "cs231n")
     ui.playground_link(sc.Scene(surface=sc.EXPRESSION, formula=FORMULA, start=DECAY_START, steps=DECAY_STEPS, contestants=[
         sc.Contestant("adam", {"learning_rate": ADAM_LR, "weight_decay": lam}),

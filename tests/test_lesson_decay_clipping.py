@@ -4,12 +4,15 @@ Claims checked: Adam + L2 ends at the closed-form minimum of f + λ/2‖θ‖²;
 coordinate beyond about 1/λ and pulls the steep coordinate harder than L2 does; early on, L2's pull on the
 coordinate with large gradients is much weaker than AdamW's; clipping by norm bounds every step by η·c
 and keeps the direction, clipping by value bounds it by η·c·√2 and turns the direction by the angle
-numpy's clip gives.
+numpy's clip gives, away from the capped, dominant coordinate (towards the diagonal); our clipping transforms
+are optax's.
 """
 
 import math
 
+import jax.numpy as jnp
 import numpy as np
+import optax
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,6 +21,7 @@ import optimizers
 from figures import lesson_decay_clipping as fd
 from figures.colors import color
 from figures.paths import Path as DrawnPath
+from lab.catalog import CATALOG
 from lab.i18n import t
 from optimizers import clipping
 import apptest
@@ -48,8 +52,28 @@ def decay_runs(lam: float, steps: int = 2000):
 def test_page_renders_in_both_languages(lang):
     at = open_page(lang)
     assert at.title[0].value == t("lesson.decay_clipping.title", lang)
+    assert t("lesson.decay_clipping.claim", lang) in [m.value for m in at.markdown]
     assert len(charts(at)) == 4
     assert len(at.dataframe) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_full_batch_runs_are_gd_and_hovers_speak_the_pages_language(lang):
+    at = open_page(lang)
+    names = [tr.get("name") for tr in spec(at, CLIP)["data"]]
+    assert t("lesson.decay_clipping.clip.none", lang, rule="GD") in names
+    assert t("rule.sgd.exact", lang) in "\n".join(m.value for m in at.markdown)
+    if lang == "ko":
+        for chart in (DECAY, RATE, CLIP):
+            hovers = [tr.get("hovertemplate") or "" for tr in spec(at, chart)["data"]]
+            assert not [h for h in hovers if h.startswith(("start", "minimum")) or " step " in h], chart
+
+
+def test_korean_texts_use_the_glossary():
+    ko = [v["ko"] for k, v in CATALOG.items() if k.startswith(("lesson.decay_clipping.", "nav.decay_clipping"))]
+    for wrong in ("반복", "가중치 감소", "정규화 (", "L2 정규화", "놀이터", "걸음"):
+        assert not [x for x in ko if wrong in x], wrong
+    assert any("가중치 감쇠" in x for x in ko) and any("L2 규제" in x for x in ko)
 
 
 def test_lambda_slider_moves_the_runs():
@@ -175,3 +199,59 @@ def test_decay_figure_marks_each_endpoint():
     assert ends["L2 (end)"] == pytest.approx(tuple(l2.xy[-1]))
     assert ends["W (end)"] == pytest.approx(tuple(w.xy[-1]))
     assert list(figure.layout.xaxis.range) == [-0.3, 2.9]
+
+
+# --- the correction: clipping by value turns the step away from the dominant coordinate --------------
+
+
+def optax_clip(g, c, by):
+    tx = optax.clip(c) if by == "value" else optax.clip_by_global_norm(c)
+    out, _ = tx.update(jnp.asarray(g, dtype=jnp.float32), tx.init(jnp.zeros(2)))
+    return np.asarray(out, dtype=np.float64)
+
+
+def ours_clip(g, c, by):
+    tx = clipping.clip(c) if by == "value" else clipping.clip_by_global_norm(c)
+    return np.asarray(tx.update(jnp.asarray(g, dtype=jnp.float32), None)[0], dtype=np.float64)
+
+
+def test_the_notes_example_wall_gradient_becomes_the_diagonal():
+    """(−25, 2.5) clipped by value at c = 1 is (−1, 1), on the diagonal, 45° off the x axis where the raw gradient
+    was atan(0.1) ≈ 5.7° off it; clipped by norm it keeps its 5.7°."""
+    raw = np.array([-25.0, 2.5])
+    by_value, by_norm = optax_clip(raw, 1.0, "value"), optax_clip(raw, 1.0, "norm")
+    np.testing.assert_allclose(ours_clip(raw, 1.0, "value"), by_value, rtol=1e-6)
+    np.testing.assert_allclose(ours_clip(raw, 1.0, "norm"), by_norm, rtol=1e-6)
+    np.testing.assert_allclose(by_value, [-1.0, 1.0])
+    assert fd.dominant_axis(raw) == 0
+    assert fd.axis_angle(raw) == pytest.approx(math.degrees(math.atan(2.5 / 25)))
+    assert fd.axis_angle(by_value) == pytest.approx(45.0)
+    assert fd.axis_angle(by_norm) == pytest.approx(fd.axis_angle(raw), abs=1e-4)
+
+
+@pytest.mark.parametrize("lr, c", [(0.3, 0.25), (0.3, 1.0), (0.2, 2.0)])
+def test_clipping_by_value_turns_the_measured_wall_gradient_away_from_its_dominant_axis(lr, c):
+    cliff = landscapes.get("cliff")
+    tr = optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=lr, clip_value=c)
+    raw = tr.grad[fd.cliff_step(tr)].astype(np.float64)
+    by_value, by_norm = optax_clip(raw, c, "value"), optax_clip(raw, c, "norm")
+    np.testing.assert_allclose(ours_clip(raw, c, "value"), by_value, rtol=1e-6)
+    np.testing.assert_allclose(ours_clip(raw, c, "norm"), by_norm, rtol=1e-5)
+    # the angle to the dominant axis grows (towards the diagonal); by norm it stays
+    assert fd.axis_angle(by_value) > fd.axis_angle(raw) + 5
+    assert fd.axis_angle(by_value) <= 45.0 + 1e-9
+    assert fd.axis_angle(by_norm) == pytest.approx(fd.axis_angle(raw), abs=1e-3)
+
+
+def test_the_page_states_the_turn_it_measured():
+    at = open_page()
+    c, lr = 1.0, 0.3
+    tr = optimizers.run(landscapes.get("cliff"), "sgd", start=CLIP_START, steps=60, learning_rate=lr, clip_value=c)
+    k = fd.cliff_step(tr)
+    raw = tr.grad[k].astype(np.float64)
+    by_value = optax_clip(raw, c, "value")
+    caption = "\n".join(x.value for x in at.caption)
+    assert f"{fd.axis_angle(raw):.1f}° off the {'xy'[fd.dominant_axis(raw)]} axis" in caption
+    assert f"{fd.axis_angle(by_value):.1f}° off the axis (the diagonal is at 45°)" in caption
+    text = t("lesson.decay_clipping.clip.text", "en", rule="GD") + t("lesson.decay_clipping.p3", "en")
+    assert "turns away from the capped, dominant coordinate" in text and "towards the capped" not in text

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, window
+from lab.catalog import CATALOG
 from lab.i18n import t
 from optimizers.ewa import ewma
 import apptest
@@ -47,7 +48,23 @@ def test_page_renders_with_the_catalogue_title(lang):
     at = open_page(lang)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == t(f"lesson.{KEY}.title", lang)
+    assert t(f"lesson.{KEY}.claim", lang) in [m.value for m in at.markdown]
     assert len(charts(at)) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_theta_means_parameters_only_temperature_is_t(lang):
+    """θ is the parameters everywhere in the app: the temperature is T, in texts, formulas, legends and hovers."""
+    texts = [CATALOG[k][lang] for k in CATALOG if k.startswith(f"lesson.{KEY}.")]
+    assert not [x for x in texts if "θ" in x or "\\theta" in x]
+    at = open_page(lang)
+    assert not [x.value for x in at.latex if "\\theta" in x.value]
+    assert any("T_t" in x.value for x in at.latex)
+    fig = spec(at)
+    words = [str(tr.get(k, "")) for tr in fig["data"] for k in ("name", "hovertemplate")]
+    assert not [w for w in words if "θ" in w]
+    if lang == "ko":  # no English left in the Korean hovers
+        assert not [w for w in words if "day" in w]
 
 
 def test_beta_changes_the_average_and_the_weights():

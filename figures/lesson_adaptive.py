@@ -1,28 +1,69 @@
-"""Lesson 4, AdaGrad, RMSProp, Adam: per-coordinate step sizes over a long run, and Adam's first steps
-with and without bias correction. The paths on the valley reuse `figures.lesson_momentum.paths_figure`.
+"""Lesson 4, AdaGrad, RMSProp, Adam: the race on the valley along the axes and turned (with the loss curves),
+the effective learning rates over a long run and their partial sums, Adam's first steps with and without bias
+correction, and the notes' Adam loop beside the correct one.
 
-Pure functions: trajectories in, ``go.Figure`` out.
+Pure functions: positions and per-step series in, ``go.Figure`` out; nothing here runs an optimizer. Every word
+comes from ``words`` (`WORDS`'s keys), so the page can pass its language's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .look import base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row
+from . import heights as hts
+from .colors import CASING, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL
+from .lesson_momentum import CASING_WIDTH, contour, contour_axes
+from .look import Look, base_layout, look
+from .paths import LOG_FLOOR, f32
 
 if TYPE_CHECKING:
-    from optimizers.engine import Trajectory
+    from landscapes.base import Surface
 
-HEIGHT = 560
-PROJECTOR_HEIGHT = 760
-SMALL_HEIGHT = 380
-COORDINATES = ("x", "y")
-DASHES = ("solid", "dash")  # x, y
+RACE_HEIGHT, RACE_PROJECTOR_HEIGHT = 400, 470
+HEIGHT, PROJECTOR_HEIGHT = 380, 520
 LOG_POINTS = 400  # a long run is drawn at this many log-spaced steps: a log axis crowds the rest into a few pixels
+PANEL_GAP = 0.06  # between the race's three panels, as a fraction of the width
+
+WORDS: dict[str, str] = {
+    "step": "step",
+    "start": "start",
+    "minimum": "minimum",
+    "effective_lr": "effective learning rate of x (log)",
+    "partial_sum": "sum of the effective learning rates so far",
+    "length": "step length ‖Δθ‖ (log)",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One drawn run: its label, colour, dash, and either positions ``xy`` (steps+1, 2) or a per-step series."""
+
+    label: str
+    color: str
+    values: np.ndarray
+    dash: str = "solid"
+    legend: bool = True  # one legend entry per label: repeat drawings of a run set this to False
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A contour panel of the race: its title, surface, grid and the runs' paths (``Line.values`` = positions)."""
+
+    title: str
+    surface: Surface
+    grid: hts.Grid
+    paths: Sequence[Line]
+
+
+def _words(words: Mapping[str, str] | None) -> dict[str, str]:
+    unknown = set(words or {}) - set(WORDS)
+    if unknown:
+        raise KeyError(f"unknown words: {sorted(unknown)}")
+    return {**WORDS, **(words or {})}
 
 
 def log_spaced(n: int, points: int = LOG_POINTS) -> np.ndarray:
@@ -32,58 +73,154 @@ def log_spaced(n: int, points: int = LOG_POINTS) -> np.ndarray:
     return np.unique(np.round(np.logspace(0, np.log10(n), points)).astype(int)) - 1
 
 
-def step_lengths(traj: Trajectory) -> np.ndarray:
-    """‖θ_{t+1} − θ_t‖ for every step (NaN after a divergence)."""
-    return np.linalg.norm(np.diff(traj.xy.astype(np.float64), axis=0), axis=1)
+def _axes(i: int) -> tuple[str, str]:
+    """The i-th panel's axis names as traces give them ("x", "y"; "x2", "y2"; …)."""
+    return ("x", "y") if i == 0 else (f"x{i + 1}", f"y{i + 1}")
 
 
-def decade_factor(series: np.ndarray, t0: int, t1: int) -> float:
-    """How many times smaller ``series`` is at step ``t1`` than at ``t0`` (a 1/√t decay over a decade gives √10)."""
-    return float(series[t0] / series[t1])
+def _path(line: Line, lk: Look, words: dict[str, str], axes: tuple[str, str], end: bool = False) -> list[dict[str, Any]]:
+    """A path over a white casing, up to its last finite point; hover: label · step k · (x, y).
+    ``end``: a cross where it ends (a path that hardly moves is still seen)."""
+    xy = np.asarray(line.values, dtype=np.float64)
+    bad = np.flatnonzero(~np.isfinite(xy).all(axis=1))
+    xy = xy[: bad[0]] if bad.size else xy
+    hover = f"{line.label} · {words['step']} %{{customdata}} · (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"
+    common = dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines", legendgroup=line.label,
+                  xaxis=axes[0], yaxis=axes[1])
+    out = [
+        dict(common, line=dict(color=CASING, width=CASING_WIDTH * lk.line), showlegend=False, hoverinfo="skip",
+             name=f"{line.label} (casing)"),
+        dict(common, line=dict(color=line.color, width=lk.line, dash=line.dash), name=line.label,
+             showlegend=line.legend, customdata=np.arange(len(xy)), hovertemplate=hover),
+    ]
+    if end:
+        out.append(dict(common, x=[float(xy[-1, 0])], y=[float(xy[-1, 1])], mode="markers", showlegend=False,
+                        name=f"{line.label} (end)", customdata=[len(xy) - 1], hovertemplate=hover,
+                        marker=dict(symbol="x", size=lk.marker, color=line.color, line=dict(color=CASING, width=1))))
+    return out
 
 
-def step_sizes_figure(paths: Sequence[Path], *, labels: dict[str, str], projector: bool = False) -> go.Figure:
-    """Per-coordinate effective step η/√(…) (top) and the squared-gradient memory (bottom), on log-log axes.
+def _marks(start, minima, lk: Look, words: dict[str, str], axes: tuple[str, str]) -> list[dict[str, Any]]:
+    """The start (white circle) and the minima (black stars), with hovers in the page's words."""
+    m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+    common = dict(type="scatter", mode="markers", showlegend=False, xaxis=axes[0], yaxis=axes[1])
+    return [
+        dict(common, x=[float(start[0])], y=[float(start[1])], name="start",
+             marker=dict(symbol="circle", size=lk.marker, color=START_FILL, line=dict(color=START_EDGE, width=1.5)),
+             hovertemplate=f"{words['start']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
+        dict(common, x=m[:, 0].tolist(), y=m[:, 1].tolist(), name="minimum",
+             marker=dict(symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1)),
+             hovertemplate=f"{words['minimum']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
+    ]
 
-    One colour per rule, solid for x and dashed for y; each trajectory must carry ``state["effective_lr"]``
-    and ``state["second_moment"]``. ``labels``: step (x axis), effective_lr, second_moment.
-    """
-    lk = look(projector)
+
+def _contour_panel(i: int, surface: Surface, grid: hts.Grid, paths: Sequence[Line], x_domain, lk: Look,
+                   words: dict[str, str], names: tuple[str, str] = ("x", "y"),
+                   ends: bool = False) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Traces and axes of contour panel ``i``: the surface, the paths, the start and the minimum.
+    ``names``: the two parameters' names (the axes' titles); ``ends``: mark where each path ends."""
+    axes = _axes(i)
+    data = [dict(tr, xaxis=axes[0], yaxis=axes[1]) for tr in contour(grid, surface, bar=False, lk=lk)]
+    for rank, p in reversed(list(enumerate(paths))):  # the first path on top; the legend keeps their order
+        data += [dict(tr, legendrank=rank + 1) for tr in _path(p, lk, words, axes, end=ends)]
+    data += _marks(np.asarray(paths[0].values)[0] if paths else surface.start, surface.minima, lk, words, axes)
+    xaxis, yaxis = contour_axes(surface.domain, anchor=axes[1], x_domain=x_domain)
+    xaxis["title"], yaxis["title"] = dict(xaxis["title"], text=names[0]), dict(yaxis["title"], text=names[1])
+    name = "" if i == 0 else str(i + 1)
+    return data, {f"xaxis{name}": dict(xaxis, anchor=axes[1]), f"yaxis{name}": dict(yaxis, anchor=axes[0])}
+
+
+def _title(text: str, x_domain, lk: Look) -> dict[str, Any]:
+    return dict(text=text, xref="paper", yref="paper", x=sum(x_domain) / 2, y=1.0, xanchor="center", yanchor="bottom",
+                showarrow=False, font=dict(size=lk.font))
+
+
+def race_figure(panels: Sequence[Panel], losses: Sequence[Line], *, loss_title: str,
+                words: Mapping[str, str] | None = None, projector: bool = False) -> go.Figure:
+    """The race: one contour panel per valley (``panels``) and, on the right, the loss curves ``losses``
+    (``Line.values`` = f − f_min per step, drawn on a log axis)."""
+    w, lk = _words(words), look(projector)
+    n = len(panels) + 1
+    width = (1.0 - PANEL_GAP * (n - 1)) / n
+    domains = [(i * (width + PANEL_GAP), i * (width + PANEL_GAP) + width) for i in range(n)]
+    data, layout = [], base_layout(lk, height=RACE_PROJECTOR_HEIGHT if projector else RACE_HEIGHT, uirevision="race")
+    annotations = []
+    for i, p in enumerate(panels):
+        traces, axes = _contour_panel(i, p.surface, p.grid, p.paths, domains[i], lk, w)
+        data += traces
+        layout.update(axes)
+        annotations.append(_title(p.title, domains[i], lk))
+    xa, ya = _axes(n - 1)
+    for c in losses:
+        y = np.maximum(np.asarray(c.values, dtype=np.float64), 0.0) + LOG_FLOOR
+        data.append(dict(type="scatter", x0=0, dx=1, y=f32(y), mode="lines", name=c.label, legendgroup=c.label,
+                         showlegend=c.legend, line=dict(color=c.color, width=lk.line, dash=c.dash), xaxis=xa, yaxis=ya,
+                         hovertemplate=f"{c.label} · {w['step']} %{{x}} · %{{y:.3g}}<extra></extra>"))
+    layout[f"xaxis{n}"] = dict(domain=list(domains[-1]), anchor=ya, title=dict(text=w["step"], standoff=2))
+    layout[f"yaxis{n}"] = dict(anchor=xa, type="log", exponentformat="power")  # its title is the panel's
+    annotations.append(_title(loss_title, domains[-1], lk))
+    layout["annotations"] = annotations
+    # the panels' titles sit just above the plots, the legend above them
+    margin = dict(layout["margin"], t=int(5 * lk.font))
+    plot_height = layout["height"] - margin["t"] - margin["b"]
+    layout.update(margin=margin, legend=dict(layout["legend"], y=1.0 + 2.0 * lk.font / plot_height))
+    return go.Figure(data=data, layout=layout)
+
+
+def long_run_figure(rates: Sequence[Line], sums: Sequence[Line], *, words: Mapping[str, str] | None = None,
+                    projector: bool = False) -> go.Figure:
+    """Left: effective learning rates per step on log-log axes (``rates``); right: their partial sums (``sums``)."""
+    w, lk = _words(words), look(projector)
     data = []
-    for p in paths:
-        idx = log_spaced(last_row(p.traj))
-        steps = idx + 1
-        for row, key in ((1, "effective_lr"), (2, "second_moment")):
-            values = p.traj.state[key][idx].astype(np.float64)
-            for c, (coord, dash) in enumerate(zip(COORDINATES, DASHES)):
-                name = f"{p.label} · {coord}"
-                data.append(dict(
-                    type="scatter", x=f32(steps), y=f32(np.abs(values[:, c]) + LOG_FLOOR), mode="lines", name=name,
-                    legendgroup=name, showlegend=row == 1, line=dict(color=p.color, width=lk.line, dash=dash),
-                    xaxis="x" if row == 1 else "x2", yaxis="y" if row == 1 else "y2",
-                    hovertemplate=f"{name} · step %{{x}} · %{{y:.3g}}<extra></extra>"))
-    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="step-sizes")
+    for c in rates:
+        values = np.asarray(c.values, dtype=np.float64)
+        idx = log_spaced(values.size)
+        data.append(dict(type="scatter", x=f32(idx + 1), y=f32(values[idx]), mode="lines", name=c.label,
+                         legendgroup=c.label, showlegend=c.legend, line=dict(color=c.color, width=lk.line, dash=c.dash),
+                         hovertemplate=f"{c.label} · {w['step']} %{{x}} · %{{y:.3g}}<extra></extra>"))
+    for c in sums:
+        data.append(dict(type="scatter", x0=1, dx=1, y=f32(c.values), mode="lines", name=c.label, legendgroup=c.label,
+                         showlegend=c.legend, line=dict(color=c.color, width=lk.line, dash=c.dash), xaxis="x2",
+                         yaxis="y2", hovertemplate=f"{c.label} · {w['step']} %{{x}} · Σ = %{{y:.3g}}<extra></extra>"))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="long-run")
     log = dict(type="log", exponentformat="power")
     layout.update(
-        xaxis=dict(log, domain=[0, 1], anchor="y", matches="x2", showticklabels=False),
-        yaxis=dict(log, domain=[0.55, 1.0], title=dict(text=labels["effective_lr"])),
-        xaxis2=dict(log, domain=[0, 1], anchor="y2", title=dict(text=labels["step"])),
-        yaxis2=dict(log, domain=[0.0, 0.45], title=dict(text=labels["second_moment"])),
+        xaxis=dict(log, domain=[0, 0.47], anchor="y", title=dict(text=w["step"])),
+        yaxis=dict(log, anchor="x", title=dict(text=w["effective_lr"])),
+        xaxis2=dict(domain=[0.57, 1.0], anchor="y2", title=dict(text=w["step"])),
+        yaxis2=dict(anchor="x2", rangemode="tozero", title=dict(text=w["partial_sum"])),
     )
     return go.Figure(data=data, layout=layout)
 
 
-def first_steps_figure(paths: Sequence[Path], *, steps: int, labels: dict[str, str],
+def first_steps_figure(lengths: Sequence[Line], *, words: Mapping[str, str] | None = None,
                        projector: bool = False) -> go.Figure:
-    """The length of each of the first ``steps`` steps, one line per run. ``labels``: step, length."""
-    lk = look(projector)
-    data = []
+    """The length of each of the first steps, one line per run (``Line.values`` = the lengths)."""
+    w, lk = _words(words), look(projector)
+    data = [dict(type="scatter", x0=1, dx=1, y=f32(c.values), mode="lines+markers", name=c.label,
+                 line=dict(color=c.color, width=lk.line, dash=c.dash), marker=dict(size=0.5 * lk.marker),
+                 hovertemplate=f"{c.label} · {w['step']} %{{x}} · ‖Δθ‖ = %{{y:.4g}}<extra></extra>") for c in lengths]
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="first-steps")
+    layout.update(xaxis=dict(title=dict(text=w["step"])),
+                  yaxis=dict(title=dict(text=w["length"]), type="log", exponentformat="power"))
+    return go.Figure(data=data, layout=layout)
+
+
+def loops_figure(surface: Surface, grid: hts.Grid, paths: Sequence[Line], *, words: Mapping[str, str] | None = None,
+                 projector: bool = False) -> go.Figure:
+    """Two Adam loops side by side: their paths on the (w, b) contour, each end marked (left), and their step
+    lengths (right, log; a step of exactly 0, too small for float64 to move θ, leaves a gap)."""
+    w, lk = _words(words), look(projector)
+    data, axes = _contour_panel(0, surface, grid, paths, (0.0, 0.45), lk, w, names=("w", "b"), ends=True)
     for p in paths:
-        d = step_lengths(p.traj)[:steps]
-        data.append(dict(type="scatter", x=f32(np.arange(1, d.size + 1)), y=f32(d), mode="lines+markers", name=p.label,
-                         line=dict(color=p.color, width=lk.line, dash=p.dash), marker=dict(size=0.5 * lk.marker),
-                         hovertemplate=f"{p.label} · step %{{x}} · ‖Δθ‖ = %{{y:.4g}}<extra></extra>"))
-    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else SMALL_HEIGHT, uirevision="first-steps")
-    layout.update(xaxis=dict(title=dict(text=labels["step"])),
-                  yaxis=dict(title=dict(text=labels["length"]), rangemode="tozero"))
+        xy = np.asarray(p.values, dtype=np.float64)
+        lengths = np.linalg.norm(np.diff(xy, axis=0), axis=1)
+        lengths = np.where(lengths > 0, lengths, np.nan)
+        data.append(dict(type="scatter", x0=1, dx=1, y=f32(lengths), mode="lines", name=p.label, legendgroup=p.label,
+                         showlegend=False, line=dict(color=p.color, width=lk.line, dash=p.dash), xaxis="x2", yaxis="y2",
+                         hovertemplate=f"{p.label} · {w['step']} %{{x}} · ‖Δθ‖ = %{{y:.3g}}<extra></extra>"))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"loops:{surface.name}")
+    layout.update(axes)
+    layout.update(xaxis2=dict(domain=[0.57, 1.0], anchor="y2", title=dict(text=w["step"])),
+                  yaxis2=dict(anchor="x2", type="log", exponentformat="power", title=dict(text=w["length"])))
     return go.Figure(data=data, layout=layout)

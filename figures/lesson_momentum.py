@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
@@ -42,8 +42,11 @@ def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float =
 
 
 def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", markers: bool = False,
-                width: float = 1.0) -> list[dict[str, Any]]:
-    """One path over a white casing (``width`` times the usual line), up to where it diverged; hover: label · step · f."""
+                width: float = 1.0, words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One path over a white casing (``width`` times the usual line), up to where it diverged; hover: label · step · f.
+
+    ``words``: the hover's ``step`` in the page's language (`lab.i18n.figure_text`)."""
+    step = (words or {}).get("step", "step")
     n = last_row(p.traj) + 1
     x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
     common = dict(type="scatter", x=x, y=y, legendgroup=p.label, xaxis=xaxis, yaxis=yaxis)
@@ -56,22 +59,25 @@ def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", marker
         line=dict(color=p.color, width=width * lk.line, dash=p.dash),
         customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
         name=p.label,
-        hovertemplate=f"{p.label} · step %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
+        hovertemplate=f"{p.label} · {step} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
     )
     return [casing, line]
 
 
-def landmarks(surface: Surface, start, lk: Look, *, xaxis: str = "x", yaxis: str = "y") -> list[dict[str, Any]]:
-    """The start (white circle) and the minima (black stars)."""
+def landmarks(surface: Surface, start, lk: Look, *, xaxis: str = "x", yaxis: str = "y",
+              words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """The start (white circle) and the minima (black stars); ``words``: ``start`` and ``minimum`` for the hovers."""
+    w = {"start": "start", "minimum": "minimum", **(words or {})}
     out = [dict(type="scatter", x=[float(start[0])], y=[float(start[1])], mode="markers", name="start",
                 marker=dict(symbol="circle", size=lk.marker, color=START_FILL, line=dict(color=START_EDGE, width=1.5)),
-                hovertemplate="start (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False, xaxis=xaxis, yaxis=yaxis)]
+                hovertemplate=w["start"] + " (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False, xaxis=xaxis,
+                yaxis=yaxis)]
     if surface.minima:
         m = np.asarray(surface.minima, dtype=np.float64).reshape(-1, 2)
         out.append(dict(type="scatter", x=m[:, 0].tolist(), y=m[:, 1].tolist(), mode="markers", name="minimum",
                         marker=dict(symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
                                     line=dict(color=MINIMUM_EDGE, width=1)),
-                        hovertemplate="minimum (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False,
+                        hovertemplate=w["minimum"] + " (%{x:.3g}, %{y:.3g})<extra></extra>", showlegend=False,
                         xaxis=xaxis, yaxis=yaxis))
     return out
 
@@ -86,14 +92,14 @@ def contour_axes(domain: Box, *, anchor: str = "y", x_domain=(0.0, 1.0)) -> tupl
 
 
 def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, markers: bool = False,
-                 projector: bool = False, height: int | None = None) -> go.Figure:
-    """Several optimizers' paths on one contour, from the same start."""
+                 projector: bool = False, height: int | None = None, words: Mapping[str, str] | None = None) -> go.Figure:
+    """Several optimizers' paths on one contour, from the same start; ``words``: step, start, minimum (hovers)."""
     lk = look(projector)
     data = [*contour(grid, surface, bar=True, lk=lk)]
     for p in paths:
-        data += path_traces(p, lk, markers=markers)
+        data += path_traces(p, lk, markers=markers, words=words)
     start = paths[0].traj.xy[0] if paths else surface.start
-    data += landmarks(surface, start, lk)
+    data += landmarks(surface, start, lk, words=words)
     layout = base_layout(lk, height=height or (PROJECTOR_HEIGHT if projector else HEIGHT),
                          uirevision=f"paths:{surface.name}")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
@@ -222,20 +228,21 @@ def distance_between(a: Trajectory, b: Trajectory) -> np.ndarray:
 
 
 def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, distance_title: str,
-                 step_title: str = "step", projector: bool = False) -> go.Figure:
+                 step_title: str = "step", projector: bool = False, words: Mapping[str, str] | None = None) -> go.Figure:
     """Left: the forms' paths overlapping on the contour (the first widest, so it shows under the others).
-    Right: each later path's distance from the first, per step."""
+    Right: each later path's distance from the first, per step. ``words``: start, minimum (hovers)."""
     lk = look(projector)
+    words = {**(words or {}), "step": step_title}
     data = [*contour(grid, surface, bar=False, lk=lk)]
     for i, p in enumerate(paths):
-        data += path_traces(p, lk, width=2.5 if i == 0 else 1.2)
-    data += landmarks(surface, paths[0].traj.xy[0], lk)
+        data += path_traces(p, lk, width=2.5 if i == 0 else 1.2, words=words)
+    data += landmarks(surface, paths[0].traj.xy[0], lk, words=words)
     for p in paths[1:]:
         d = distance_between(paths[0].traj, p.traj)
         data.append(dict(type="scatter", y=f32(np.maximum(d, 0.0) + LOG_FLOOR), x0=0, dx=1, mode="lines",
                          name=p.label, legendgroup=p.label, showlegend=False, xaxis="x2", yaxis="y2",
                          line=dict(color=p.color, width=lk.line, dash=p.dash),
-                         hovertemplate=f"{p.label} · step %{{x}} · %{{y:.3g}}<extra></extra>"))
+                         hovertemplate=f"{p.label} · {step_title} %{{x}} · %{{y:.3g}}<extra></extra>"))
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 60, uirevision="forms")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain, x_domain=(0.0, 0.5))
     layout["xaxis2"] = dict(domain=[0.62, 1.0], anchor="y2", title=dict(text=step_title))

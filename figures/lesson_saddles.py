@@ -1,13 +1,8 @@
-"""The saddle-point lesson's pictures, and the few measurements they show.
-
-Measurements (plain NumPy on finished trajectories, no optimizer math):
-`steps_near` counts how long a path stays close to a point, `linear_saddle_steps`
-is the same count predicted from the linearised saddle, `basin_of` names the
-minimum a run ended in, and `goe_all_positive` counts random symmetric matrices
-whose eigenvalues are all positive (the counting argument for saddles).
+"""The saddle-point lesson's pictures; what they show is measured in `lessons.saddles`.
 
 Figures: paths on a contour (`paths_figure`), a bar chart of steps spent near the
-saddle (`near_saddle_figure`), a map of which minimum each start reaches
+saddle (`near_saddle_figure`), |y| against the step with the growth formulas as
+guides (`growth_figure`), a map of which minimum each start reaches
 (`basin_figure`), and the all-positive fraction against dimension (`goe_figure`).
 Every visible word comes in through ``labels``: the pages translate, figures draw.
 """
@@ -21,6 +16,8 @@ from typing import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.saddles import DIVERGED_CODE, NOT_SETTLED
+
 from . import heights as hts
 from .colors import CASING, DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
 from .look import base_layout, look
@@ -28,69 +25,10 @@ from .paths import Path, f32, last_row
 
 HEIGHT = 460
 PROJECTOR_HEIGHT = 600
-NOT_SETTLED = -1  # basin code: the run ended away from every minimum
-DIVERGED_CODE = -2  # basin code: the run diverged
 NOT_SETTLED_COLOR = "#d9d9d9"
 BASIN_OPACITY = 0.55
 BASIN_HEIGHT = 560
 AXIS_MARGIN = 90  # room for a y-axis title beside its tick labels
-
-
-# ----------------------------------------------------------------------------
-# measurements
-
-
-def steps_near(xy: np.ndarray, point: Sequence[float], radius: float) -> int:
-    """How many positions of a path (start included) lie within ``radius`` of ``point``; NaN rows never do."""
-    xy = np.asarray(xy, dtype=np.float64)
-    d = np.hypot(xy[:, 0] - point[0], xy[:, 1] - point[1])
-    return int(np.sum(np.nan_to_num(d, nan=np.inf) <= radius))
-
-
-def linear_saddle_steps(a: float, b: float, eta: float, start: Sequence[float], radius: float) -> float:
-    r"""Gradient descent's time near the saddle of :math:`ax^2 - by^2`, from the linearised map.
-
-    Each step multiplies ``x`` by :math:`1 - 2a\eta` and ``y`` by :math:`1 + 2b\eta`, so the path enters
-    the disc of radius ``r`` after :math:`\ln(|x_0|/r) / \ln(1/|1-2a\eta|)` steps and leaves it after
-    :math:`\ln(r/|y_0|) / \ln(1+2b\eta)`: the difference is the time spent near the saddle
-    (``inf`` exactly on the ridge, where ``y`` never grows).
-    """
-    x0, y0 = abs(float(start[0])), abs(float(start[1]))
-    shrink = abs(1.0 - 2.0 * a * eta)
-    if y0 == 0.0:
-        return math.inf
-    t_in = 0.0 if x0 <= radius else (math.log(x0 / radius) / -math.log(shrink) if 0 < shrink < 1 else math.inf)
-    t_out = max(math.log(radius / y0), 0.0) / math.log1p(2.0 * b * eta)
-    return max(t_out - t_in, 0.0)
-
-
-def basin_of(final_xy: Sequence[float], minima: Sequence[Sequence[float]], tol: float) -> int:
-    """The index of the minimum the run ended within ``tol`` of; `NOT_SETTLED` or `DIVERGED_CODE` otherwise."""
-    p = np.asarray(final_xy, dtype=np.float64)
-    if not np.all(np.isfinite(p)):
-        return DIVERGED_CODE
-    if not len(minima):
-        return NOT_SETTLED
-    d = np.hypot(*(np.asarray(minima, dtype=np.float64) - p).T)
-    k = int(np.argmin(d))
-    return k if d[k] <= tol else NOT_SETTLED
-
-
-def goe_all_positive(dims: Sequence[int], samples: int, seed: int = 0) -> np.ndarray:
-    """For each dimension d, how many of ``samples`` random symmetric d×d matrices have only positive eigenvalues.
-
-    The matrices are the Gaussian orthogonal ensemble: H = (A + Aᵀ)/2 with A's entries
-    independent N(0, 1). A Hessian at a critical point with all eigenvalues positive
-    is a minimum; one with some negative is a saddle (or a maximum).
-    """
-    rng = np.random.default_rng(seed)
-    counts = []
-    for d in dims:
-        a = rng.standard_normal((samples, d, d))
-        h = (a + np.swapaxes(a, 1, 2)) / 2
-        smallest = np.linalg.eigvalsh(h)[:, 0]  # eigenvalues come sorted, smallest first
-        counts.append(int(np.sum(smallest > 0)))
-    return np.asarray(counts)
 
 
 # ----------------------------------------------------------------------------
@@ -243,6 +181,57 @@ def near_saddle_figure(
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="near-saddle")
     top = max([*values, *(b.high or 0 for b in bars), theory if theory and math.isfinite(theory) else 0, 1.0])
     layout.update(yaxis=dict(title=labels["axis"], range=[0, 1.15 * top]), xaxis=dict(title=""), bargap=0.35)
+    layout["margin"].update(l=AXIS_MARGIN)
+    return go.Figure(data=data, layout=layout)
+
+
+# ----------------------------------------------------------------------------
+# how fast the way out grows
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A dashed line y₀·rᵗ⁻ᵗ⁰ over steps ``t0..t1``: a growth formula laid on the measured |y|."""
+
+    label: str
+    color: str
+    rate: float
+    t0: int
+    y0: float
+    t1: int
+    dash: str = "dash"
+
+
+def growth_figure(series: Sequence[tuple[str, str, np.ndarray]], guides: Sequence[Guide], *,
+                  window: tuple[float, float] | None = None, x_max: float | None = None,
+                  labels: Mapping[str, str] | None = None, projector: bool = False) -> go.Figure:
+    """|y_t| against the step on a log axis, one line per run (label, colour, |y|), with the formulas as dashed guides.
+
+    ``window`` = (lo, hi) shades the band of |y| where the growth is measured; ``x_max`` ends the step axis
+    (the runs' way out, not their long stay at a minimum). ``labels``: step, axis.
+    """
+    lk = look(projector)
+    labels = {"step": "step", "axis": "|y|", **(labels or {})}
+    data = []
+    for label, c, y in series:
+        y = np.abs(np.asarray(y, dtype=np.float64))
+        keep = np.isfinite(y) & (y > 0)
+        t = np.arange(len(y))[keep]
+        data.append(dict(type="scatter", x=t.tolist(), y=f32(y[keep]), mode="lines+markers", name=label,
+                         line=dict(color=c, width=lk.line), marker=dict(color=c, size=0.4 * lk.marker),
+                         hovertemplate=f"{label} · {labels['step']} %{{x}} · |y| = %{{y:.3g}}<extra></extra>"))
+    for g in guides:
+        t = np.arange(g.t0, g.t1 + 1)
+        data.append(dict(type="scatter", x=t.tolist(), y=f32(g.y0 * g.rate ** (t - g.t0)), mode="lines", name=g.label,
+                         line=dict(color=g.color, width=0.8 * lk.line, dash=g.dash),
+                         hovertemplate=f"{g.label} · {labels['step']} %{{x}} · %{{y:.3g}}<extra></extra>"))
+    layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="growth")
+    layout.update(xaxis=dict(title=labels["step"], range=None if x_max is None else [0, float(x_max)]),
+                  yaxis=dict(title=labels["axis"], type="log", exponentformat="power"))
+    if window is not None:  # a shape on a log axis takes data values
+        layout["shapes"] = [dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=float(window[0]),
+                                 y1=float(window[1]), fillcolor="rgba(120,120,120,0.12)", line=dict(width=0),
+                                 layer="below")]
     layout["margin"].update(l=AXIS_MARGIN)
     return go.Figure(data=data, layout=layout)
 

@@ -194,6 +194,36 @@ def run_many(
     return [_as_trajectory(name, out, args[0][3], p[3]) for (name, _), out, p in zip(runs, outs, plans)]
 
 
+def run_batch(surface, name: str, starts, steps: int = 200, *, seeds=None, dtype: str = "float32",
+              **hyperparams) -> np.ndarray:
+    """Many runs of one rule with the same hyperparameters in ONE vmapped program: one per start, or one per seed.
+
+    ``starts`` is (M, 2), or one (x, y) repeated for every seed; ``seeds`` (M,) whole numbers (the noise's), or
+    None for seed 0 everywhere. Returns every run's positions, (M, steps + 1, 2) with the start first, NaN after a
+    divergence: row ``m`` is exactly ``run(surface, name, starts[m], steps, seed=seeds[m], ...).xy``.
+    """
+    spec, traced, surf_params, info = _plan(surface, name, steps, hyperparams)
+    xy0 = np.asarray(starts, dtype=float)
+    m = None if seeds is None else np.asarray(seeds).size
+    xy0 = np.broadcast_to(xy0, (m or 1, 2)) if xy0.ndim == 1 else xy0
+    if xy0.ndim != 2 or xy0.shape[1] != 2 or not np.all(np.isfinite(xy0)) or (m is not None and m != len(xy0)):
+        raise ValueError(f"starts must be finite (x, y) pairs, one per seed, got shape {np.shape(starts)}")
+    seed_arr = np.zeros(len(xy0), np.int64) if seeds is None else np.asarray(seeds).ravel()
+    if not np.issubdtype(seed_arr.dtype, np.integer) or np.any((seed_arr < 0) | (seed_arr >= 2**31)):
+        raise ValueError("seeds must be whole numbers from 0 to 2**31-1")
+    with jax.enable_x64(_x64(dtype)):
+        hp, sp, data, _, _ = _device_args(spec, surface, traced, surf_params, xy0[0], 0)
+        out = _batch_jit(spec, hp, sp, data, xy0.astype(hp.dtype), seed_arr.astype(np.int32))
+        out = jax.tree.map(np.asarray, out)
+    s = info["steps"]
+    xy = np.concatenate([xy0[:, None].astype(out["xy"].dtype), out["xy"][:, :s]], axis=1)
+    bad = np.concatenate([out["bad"], out["final_bad"][:, None]], axis=1)[:, : s + 1]
+    for row, b in zip(xy, bad):  # as `_as_trajectory`: NaN after the first diverged position
+        if b.any():
+            row[int(np.argmax(b)) + 1 :] = np.nan
+    return xy
+
+
 def _as_trajectory(name: str, out: dict, start: np.ndarray, info: dict) -> Trajectory:
     """The program's output as a `Trajectory`: its first ``steps`` steps, the start prepended, NaN after a divergence.
 
@@ -696,4 +726,11 @@ def _lanes_ok(spec: _Spec) -> bool:
 
 _trajectory_jit = jax.jit(_trajectory, static_argnums=(0,))
 _trajectories_jit = jax.jit(_trajectories, static_argnums=(0,))
+
+def _batch(spec: _Spec, hp_vec, sp_vec, data_and_minima, starts, seeds):
+    """`_trajectory` for every (start, seed) pair at once."""
+    return jax.vmap(lambda xy0, seed: _trajectory(spec, hp_vec, sp_vec, data_and_minima, xy0, seed))(starts, seeds)
+
+
+_batch_jit = jax.jit(_batch, static_argnums=(0,))
 _sweep_jit = jax.jit(_sweep_impl, static_argnums=(0, 1))

@@ -11,6 +11,7 @@ from figures.curves import loss_curves_figure
 from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import figure_text, rule_title, t
+from lessons import momentum as lm
 from optimizers import momentum as momentum_rule
 from optimizers import nesterov as nesterov_rule
 from ui import chart, lesson as ui
@@ -42,6 +43,19 @@ def rate_grid(kappa: float):
     return fig.rate_map(result, float(surface.f(np.asarray(start)))), steps
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def steady_ratio(lr: float, beta: float) -> float:
+    """Heavy ball's steady step on a constant slope over GD's step, measured (theory 1/(1−β))."""
+    return lm.steady_step_ratio(lr, beta)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def forms_gap(kappa: float, lr: float, beta: float) -> float:
+    """The engine's Nesterov (Bengio's form) against the notes' form run directly, mapped by θ_t = x_t + βV_{t−1}."""
+    surface = landscapes.get("quadratic", condition=kappa)
+    return lm.forms_gap(surface, surface.start, lr, beta, STEPS)
+
+
 def set_scene(values: dict) -> None:
     st.session_state.update(values)
 
@@ -62,17 +76,15 @@ def lesson() -> None:
     for k, v in DEFAULTS.items():
         st.session_state.setdefault(k, v)
     ui.header(KEY)
-    ui.formula(r"\text{" + t("lesson.momentum.f.heavy_ball", lg) + r":}\quad v_t = \beta v_{t-1} + \nabla f(\theta_t),"
-               r"\qquad \theta_{t+1} = \theta_t - \eta\, v_t",
-               r"\text{" + t("lesson.momentum.f.nesterov", lg) + r":}\quad V_t = \beta V_{t-1} - \eta\,\nabla f(x_t + \beta V_{t-1}),"
-               r"\qquad x_{t+1} = x_t + V_t")
 
-    # 1) the controls, and the three racers on the valley
-    c1, c2, c3, c4 = st.columns(4)
+    # 1) the main controls, the race on the valley, and the learning rates under it
+    c1, c2 = st.columns(2)
     kappa = float(c1.select_slider(t("lesson.momentum.kappa", lg), KAPPAS, key="momentum.kappa"))
-    lr_sgd = c2.slider(t("lesson.momentum.lr_sgd", lg), 0.05, 2.1, step=0.05, key="momentum.lr_sgd")
-    lr = c3.slider(t("lesson.momentum.lr", lg), 0.05, 2.5, step=0.05, key="momentum.lr")
-    beta = c4.slider(t("lesson.momentum.beta", lg), 0.0, 0.99, step=0.01, key="momentum.beta")
+    beta = c2.slider(t("lesson.momentum.beta", lg), 0.0, 0.99, step=0.01, key="momentum.beta")
+    slot = st.container()  # the race, above the learning rates that also shape it
+    c3, c4 = st.columns(2)
+    lr_sgd = c3.slider(t("lesson.momentum.lr_sgd", lg), 0.05, 2.1, step=0.05, key="momentum.lr_sgd")
+    lr = c4.slider(t("lesson.momentum.lr", lg), 0.05, 2.5, step=0.05, key="momentum.lr")
     surface = landscapes.get("quadratic", condition=kappa)
     grid = contour_grid(kappa)
     runs = {
@@ -80,15 +92,32 @@ def lesson() -> None:
         "momentum": optimizers.run(surface, "momentum", steps=STEPS, learning_rate=lr, momentum=beta),
         "nesterov": optimizers.run(surface, "nesterov", steps=STEPS, learning_rate=lr, momentum=beta),
     }
-    paths = [Path(rule_title(name, lg), color(i), tr) for i, (name, tr) in enumerate(runs.items())]
-    st.subheader(t("lesson.momentum.paths.h", lg))
-    left, right = st.columns([3, 2])
-    chart.figure(fig.paths_figure(surface, paths, grid=grid, projector=ui.projector()), key="momentum.paths", where=left)
-    right.markdown("**" + t("lesson.momentum.loss.h", lg) + "**")
-    chart.figure(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="momentum.loss", where=right)
-    results = ", ".join(f"{p.label} {reached(p.traj, lg)}" for p in paths)
-    st.caption(t("lesson.momentum.paths.caption", lg, steps=STEPS, results=results))
-    st.caption(t("lesson.momentum.paths.note", lg))
+    paths = [Path(rule_title(name, lg, stochastic=False), color(i), tr) for i, (name, tr) in enumerate(runs.items())]
+    with slot:
+        left, right = st.columns([3, 2])
+        chart.figure(fig.paths_figure(surface, paths, grid=grid, words=figure_text(lg), projector=ui.projector()),
+                     key="momentum.paths", where=left)
+        chart.figure(loss_curves_figure(paths, text=figure_text(lg), projector=ui.projector()), key="momentum.loss",
+                     where=right)
+        results = ", ".join(f"{p.label} {reached(p.traj, lg)}" for p in paths)
+        st.caption(t("lesson.momentum.paths.caption", lg, steps=STEPS, results=results))
+    st.caption(t("lesson.momentum.paths.note", lg, gd=paths[0].label, factor=f"{1 / (1 - beta):.3g}",
+                 measured=f"{steady_ratio(lr, beta):.4g}", eff=f"{lr / (1 - beta):.3g}"))
+    ui.explain(
+        KEY,
+        r"\text{" + t("lesson.momentum.f.heavy_ball", lg) + r":}\quad v_t = \beta v_{t-1} + \nabla f(\theta_t),"
+        r"\qquad \theta_{t+1} = \theta_t - \eta\, v_t",
+        r"\nabla f \equiv g:\quad v_t = (1 + \beta + \dots + \beta^{t-1})\, g \;\to\; \frac{g}{1-\beta}"
+        r"\quad\Rightarrow\quad \lVert\theta_{t+1}-\theta_t\rVert \to \frac{1}{1-\beta}\,\eta\lVert g\rVert"
+        r"\quad(\text{" + t("lesson.momentum.f.effective", lg) + r"}\ \tfrac{\eta}{1-\beta})",
+        r"\text{" + t("lesson.momentum.f.nesterov", lg) + r":}\quad V_t = \beta V_{t-1} - \eta\,\nabla f(x_t + \beta V_{t-1}),"
+        r"\qquad x_{t+1} = x_t + V_t",
+        r"\text{" + t("lesson.momentum.f.bengio", lg) + r":}\quad v_t = \beta v_{t-1} + \nabla f(\theta_t),"
+        r"\qquad \theta_{t+1} = \theta_t - \eta\,\bigl(\nabla f(\theta_t) + \beta v_t\bigr)",
+        r"\theta_t = x_t + \beta V_{t-1},\qquad V_t = -\eta\, v_t",
+        r"f\ \text{" + t("lesson.momentum.f.convex", lg) + r"},\ \eta = \tfrac1L,\ \beta_t = \tfrac{t-1}{t+2}:"
+        r"\quad f(x_t) - f^\star \le \frac{2L\,\lVert x_0 - x^\star\rVert^2}{(t+1)^2}",
+    )
 
     # 2) Nesterov's look-ahead, drawn from the run's own numbers
     st.subheader(t("lesson.momentum.look.h", lg))
@@ -107,6 +136,7 @@ def lesson() -> None:
         f_hb = float(surface.f(step.lookahead - step.lr * hb_grad))
         st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),
                      g=fmt_vec(step.gradient), g0=fmt_vec(hb_grad), f_nag=f"{f_nag:.4g}", f_hb=f"{f_hb:.4g}"))
+    st.caption(t("lesson.momentum.look.forms", lg, steps=STEPS, gap=f"{forms_gap(kappa, lr, beta):.2g}"))
 
     # 3) three textbook forms of momentum, overlapping
     st.subheader(t("lesson.momentum.forms.h", lg))
@@ -124,7 +154,8 @@ def lesson() -> None:
     form_paths = [Path(t(f"lesson.momentum.forms.{f}", lg), color(i), tr, dashes[f])
                   for i, (f, tr) in zip((1, 3, 5), forms.items())]
     chart.figure(fig.forms_figure(surface, form_paths, grid=grid, distance_title=t("lesson.momentum.forms.distance", lg),
-                                     step_title=t("lesson.momentum.step", lg), projector=ui.projector()), key="momentum.forms")
+                                     step_title=t("lesson.momentum.step", lg), projector=ui.projector(),
+                                  words=figure_text(lg)), key="momentum.forms")
     gaps = {f: np.nanmax(fig.distance_between(forms["heavy_ball"], tr)) for f, tr in forms.items()}
     st.caption(t("lesson.momentum.forms.caption", lg, textbook=f"{gaps['textbook']:.2g}", average=f"{gaps['average']:.2g}"))
 
@@ -144,9 +175,9 @@ def lesson() -> None:
     st.caption(t("lesson.momentum.map.wide", lg))
 
     ui.try_this(KEY, set_scene, args=(TRY,))
-    ui.source(momentum_rule.trace, momentum_rule.momentum, nesterov_rule.nesterov,
-              fig.lookahead_at, fig.polyak, fig.rate_map, fig.rate_map_figure)
-    ui.references("goh2017", "sutskever2013", "cs231n", "ng_dl")
+    ui.source(momentum_rule.trace, momentum_rule.momentum, nesterov_rule.nesterov, lm.steady_step_ratio,
+              lm.nesterov_notes_form, lm.notes_to_engine, fig.lookahead_at, fig.polyak, fig.rate_map, fig.rate_map_figure)
+    ui.references("goh2017", "sutskever2013", "bengio2013", "nesterov1983", "cs231n", "ng_dl")
     hp = {"learning_rate": lr, "momentum": beta}
     ui.playground_link(sc.Scene(surface="quadratic", surface_params={"condition": kappa}, steps=STEPS,
                                 contestants=[sc.Contestant("sgd", {"learning_rate": lr_sgd}), sc.Contestant("momentum", dict(hp)),

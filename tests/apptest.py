@@ -38,6 +38,22 @@ def charts(at: AppTest) -> list:
     return found
 
 
+def elements(at: AppTest) -> list[str]:
+    """The main area's elements in page order, by type ("chart" for a chart; an expander's content left out):
+    what a page shows, top to bottom, for tests of its first screen."""
+    out = []
+
+    def walk(node):
+        for child in (node.children.values() if isinstance(getattr(node, "children", None), dict) else ()):
+            chart = child.type == "plotly_chart" or (child.type == "bidi_component" and child.proto.component_name == "lll.chart")
+            out.append("chart" if chart else child.type)
+            if not chart and child.type != "expander":
+                walk(child)
+
+    walk(at.main)
+    return out
+
+
 def spec(at: AppTest, index: int | str = 0) -> dict:
     """The ``index``-th chart's figure (or the chart whose key ends with ``index``, a string) as a dict with
     ``data`` and ``layout``; arrays as plotly sends them (lists, or typed-array dicts: read them with `array`).

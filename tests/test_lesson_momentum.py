@@ -2,7 +2,9 @@
 
 Claims checked: the measured rate map agrees with the spectral radius of heavy ball's iteration
 matrix and its fastest cell sits at Polyak's optimum; the three textbook forms trace one path
-(and part under a schedule exactly as said); the drawn Nesterov look-ahead obeys the notes' formula.
+(and part under a schedule exactly as said); the drawn Nesterov look-ahead obeys the notes' formula;
+momentum's steady step is 1/(1−β) times GD's; the notes' Nesterov and Bengio's (the engine's) give
+the same iterates under θ_t = x_t + βV_{t−1}; Nesterov's O(1/t²) bound holds on convex functions.
 """
 
 import math
@@ -16,9 +18,10 @@ import optimizers
 from figures import lesson_momentum as fm
 from figures.colors import color
 from figures.paths import Path as DrawnPath
-from lab.i18n import t
+from lab.i18n import rule_title, t
+from lessons import momentum as lm
 import apptest
-from apptest import array, charts, spec
+from apptest import array, charts, elements, spec
 
 PAGE = "pages/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
@@ -69,7 +72,7 @@ def test_condition_number_changes_the_valley_paths_and_map():
     # the drawn SGD path is the engine's path on the narrower valley
     lr = at.slider(key="momentum.lr_sgd").value
     want = optimizers.run(landscapes.get("quadratic", condition=100.0), "sgd", steps=200, learning_rate=lr).xy
-    np.testing.assert_allclose(line(after[0], t("rule.sgd", "en")), want, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(line(after[0], rule_title("sgd", "en", stochastic=False)), want, rtol=1e-4, atol=1e-5)
 
 
 def test_try_this_sets_the_scene():
@@ -94,7 +97,66 @@ def test_schedule_toggle_parts_the_notes_form():
     assert textbook > 1e-3
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_first_screen_is_title_claim_two_controls_then_the_race(lang):
+    at = open_page(lang)
+    kinds = elements(at)
+    first_chart = kinds.index("chart")
+    before = kinds[:first_chart]
+    assert before.count("title") == 1 and "expander" not in before and "subheader" not in before
+    assert sum(k in ("slider", "select_slider") for k in before) == 2  # κ and β
+    assert kinds.index("expander") > first_chart  # the formulas and paragraphs fold under the figure
+    assert t("lesson.momentum.claim", lang) in [m.value for m in at.markdown]
+
+
+def test_page_names_full_batch_runs_gd_and_measures_the_effective_step():
+    at = open_page()
+    legend = [tr["name"] for tr in spec(at, PATHS)["data"] if tr.get("mode") == "lines" and "casing" not in tr["name"]]
+    assert legend[0] == "GD" and "SGD" not in legend
+    note = next(c.value for c in at.caption if "times larger" in c.value)
+    beta = at.slider(key="momentum.beta").value
+    # the caption's measured ratio is the engine's, and it equals 1/(1−β)
+    measured = float(note.split("constant slope: ")[1].split(")")[0])
+    assert measured == pytest.approx(1 / (1 - beta), rel=1e-3)
+    assert "η/(1−β) times" not in note
+
+
 # --- claims --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.5, 0.8, 0.9, 0.99])
+def test_momentum_steady_step_is_one_over_one_minus_beta_times_gds(beta):
+    """On a constant gradient the measured step / (η‖g‖) tends to 1/(1−β): the step, not η/(1−β), is multiplied."""
+    for lr in (0.01, 0.3):
+        assert lm.steady_step_ratio(lr, beta) == pytest.approx(1.0 / (1.0 - beta), rel=1e-4)
+    # and on the way there it is the partial geometric sum 1 + β + … + β^(T−1)
+    assert lm.steady_step_ratio(0.1, beta, steps=20) == pytest.approx(lm.steady_step_theory(beta, 20), rel=1e-9)
+
+
+@pytest.mark.parametrize("surface", [landscapes.get("quadratic", condition=30.0), landscapes.get("rosenbrock")],
+                         ids=["quadratic", "rosenbrock"])
+def test_nesterov_notes_form_and_bengios_form_give_the_same_iterates(surface):
+    """Run both forms: the notes' x_t, V_t mapped by θ_t = x_t + βV_{t−1} are the engine's iterates θ_t."""
+    lr, beta, steps = (0.5, 0.8, 100) if surface.name == "quadratic" else (1e-3, 0.9, 300)
+    start = surface.start
+    assert lm.forms_gap(surface, start, lr, beta, steps, dtype="float64") < 1e-9
+    nag = optimizers.run(surface, "nesterov", start, steps, learning_rate=lr, momentum=beta, dtype="float64")
+    xs, Vs = lm.nesterov_notes_form(surface, start, lr, beta, steps)
+    # the inverse map, as the look-ahead figure reconstructs it from the engine's run
+    np.testing.assert_allclose(fm.notes_positions(nag)[:steps], xs[:steps], rtol=1e-9, atol=1e-10)
+    # and the two forms are not trivially equal: the look-ahead point differs from x_t
+    assert np.max(np.abs(lm.notes_to_engine(xs, Vs, beta) - xs[:-1])) > 1e-3
+
+
+@pytest.mark.parametrize("text,start,f_star,L", [("0.5*x**2 + 0.0005*y**2", (2.0, 2.0), 0.0, 1.0),
+                                                 ("log(exp(x) + exp(-x)) + 0.5*y**2", (3.0, 2.0), math.log(2.0), 1.0)])
+def test_nesterov_convex_guarantee(text, start, f_star, L):
+    """f(x_t) − f* ≤ 2L‖x_0 − x*‖²/(t+1)² for η = 1/L, β_t = (t−1)/(t+2) on smooth convex functions."""
+    surface = landscapes.from_expression(text, domain=((-4.0, 4.0), (-4.0, 4.0)))
+    steps = 300
+    gap = lm.nesterov_convex(surface, start, L, steps) - f_star
+    bound = lm.nesterov_bound(L, math.hypot(*start), steps)
+    assert np.all(gap <= bound * (1 + 1e-9) + 1e-12)
 
 
 @pytest.mark.parametrize("kappa", [10.0, 100.0, 1000.0])

@@ -1,12 +1,12 @@
 """Texts of lesson 7, weight decay and gradient clipping: key -> {"en": ..., "ko": ...}."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "nav.decay_clipping": {"en": "7 · Weight decay and clipping", "ko": "7 · 가중치 감쇠와 기울기 클리핑"},
-    "lesson.decay_clipping.title": {"en": "Weight decay and gradient clipping", "ko": "가중치 감쇠와 기울기 클리핑"},
+    "nav.decay_clipping": {"en": "7 · Weight decay and clipping", "ko": "7 · 가중치 감소와 기울기 클리핑"},
+    "lesson.decay_clipping.title": {"en": "Weight decay and gradient clipping", "ko": "가중치 감소와 기울기 클리핑"},
     "lesson.decay_clipping.claim": {
         "en": "Weight decay pulls the weights towards 0, and under Adam only AdamW pulls every coordinate alike; "
         "clipping caps the step a cliff's huge gradient would take.",
-        "ko": "가중치 감쇠는 가중치를 0 쪽으로 당기는데, Adam에서는 AdamW만 모든 좌표를 똑같이 당깁니다. 클리핑은 "
+        "ko": "가중치 감소는 가중치를 0 쪽으로 당기는데, Adam에서는 AdamW만 모든 좌표를 똑같이 당깁니다. 클리핑은 "
         "절벽의 거대한 기울기가 만들 스텝의 길이를 제한합니다.",
     },
     "lesson.decay_clipping.p1": {
@@ -14,9 +14,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "overfitting): every step pulls each parameter a little towards zero. There are two ways to do it. "
         "**L2 regularisation** adds $\\lambda\\theta$ to the gradient, the gradient of $\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$. "
         "**Decoupled decay** subtracts $\\eta\\lambda\\theta$ from the parameters directly.",
-        "ko": "**가중치 감쇠**는 가중치가 필요 이상으로 커지지 않게 막습니다 (과적합을 막는 흔한 방법입니다). 매 스텝마다 "
+        "ko": "**가중치 감소**는 가중치가 필요 이상으로 커지지 않게 막습니다 (과적합을 막는 흔한 방법입니다). 매 스텝마다 "
         "매개변수를 조금씩 0 쪽으로 당깁니다. 방법은 두 가지입니다. **L2 규제**는 기울기에 "
-        "$\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$의 기울기인 $\\lambda\\theta$를 더합니다. **분리된 가중치 감쇠**는 "
+        "$\\tfrac{\\lambda}{2}\\lVert\\theta\\rVert^2$의 기울기인 $\\lambda\\theta$를 더합니다. **분리된 가중치 감소**는 "
         "매개변수에서 $\\eta\\lambda\\theta$를 직접 뺍니다.",
     },
     "lesson.decay_clipping.p2": {
@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.decay_clipping.f.value": {"en": "clip by value", "ko": "값 기준 클리핑"},
     # weight decay
     "lesson.decay_clipping.decay.h": {"en": "Coupled L2 and decoupled decay under Adam",
-                                      "ko": "Adam에서의 L2 규제와 분리된 가중치 감쇠"},
+                                      "ko": "Adam에서의 L2 규제와 분리된 가중치 감소"},
     "lesson.decay_clipping.decay.text": {
         "en": "The surface is ${formula}$: its minimum is away from the origin, and y is ten "
         "times steeper than x. Adam + L2 and AdamW start at the origin, where weights usually start, and run {steps} steps "
@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "각 방법이 실제로 도착한 곳입니다. AdamW의 정규화된 기울기 스텝은 경사와 상관없이 좌표마다 대략 η를 넘지 못하고, "
         "감쇠는 ηλθ를 빼므로, 어떤 좌표도 1/λ보다 훨씬 바깥에 붙잡아 둘 수 없습니다.",
     },
-    "lesson.decay_clipping.lam": {"en": "Weight decay λ", "ko": "가중치 감쇠 λ"},
+    "lesson.decay_clipping.lam": {"en": "Weight decay λ", "ko": "가중치 감소 λ"},
     "lesson.decay_clipping.l2": {"en": "Adam + L2", "ko": "Adam + L2"},
     "lesson.decay_clipping.decoupled": {"en": "AdamW", "ko": "AdamW"},
     "lesson.decay_clipping.locus.l2": {"en": "Adam + L2, end for each λ", "ko": "Adam + L2, λ마다의 도착점"},

@@ -46,3 +46,10 @@ def test_the_first_chart_is_on_the_first_screen(session, path):
     assert_no_exception(page)
     assert top is not None, f"{path}: no chart on the page"
     assert top <= MAX_TOP[projector], f"{path} ({lang}{', projector' if projector else ''}): the first chart starts at {top:.0f} px"
+
+
+def test_the_browser_tab_is_titled_in_the_pages_language(session):
+    from lab.i18n import t
+
+    page, lang, _ = session
+    assert page.title() == t("app.title", lang)

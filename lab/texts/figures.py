@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "fig.play": {"en": "▶ Play", "ko": "▶ 재생"},
-    "fig.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
+    "fig.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시 정지"},
     "fig.step": {"en": "step", "ko": "스텝"},
     "fig.loss_gap_log": {"en": "f − f_min (log)", "ko": "f − f_min (로그)"},
     "fig.loss": {"en": "f", "ko": "f"},
@@ -26,9 +26,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "fig.finished": {"en": "finished", "ko": "종료"},
     "fig.no_adaptive": {
         "en": "Only adaptive rules (AdaGrad, RMSProp, Adam) have a per-coordinate step size",
-        "ko": "좌표별 학습률은 적응형 규칙(AdaGrad, RMSProp, Adam)에만 있습니다",
+        "ko": "좌표별 학습률은 적응적 방법(AdaGrad, RMSProp, Adam)에만 있습니다",
     },
-    "fig.effective_lr": {"en": "effective step η/(√v̂+ε) (log)", "ko": "실효 학습률 η/(√v̂+ε) (로그)"},
+    "fig.effective_lr": {"en": "effective step η/(√v̂+ε) (log)", "ko": "유효 학습률 η/(√v̂+ε) (로그)"},
     "fig.second_moment": {"en": "second moment (AdaGrad: Σg²)", "ko": "2차 모멘트 (AdaGrad: Σg²)"},
     # the page's chart controls (ui/chart.js)
     "chart.png": {"en": "PNG", "ko": "PNG"},

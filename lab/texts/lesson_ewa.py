@@ -15,27 +15,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "with weight 1 − β, and everything older is discounted by β once more. Momentum averages gradients this "
         "way; Adam averages both the gradients and their squares.",
         "ko": "**지수 가중 평균**(EWA)은 숫자 하나만 기억하면서 잡음 섞인 데이터를 매끄럽게 만듭니다. $t$일째 기온을 "
-        "$T_t$라 하면 $v_t = \\beta\\, v_{t-1} + (1-\\beta)\\,T_t$입니다. 새 값은 1 − β의 가중치로 들어오고, 그 이전 "
-        "값들은 매번 β배씩 더 할인됩니다. 모멘텀은 기울기를 이렇게 평균 내고, Adam은 기울기와 기울기의 제곱을 "
-        "모두 이렇게 평균 냅니다.",
+        "$T_t$라 하면 $v_t = \\beta\\, v_{t-1} + (1-\\beta)\\,T_t$입니다. 새 값은 1 − β의 가중치로 들어오고, 그보다 "
+        "오래된 값들은 한 번 더 β배로 줄어듭니다. 모멘텀은 기울기를 이렇게 평균 내고, Adam은 기울기와 기울기의 "
+        "제곱을 모두 이렇게 평균 냅니다.",
     },
     "lesson.ewa.p2": {
         "en": "Unrolled, $v_t = (1-\\beta)\\sum_k \\beta^k\\,T_{t-k}$: the weights fall off exponentially into the past. "
         "Since $\\beta^{1/(1-\\beta)} \\approx 1/e$, the average effectively covers the last **≈ 1/(1 − β)** values: "
         "about ten days at β = 0.9, fifty at β = 0.98. A larger β is smoother but reacts later, lagging behind the "
         "seasons; a smaller β follows the day-to-day noise.",
-        "ko": "식을 풀어 쓰면 $v_t = (1-\\beta)\\sum_k \\beta^k\\,T_{t-k}$로, 가중치가 과거로 갈수록 지수적으로 줄어듭니다. "
-        "$\\beta^{1/(1-\\beta)} \\approx 1/e$이므로 평균은 사실상 최근 **≈ 1/(1 − β)**개의 값을 덮습니다: β = 0.9이면 "
-        "약 10일, β = 0.98이면 약 50일입니다. β가 크면 더 매끄럽지만 늦게 반응해 계절 변화를 뒤따라가고, β가 작으면 "
-        "날마다의 잡음을 그대로 따라갑니다.",
+        "ko": "식을 풀어 쓰면 $v_t = (1-\\beta)\\sum_k \\beta^k\\,T_{t-k}$로, 가중치가 과거로 갈수록 지수적으로 "
+        "줄어듭니다. $\\beta^{1/(1-\\beta)} \\approx 1/e$이므로 평균은 사실상 최근 **≈ 1/(1 − β)**개의 값을 "
+        "아우릅니다. β = 0.9이면 약 10일, β = 0.98이면 약 50일입니다. β가 크면 더 매끄럽지만 늦게 반응해 계절 변화에 "
+        "뒤처지고, β가 작으면 날마다의 잡음을 그대로 따라갑니다.",
     },
     "lesson.ewa.p3": {
         "en": "Starting from v₀ = 0 makes the first averages too small: v₁ = (1 − β) T₁, a tenth of the first day's "
         "temperature at β = 0.9. **Bias correction** divides by 1 − βᵗ, the sum of the weights so far, so "
         "v̂₁ = T₁ exactly; for large t the divisor is 1 and changes nothing. Adam corrects its averages for this "
         "reason.",
-        "ko": "v₀ = 0에서 시작하면 처음 평균들이 너무 작습니다: v₁ = (1 − β) T₁로, β = 0.9이면 첫날 기온의 10분의 "
-        "1입니다. **편향 보정**은 지금까지의 가중치 합인 1 − βᵗ로 나누어 v̂₁ = T₁이 정확히 되게 합니다. t가 크면 "
+        "ko": "v₀ = 0에서 시작하면 처음 평균들이 너무 작습니다. v₁ = (1 − β) T₁이므로 β = 0.9이면 첫날 기온의 10분의 "
+        "1입니다. **편향 보정**은 지금까지의 가중치 합인 1 − βᵗ로 나누어 정확히 v̂₁ = T₁이 되게 합니다. t가 크면 "
         "나누는 값이 1이 되어 아무것도 바뀌지 않습니다. Adam이 평균을 보정하는 이유가 바로 이것입니다.",
     },
     "lesson.ewa.p4": {

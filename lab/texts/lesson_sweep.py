@@ -8,55 +8,56 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "lesson.sweep.claim": {
         "en": "Hyperparameters interact: map the final loss over two of them at once, one complete run per cell.",
-        "ko": "하이퍼파라미터는 서로 얽혀 있습니다: 두 개를 한꺼번에 바꿔 가며 칸마다 실행 하나를 끝까지 돌려, "
-        "마지막 손실을 지도로 그립니다.",
+        "ko": "하이퍼파라미터는 서로 얽혀 있습니다. 두 개를 한꺼번에 바꿔 가며 칸마다 실행 하나를 끝까지 진행해 최종 "
+        "손실을 지도로 그려 보세요.",
     },
     "lesson.sweep.p1": {
         "en": "A learning rate that works with one momentum can diverge with another: hyperparameters interact. The "
         "course notes describe the old way of choosing a learning rate, a grid search: try a grid of values and keep "
         "the one with the lowest error. This page runs that grid search for any two numeric hyperparameters of any "
         "update rule, on any surface.",
-        "ko": "어떤 모멘텀에서 잘 되던 학습률이 다른 모멘텀에서는 발산할 수 있습니다. 하이퍼파라미터들은 서로 얽혀 있습니다. "
-        "강의 노트는 예전에 학습률을 고르던 방법으로 격자 탐색(grid search)을 설명합니다. 값들의 격자를 모두 시도해 보고 "
-        "오차가 가장 작은 값을 고르는 것입니다. 이 페이지는 어떤 곡면에서든, 어떤 갱신 규칙이든, 숫자 하이퍼파라미터 두 "
-        "개에 대해 그 격자 탐색을 실행합니다.",
+        "ko": "어떤 모멘텀에서 잘 되던 학습률이 다른 모멘텀에서는 발산할 수 있습니다. 하이퍼파라미터들은 서로 얽혀 "
+        "있습니다. 강의 노트는 예전에 학습률을 고르던 방법으로 격자 탐색(grid search)을 설명합니다. 값들의 격자를 "
+        "모두 시도해 보고 오차가 가장 작은 값을 고르는 것입니다. 이 페이지는 어떤 지형에서든, 어떤 갱신 규칙이든, "
+        "숫자 하이퍼파라미터 두 개에 대해 그 격자 탐색을 실행합니다.",
     },
     "lesson.sweep.p2": {
         "en": "Every cell is one complete run from the surface's suggested start. Its colour is the final loss (on a "
         "log scale, as the gap f − f* to the minimum) or the number of steps until the loss first comes within a "
         "tolerance of the minimum. Red cells diverged; grey cells never reached the tolerance.",
-        "ko": "칸 하나하나가 곡면의 기본 출발점에서 시작한 완전한 실행 하나입니다. 색은 마지막 손실(최솟값과의 차이 f − f*를 "
-        "로그 눈금으로)이거나, 손실이 처음으로 최솟값의 허용 오차 안에 들어온 스텝 수입니다. 빨간 칸은 발산했고, 회색 칸은 "
-        "허용 오차에 끝내 도달하지 못했습니다.",
+        "ko": "칸 하나하나가 지형의 추천 출발점에서 시작한 완전한 실행 하나입니다. 색은 최종 손실(최솟값과의 차이 f "
+        "− f*를 로그 눈금으로)이거나, 손실이 처음으로 최솟값의 허용 오차 안에 들어온 스텝 수입니다. 빨간 칸은 "
+        "발산했고, 회색 칸은 허용 오차에 끝내 도달하지 못했습니다.",
     },
     "lesson.sweep.p3": {
         "en": "The whole grid is one vectorised call of the engine, `optimizers.sweep`: every cell runs the same "
         "compiled program with different numbers, so even 128 × 128 runs take a moment. Click a cell to read its "
         "numbers and to open exactly that run in the Playground, where you can watch it move.",
-        "ko": "격자 전체가 엔진의 벡터화된 호출 한 번, `optimizers.sweep`입니다. 모든 칸이 같은 컴파일된 프로그램을 숫자만 "
-        "바꿔 실행하므로 128 × 128개의 실행도 잠깐이면 끝납니다. 칸을 클릭하면 그 칸의 숫자를 읽을 수 있고, 바로 그 실행을 "
-        "자유 실험 페이지에서 열어 움직이는 모습을 볼 수 있습니다.",
+        "ko": "격자 전체를 엔진의 벡터화된 호출 한 번(`optimizers.sweep`)으로 계산합니다. 모든 칸이 같은 컴파일된 "
+        "프로그램을 숫자만 바꿔 실행하므로 128 × 128개의 실행도 잠깐이면 끝납니다. 칸을 클릭하면 그 칸의 숫자를 읽을 "
+        "수 있고, 바로 그 실행을 자유 실험 페이지에서 열어 움직이는 모습을 볼 수 있습니다.",
     },
     "lesson.sweep.p4": {
         "en": "Learning rates and ε range over orders of magnitude, so their axes are logarithmic. The notes "
         "(CS231n) advise choosing the learning rate first and adding decay and other refinements later; on the map "
         "you can see how much every other setting depends on the learning rate it is paired with.",
-        "ko": "학습률과 ε는 여러 자릿수에 걸쳐 움직이므로 그 축은 로그 눈금입니다. 강의 노트(CS231n)는 학습률을 먼저 고르고 "
-        "감쇠 같은 다른 설정은 나중에 더하라고 권합니다. 지도에서 다른 설정들이 짝지어진 학습률에 얼마나 좌우되는지 "
-        "볼 수 있습니다.",
+        "ko": "학습률과 ε은 여러 자릿수에 걸쳐 움직이므로 그 축은 로그 눈금입니다. 강의 노트(CS231n)는 학습률을 먼저 "
+        "고르고 감쇠 같은 다른 설정은 나중에 더하라고 권합니다. 지도에서 다른 설정들이 짝지어진 학습률에 얼마나 "
+        "좌우되는지 볼 수 있습니다.",
     },
     "lesson.sweep.try": {
         "en": "Sweep heavy-ball momentum on a long valley (κ = 100): learning rate from 0.1 to 10 against β from 0 to "
         "0.99. The lowest final loss sits next to Polyak's optimum, computed from the surface's Hessian.",
-        "ko": "긴 골짜기(κ = 100)에서 헤비볼 모멘텀으로 격자 탐색을 해 보세요. 학습률 0.1부터 10까지와 β 0부터 0.99까지입니다. "
-        "마지막 손실이 가장 낮은 칸은 곡면의 헤세 행렬로 계산한 폴랴크(Polyak)의 최적점 바로 옆에 있습니다.",
+        "ko": "긴 골짜기(κ = 100)에서 헤비볼 모멘텀으로 격자 탐색을 해 보세요. 학습률은 0.1부터 10까지, β는 0부터 "
+        "0.99까지입니다. 최종 손실이 가장 낮은 칸은 지형의 헤세 행렬로 계산한 폴랴크(Polyak)의 최적점 바로 옆에 "
+        "있습니다.",
     },
     "lesson.sweep.try.button": {"en": "Find Polyak's optimum", "ko": "폴랴크의 최적점 찾기"},
     # controls
     "lesson.sweep.rule": {"en": "Update rule", "ko": "갱신 규칙"},
-    "lesson.sweep.surface": {"en": "Surface", "ko": "곡면"},
-    "lesson.sweep.settings": {"en": "Ranges, steps and fixed settings", "ko": "범위, 스텝 수, 고정된 설정"},
-    "lesson.sweep.steps": {"en": "Steps per run", "ko": "실행마다 스텝 수"},
+    "lesson.sweep.surface": {"en": "Surface", "ko": "지형"},
+    "lesson.sweep.settings": {"en": "Ranges, steps and fixed settings", "ko": "범위, 스텝 수, 고정 설정"},
+    "lesson.sweep.steps": {"en": "Steps per run", "ko": "실행당 스텝 수"},
     "lesson.sweep.n": {"en": "Cells per side", "ko": "한 변의 칸 수"},
     "lesson.sweep.axis_x": {"en": "Across (x axis)", "ko": "가로 (x축)"},
     "lesson.sweep.axis_y": {"en": "Up (y axis)", "ko": "세로 (y축)"},
@@ -64,11 +65,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.sweep.high": {"en": "to", "ko": "까지"},
     "lesson.sweep.log": {"en": "log scale", "ko": "로그 눈금"},
     "lesson.sweep.metric": {"en": "Colour shows", "ko": "색이 나타내는 것"},
-    "lesson.sweep.metric.final_loss": {"en": "final loss", "ko": "마지막 손실"},
+    "lesson.sweep.metric.final_loss": {"en": "final loss", "ko": "최종 손실"},
     "lesson.sweep.metric.steps_to_tol": {"en": "steps to tolerance", "ko": "허용 오차까지의 스텝 수"},
-    "lesson.sweep.fixed": {"en": "Fixed settings (everything not swept)", "ko": "고정된 설정 (탐색하지 않는 모든 것)"},
+    "lesson.sweep.fixed": {"en": "Fixed settings (everything not swept)", "ko": "고정 설정 (탐색하지 않는 모든 것)"},
     "lesson.sweep.axis.clip_norm": {"en": "Clipping threshold (global norm)", "ko": "클리핑 임계값 (전체 노름)"},
-    "lesson.sweep.axis.surface": {"en": "{name} (surface)", "ko": "{name} (곡면)"},
+    "lesson.sweep.axis.surface": {"en": "{name} (surface)", "ko": "{name} (지형)"},
     "lesson.sweep.running": {"en": "Running {cells} runs of {steps} steps…", "ko": "{steps}스텝짜리 실행 {cells}개를 계산하는 중…"},
     # messages
     "lesson.sweep.err.same": {
@@ -91,22 +92,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.sweep.fig.polyak": {"en": "Polyak's optimum", "ko": "폴랴크의 최적점"},
     "lesson.sweep.fig.selected": {"en": "selected cell", "ko": "선택한 칸"},
     "lesson.sweep.fig.loss_log": {"en": "log₁₀(f − f*)", "ko": "log₁₀(f − f*)"},
-    "lesson.sweep.fig.loss": {"en": "final loss f", "ko": "마지막 손실 f"},
+    "lesson.sweep.fig.loss": {"en": "final loss f", "ko": "최종 손실 f"},
     "lesson.sweep.fig.steps": {"en": "steps to tolerance", "ko": "허용 오차까지의 스텝 수"},
-    "lesson.sweep.fig.final": {"en": "final loss", "ko": "마지막 손실"},
+    "lesson.sweep.fig.final": {"en": "final loss", "ko": "최종 손실"},
     # captions
     "lesson.sweep.caption": {
         "en": "{cells} runs of {steps} steps, all from ({x0}, {y0}). “Within tolerance” means f − f* ≤ {tol} (10⁻³ of "
         "the start's height above the minimum). {diverged} of the runs diverged.",
-        "ko": "실행 {cells}개, 각각 {steps}스텝, 모두 ({x0}, {y0})에서 출발합니다. “허용 오차 안”은 f − f* ≤ {tol} "
-        "(출발점이 최솟값보다 높은 정도의 10⁻³)을 뜻합니다. 실행 중 {diverged}개가 발산했습니다.",
+        "ko": "실행 {cells}개, 각각 {steps}스텝, 모두 ({x0}, {y0})에서 출발합니다. “허용 오차 안”은 f − f* ≤ {tol}, "
+        "곧 출발점이 최솟값보다 높은 정도의 10⁻³ 이내라는 뜻입니다. 실행 중 {diverged}개가 발산했습니다.",
     },
     "lesson.sweep.click": {"en": "Click a cell of the map to pick it; until then the best cell is shown.", "ko": "지도의 칸을 클릭해 고르세요. 고르기 전에는 가장 좋은 칸을 보여 줍니다."},
     "lesson.sweep.cell.best": {"en": "Best cell", "ko": "가장 좋은 칸"},
     "lesson.sweep.cell.selected": {"en": "Selected cell", "ko": "선택한 칸"},
     "lesson.sweep.cell": {
         "en": "**{which}:** {values}: final loss **{loss}**, steps to tolerance **{steps_to}**.",
-        "ko": "**{which}:** {values}: 마지막 손실 **{loss}**, 허용 오차까지의 스텝 수 **{steps_to}**.",
+        "ko": "**{which}:** {values}: 최종 손실 **{loss}**, 허용 오차까지의 스텝 수 **{steps_to}**.",
     },
     "lesson.sweep.never": {"en": "never", "ko": "도달하지 못함"},
     "lesson.sweep.diverged_at": {"en": "diverged at step {step}", "ko": "{step}번째 스텝에서 발산"},
@@ -115,18 +116,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The swept surface parameter moves the minimum. Steps to tolerance are measured against the minimum of "
         "the surface with its fixed parameters, so read the final-loss map here (it compares each cell with its own "
         "minimum).",
-        "ko": "탐색하는 곡면 매개변수가 최솟값을 움직입니다. 허용 오차까지의 스텝 수는 고정된 매개변수를 가진 곡면의 "
-        "최솟값을 기준으로 재므로, 여기서는 마지막 손실 지도를 보세요 (칸마다 자기 최솟값과 비교합니다).",
+        "ko": "탐색하는 지형 매개변수가 최솟값을 움직입니다. 허용 오차까지의 스텝 수는 고정된 매개변수를 가진 지형의 "
+        "최솟값을 기준으로 재므로, 여기서는 최종 손실 지도를 보세요(칸마다 자기 최솟값과 비교합니다).",
     },
     "lesson.sweep.polyak": {
         "en": "For heavy-ball momentum on a quadratic, the convergence rate is best at Polyak's optimum "
         "η* = 4/(√L + √μ)² = **{eta}**, β* = ((√κ − 1)/(√κ + 1))² = **{beta}**, where L = {L} and μ = {mu} are the "
         "eigenvalues of the surface's Hessian (by `jax.hessian`). That is a statement about the rate as the steps go "
         "on; after {steps} steps the map's best cell is η = **{best_eta}**, β = **{best_beta}**.",
-        "ko": "이차 함수에서 헤비볼 모멘텀의 수렴 속도는 폴랴크의 최적점 η* = 4/(√L + √μ)² = **{eta}**, "
-        "β* = ((√κ − 1)/(√κ + 1))² = **{beta}**에서 가장 빠릅니다. 여기서 L = {L}, μ = {mu}는 곡면의 헤세 행렬의 "
-        "고윳값입니다 (`jax.hessian`으로 계산). 이것은 스텝이 계속될 때의 수렴 속도에 대한 이야기이고, {steps}스텝 "
-        "뒤 지도에서 가장 좋은 칸은 η = **{best_eta}**, β = **{best_beta}**입니다.",
+        "ko": "이차 함수에서 헤비볼 모멘텀의 수렴 속도는 폴랴크의 최적점 η* = 4/(√L + √μ)² = **{eta}**, β* = ((√κ − "
+        "1)/(√κ + 1))² = **{beta}**에서 가장 빠릅니다. 여기서 L(= {L})과 μ(= {mu})는 지형의 헤세 행렬의 "
+        "고윳값입니다(`jax.hessian`으로 계산). 이것은 스텝이 계속될 때의 수렴 속도에 대한 이야기이고, {steps}스텝 뒤 "
+        "지도에서 가장 좋은 칸은 η = **{best_eta}**, β = **{best_beta}**입니다.",
     },
     # grid search against random search
     "lesson.sweep.search": {"en": "Grid search or random search?", "ko": "격자 탐색인가, 무작위 탐색인가?"},
@@ -147,10 +148,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "edges are the values each search tried along each axis: the grid's on the top and right, the random "
         "search's on the bottom and left. Every point is its own engine run. After J. Bergstra, Y. Bengio, "
         "Random Search for Hyper-Parameter Optimization, JMLR 13 (2012).",
-        "ko": "같은 지도, 같은 범위에서 각각 실행 {runs}개입니다: {side} × {side} 격자(주황 원)와 무작위 점 {runs}개"
-        "(빨간 마름모, 범위 안에서 고르게, 로그 눈금 축에서는 로그 척도로 고르게, 시드 고정). 가장자리의 눈금은 각 탐색이 "
-        "축마다 시도한 값입니다: 격자는 위와 오른쪽, 무작위 탐색은 아래와 왼쪽. 점마다 엔진의 실행 하나입니다. "
-        "J. Bergstra, Y. Bengio, Random Search for Hyper-Parameter Optimization, JMLR 13 (2012)을 따랐습니다.",
+        "ko": "같은 지도, 같은 범위에서 각각 실행 {runs}개입니다. {side} × {side} 격자(주황 원)와 무작위 점 "
+        "{runs}개(빨간 마름모, 범위 안에서 균등하게, 로그 눈금 축에서는 로그 균등하게, 시드 고정)입니다. 가장자리의 "
+        "눈금은 각 탐색이 축마다 시도한 값입니다. 격자는 위와 오른쪽, 무작위 탐색은 아래와 왼쪽에 있습니다. 점 "
+        "하나하나가 엔진의 실행 하나입니다. J. Bergstra, Y. Bengio, Random Search for Hyper-Parameter Optimization, "
+        "JMLR 13 (2012)을 따랐습니다.",
     },
     "lesson.sweep.search.result": {
         "en": "With {runs} runs each, the grid tried **{gx}** values of {x} and **{gy}** of {y}; random search tried "

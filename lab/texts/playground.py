@@ -12,11 +12,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "pg.intro": {
         "en": "Pick a loss surface, start several optimizers from the same point and watch them move. "
         "Press ▶ Play under the chart, drag the step slider, or click the contour to start somewhere else.",
-        "ko": "손실 함수의 지형을 고르고, 여러 옵티마이저를 같은 점에서 출발시켜 움직임을 비교해 보세요. "
-        "그래프 아래의 ▶ 재생을 누르거나 스텝 슬라이더를 끌어 보고, 등고선을 클릭하면 출발점이 바뀝니다.",
+        "ko": "손실 지형을 고르고, 여러 옵티마이저를 같은 점에서 출발시켜 움직임을 비교해 보세요. 그래프 아래의 ▶ "
+        "재생을 누르거나 스텝 슬라이더를 끌어 보세요. 등고선을 클릭하면 그 점에서 출발합니다.",
     },
     "pg.presets": {"en": "Teaching scenes", "ko": "수업용 장면"},
-    "pg.presets.help": {"en": "Load a whole scene in one click.", "ko": "한 번의 클릭으로 장면 전체를 불러옵니다."},
+    "pg.presets.help": {"en": "Load a whole scene in one click.", "ko": "클릭 한 번으로 장면 전체를 불러옵니다."},
     # --- playground: surface ---------------------------------------------------------------
     "pg.surface": {"en": "Loss surface", "ko": "손실 지형"},
     "pg.surface.expression": {"en": "Your own formula", "ko": "직접 입력한 수식"},
@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hp.decay": {"en": "Decay ρ of the squared-gradient average", "ko": "기울기 제곱 평균의 감쇠율 ρ"},
     "hp.initial_accumulator_value": {"en": "Initial accumulator G₀", "ko": "누적값의 초기값 G₀"},
     "hp.initial_scale": {"en": "Initial average ν₀", "ko": "평균의 초기값 ν₀"},
-    "hp.eps_in_sqrt": {"en": "ε inside the square root", "ko": "ε를 제곱근 안에"},
+    "hp.eps_in_sqrt": {"en": "ε inside the square root", "ko": "ε을 제곱근 안에"},
     "hp.bias_correction": {"en": "Bias correction", "ko": "편향 보정"},
     "hp.weight_decay": {"en": "Weight decay λ", "ko": "가중치 감소 λ"},
     "hp.schedule": {"en": "Learning-rate schedule", "ko": "학습률 스케줄"},
@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hp.decay_rate": {"en": "Decay rate γ", "ko": "감쇠율 γ"},
     "hp.staircase": {"en": "Staircase", "ko": "계단식"},
     "hp.decay_steps": {"en": "Cosine length D", "ko": "코사인 길이 D"},
-    "hp.alpha": {"en": "Final fraction α", "ko": "마지막 비율 α"},
+    "hp.alpha": {"en": "Final fraction α", "ko": "최종 비율 α"},
     "hp.warmup_steps": {"en": "Warmup steps", "ko": "워밍업 스텝 수"},
     "hp.clip": {"en": "Gradient clipping", "ko": "기울기 클리핑"},
     "hp.clip_threshold": {"en": "Clipping threshold", "ko": "클리핑 임계값"},
@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hp.batch_size": {"en": "Mini-batch size (0 = full batch)", "ko": "미니배치 크기 (0 = 전체 배치)"},
     "hp.drop_last": {"en": "Drop the last incomplete batch", "ko": "마지막 불완전 배치 버리기"},
     "choice.heavy_ball": {"en": "heavy ball: v = βv + g", "ko": "헤비볼: v = βv + g"},
-    "choice.textbook": {"en": "textbook: V = αV − ηg", "ko": "교과서: V = αV − ηg"},
+    "choice.textbook": {"en": "textbook: V = αV − ηg", "ko": "교재: V = αV − ηg"},
     "choice.average": {"en": "average: v = βv + (1−β)g", "ko": "평균: v = βv + (1−β)g"},
     "choice.constant": {"en": "constant", "ko": "고정"},
     "choice.step": {"en": "step decay", "ko": "계단식 감쇠"},
@@ -87,26 +87,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "pg.diverged": {
         "en": "{label} diverged at step {step}: the learning rate is too large for this surface. "
         "The path is drawn up to there.",
-        "ko": "{label}이(가) {step}번째 스텝에서 발산했습니다: 이 지형에는 학습률이 너무 큽니다. "
-        "경로는 발산 직전까지 그려집니다.",
+        "ko": "{label}이(가) {step}번째 스텝에서 발산했습니다. 이 지형에서는 학습률이 너무 큽니다. 경로는 발산 "
+        "직전까지 그려집니다.",
     },
-    "pg.failed": {"en": "{label} could not run: {reason}", "ko": "{label} 을(를) 실행할 수 없습니다: {reason}"},
+    "pg.failed": {"en": "{label} could not run: {reason}", "ko": "{label}을(를) 실행할 수 없습니다: {reason}"},
     "pg.summary": {"en": "Summary", "ko": "요약"},
     "pg.col.optimizer": {"en": "optimizer", "ko": "옵티마이저"},
     "pg.col.final_loss": {"en": "final loss", "ko": "최종 손실"},
-    "pg.col.steps_to_tol": {"en": "steps to tolerance", "ko": "허용 오차까지 스텝 수"},
+    "pg.col.steps_to_tol": {"en": "steps to tolerance", "ko": "허용 오차까지의 스텝 수"},
     "pg.col.diverged_at": {"en": "diverged at step", "ko": "발산한 스텝"},
     "pg.tol.help": {
         "en": "Tolerance: the loss within 10⁻³ of the way from the start down to the minimum.",
-        "ko": "허용 오차: 출발점에서 최솟값까지 내려가는 거리의 10⁻³ 이내.",
+        "ko": "허용 오차란 손실이 출발점에서 최솟값까지 내려가야 할 높이의 10⁻³ 이내로 들어온 것을 말합니다.",
     },
     "pg.inspect": {"en": "Inspect one step", "ko": "한 스텝 살펴보기"},
     "pg.inspect.step": {"en": "Step to inspect", "ko": "살펴볼 스텝"},
     "pg.inspect.help": {
         "en": "Arrows on the contour: solid for the negative gradient, dashed for the velocity. "
         "Below: the effective step size per coordinate of the adaptive rules.",
-        "ko": "등고선 위의 화살표: 실선은 음의 기울기, 점선은 속도입니다. "
-        "아래 그래프는 적응형 규칙의 좌표별 실효 학습률입니다.",
+        "ko": "등고선 위의 화살표: 실선은 음의 기울기, 점선은 속도입니다. 아래 그래프는 적응적 방법의 좌표별 유효 "
+        "학습률입니다.",
     },
     "pg.share": {"en": "Share this view", "ko": "이 화면 공유하기"},
     "pg.share.help": {
@@ -121,7 +121,7 @@ TEXTS: dict[str, dict[str, str]] = {
                       "ko": "PNG: 그래프 아래의 PNG 버튼(또는 도구 모음의 카메라)을 누르면 등고선까지 담긴 그림을 저장합니다."},
     "pg.notice": {"en": "Some settings in the link were changed or ignored:", "ko": "링크의 일부 설정이 바뀌었거나 무시되었습니다:"},
     # --- presets -----------------------------------------------------------------------------
-    "preset.zigzag": {"en": "GD's zigzag on an ill-conditioned valley", "ko": "나쁜 조건수의 골짜기에서 GD의 지그재그"},
+    "preset.zigzag": {"en": "GD's zigzag on an ill-conditioned valley", "ko": "조건수가 큰 골짜기에서 GD의 지그재그"},
     "preset.zigzag.lesson": {
         "en": "The gradient is perpendicular to the contour lines, not aimed at the minimum: GD bounces across "
         "the narrow valley while momentum averages the bounces away.",
@@ -132,21 +132,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "preset.rosenbrock.lesson": {
         "en": "A long, curved valley: plain GD barely moves along the floor, momentum builds speed, and Nesterov "
         "corrects its overshoot a step sooner.",
-        "ko": "길고 휘어진 골짜기입니다. GD는 골짜기 바닥을 따라 거의 움직이지 못하고, 모멘텀은 속도를 "
-        "쌓으며, 네스테로프는 지나침을 한 스텝 먼저 바로잡습니다.",
+        "ko": "길고 휘어진 골짜기입니다. 기본 GD는 골짜기 바닥을 따라 거의 움직이지 못하고, 모멘텀은 속도를 쌓으며, "
+        "네스테로프는 지나쳐 나간 움직임을 한 스텝 더 일찍 바로잡습니다.",
     },
     "preset.saddle": {"en": "Escaping a saddle", "ko": "안장점 탈출"},
     "preset.saddle.lesson": {
         "en": "Near a saddle point the gradient is tiny, so plain gradient descent waits there; noise and momentum "
         "leave sooner.",
-        "ko": "안장점 근처에서는 기울기가 아주 작아 경사하강법이 오래 머뭅니다. 잡음과 모멘텀은 더 빨리 빠져나옵니다.",
+        "ko": "안장점 근처에서는 기울기가 아주 작아 기본 경사하강법은 그곳에 오래 머뭅니다. 잡음과 모멘텀은 더 빨리 빠져나옵니다.",
     },
     "preset.cliff": {"en": "Clipping at a cliff", "ko": "절벽에서의 기울기 클리핑"},
     "preset.cliff.lesson": {
         "en": "On the steep wall the gradient explodes and one GD step throws the point far away; clipping "
         "caps the step so it walks down instead.",
-        "ko": "가파른 절벽에서는 기울기가 폭발해 GD의 한 스텝이 멀리 튕겨 나갑니다. 클리핑은 스텝의 크기를 "
-        "제한해 차분히 내려가게 합니다.",
+        "ko": "가파른 벽에서는 기울기가 폭발해 GD의 한 스텝에 점이 멀리 튕겨 나갑니다. 클리핑은 스텝 크기에 상한을 "
+        "두어 튕겨 나가는 대신 차근차근 내려가게 합니다.",
     },
     "preset.too_large": {"en": "Too large a learning rate", "ko": "너무 큰 학습률"},
     "preset.too_large.lesson": {
@@ -155,7 +155,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 이차 함수의 가장 큰 곡률은 L = 1입니다. 경사하강법은 η < 2/L = 2이면 수렴하고, 그보다 크면 발산합니다.",
     },
     # --- surfaces ------------------------------------------------------------------------------
-    "surface.quadratic": {"en": "Ill-conditioned quadratic", "ko": "나쁜 조건수의 이차 함수"},
+    "surface.quadratic": {"en": "Ill-conditioned quadratic", "ko": "조건수가 큰 이차 함수"},
     "surface.saddle": {"en": "Saddle point", "ko": "안장점"},
     "surface.rosenbrock": {"en": "Rosenbrock valley", "ko": "로젠브록 골짜기"},
     "surface.himmelblau": {"en": "Himmelblau: four minima", "ko": "히멜블라우: 최솟값 네 개"},

@@ -9,7 +9,7 @@ from lab.i18n import LANG_NAMES, LANGS, t
 from ui import style
 
 HERE = Path(__file__).resolve().parent
-# The lessons, in the order of the course notes: (key, Material icon). Page file: pages/lesson_<n>_<key>.py,
+# The lessons, in the order of the course notes: (key, Material icon). Page file: views/lesson_<n>_<key>.py,
 # navigation title: the catalogue's nav.<key>.
 LESSONS = (
     ("gradient_descent", ":material/trending_down:"),
@@ -27,7 +27,7 @@ LESSONS = (
 def lesson_pages(lang: str) -> list:
     pages = []
     for n, (key, icon) in enumerate(LESSONS, start=1):
-        path = Path("pages") / f"lesson_{n}_{key}.py"
+        path = Path("views") / f"lesson_{n}_{key}.py"
         if (HERE / path).exists():  # tests/test_app.py checks that every lesson has its page
             pages.append(st.Page(str(path), title=t(f"nav.{key}", lang), icon=icon, url_path=key))
     return pages
@@ -52,7 +52,7 @@ def _projector_switched() -> None:
     st.session_state["projector"] = st.session_state["projector_switch"]
 
 
-playground = st.Page("pages/playground.py", title=t("nav.playground", lang), icon=":material/landscape:", default=True, url_path="playground")
+playground = st.Page("views/playground.py", title=t("nav.playground", lang), icon=":material/landscape:", default=True, url_path="playground")
 nav = st.navigation({t("app.title", lang): [playground], t("nav.lessons", lang): lesson_pages(lang)})
 with st.sidebar:
     st.radio(t("app.language", lang), LANGS, key="lang", format_func=LANG_NAMES.get, horizontal=True)

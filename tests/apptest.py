@@ -14,7 +14,7 @@ TIMEOUT = 120  # JAX compiles on a cold cache take seconds
 
 
 def open_page(page: str | None = None, lang: str = "en") -> AppTest:
-    """The app in ``lang``, switched to ``page`` (a path like "pages/lesson_5_ewa.py"), with no exception."""
+    """The app in ``lang``, switched to ``page`` (a path like "views/lesson_5_ewa.py"), with no exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
     at.run()

@@ -168,7 +168,7 @@ def test_projector_mode_enlarges_the_text():
     assert figure(at)["layout"]["font"]["size"] > small
     assert at.query_params["proj"] == "1"
     # it is app-wide: a lesson's figures grow too
-    at.switch_page("pages/lesson_3_momentum.py").run()
+    at.switch_page("views/lesson_3_momentum.py").run()
     assert_clean(at)
     assert figure(at)["layout"]["font"]["size"] > small
 
@@ -264,7 +264,7 @@ def lesson_files() -> list[str]:
         node.value for node in tree.body if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS"
     )
     keys = [elt.elts[0].value for elt in lessons.elts]
-    return [f"pages/lesson_{n}_{k}.py" for n, k in enumerate(keys, start=1)]
+    return [f"views/lesson_{n}_{k}.py" for n, k in enumerate(keys, start=1)]
 
 
 def test_every_lesson_in_the_navigation_has_its_page():

@@ -34,7 +34,7 @@ from lessons import adaptive as lx
 import apptest
 from apptest import charts, spec
 
-PAGE = "pages/lesson_4_adaptive.py"
+PAGE = "views/lesson_4_adaptive.py"
 RACE, LONG, BIAS, NOTES = range(4)  # the page's charts, in order
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 

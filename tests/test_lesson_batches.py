@@ -18,7 +18,7 @@ from optimizers import oracle
 import apptest
 from apptest import array, charts, spec
 
-PAGE = "pages/lesson_2_batches.py"
+PAGE = "views/lesson_2_batches.py"
 KEY = "batches"
 
 

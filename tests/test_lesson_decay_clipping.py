@@ -27,7 +27,7 @@ from optimizers import clipping
 import apptest
 from apptest import array, charts, spec
 
-PAGE = "pages/lesson_7_decay_clipping.py"
+PAGE = "views/lesson_7_decay_clipping.py"
 DECAY, RATE, CLIP, COMPASS = range(4)  # the page's charts, in order
 SCALES, CENTRE = (1.0, 10.0), (2.5, 1.5)
 FORMULA = "(x-2.5)**2 + 10*(y-1.5)**2"

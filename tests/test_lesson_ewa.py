@@ -16,7 +16,7 @@ from optimizers.ewa import ewma
 import apptest
 from apptest import array, charts, spec
 
-PAGE = "pages/lesson_5_ewa.py"
+PAGE = "views/lesson_5_ewa.py"
 KEY = "ewa"
 
 

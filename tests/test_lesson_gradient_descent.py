@@ -16,7 +16,7 @@ from lessons import gradient_descent as gd
 import apptest
 from apptest import array, charts, spec
 
-PAGE = "pages/lesson_1_gradient_descent.py"
+PAGE = "views/lesson_1_gradient_descent.py"
 KEY = "gradient_descent"
 
 

@@ -23,7 +23,7 @@ from lessons import momentum as lm
 import apptest
 from apptest import array, charts, elements, spec
 
-PAGE = "pages/lesson_3_momentum.py"
+PAGE = "views/lesson_3_momentum.py"
 PATHS, LOSS, LOOK, FORMS, MAP = range(5)  # the page's charts, in order
 
 

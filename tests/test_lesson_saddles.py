@@ -21,7 +21,7 @@ from lessons import saddles as ls
 from optimizers.engine import run_batch
 from apptest import APP, array, charts, elements, spec
 
-PAGE = "pages/lesson_8_saddles.py"
+PAGE = "views/lesson_8_saddles.py"
 
 
 def page(lang: str = "en") -> AppTest:

@@ -18,7 +18,7 @@ from optimizers import schedules
 import apptest
 from apptest import array, charts, spec
 
-PAGE = "pages/lesson_6_schedules.py"
+PAGE = "views/lesson_6_schedules.py"
 KEY = "schedules"
 EPOCHS, EXERCISE, CURVES, EFFECT, RESCUE = range(5)
 LIBRARY = ("constant", "step", "exponential", "inverse_time", "cosine")

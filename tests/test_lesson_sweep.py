@@ -18,7 +18,7 @@ from figures.paths import LOG_FLOOR
 import apptest
 from apptest import APP, array
 
-PAGE = "pages/lesson_9_sweep.py"
+PAGE = "views/lesson_9_sweep.py"
 
 
 def page(lang: str = "en", **state) -> AppTest:

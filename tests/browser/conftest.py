@@ -13,6 +13,7 @@ Every test leaves a screenshot in artifacts/screenshots/<test-name>.png; a faili
 test's screenshot is taken at the failure and named in its report.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -97,13 +98,29 @@ def app_url():
         yield url
         return
 
+    with _server("streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url():
+    """A server of its own, started for this test: its first browser session is the test's."""
+    if os.environ.get("LLL_APP_URL"):
+        pytest.skip("LLL_APP_URL points at a running app: no fresh server to start")
+    with _server("streamlit-fresh.log") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _server(log_name: str):
+    """Start the app (LLL_APP_FILE, or app.py) on a free port, wait for health, yield its URL, stop it."""
     app_file = Path(os.environ.get("LLL_APP_FILE", REPO / "app.py")).resolve()
     if not app_file.is_file():
         pytest.skip(f"no app to test: {app_file} does not exist")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / "streamlit.log"
+    log = ARTIFACTS / log_name
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.setdefault("JAX_PLATFORMS", "cpu")
     cmd = [

@@ -31,3 +31,16 @@ def test_every_sidebar_page_opens(page, app_url):
         failures += [f"{label} ({href}):\n{text}" for text in exceptions(page)]
     if failures:
         pytest.fail("exception boxes on these pages:\n\n" + "\n\n".join(failures), pytrace=False)
+
+
+def test_a_lessons_address_opened_first_on_a_fresh_server_shows_no_page_not_found(new_page, fresh_app_url):
+    """A teacher shares /momentum; the first student to open it after a server start sees the lesson,
+    without Streamlit's "Page not found" box (it came when the pages lived in a folder named pages/)."""
+    page = new_page()
+    page.goto(f"{fresh_app_url}/momentum")
+    wait_until_idle(page)
+    page.wait_for_timeout(1500)  # the box came a moment after the page
+    screenshot(page, "test_a_lessons_address_opened_first_on_a_fresh_server")
+    assert "not found" not in page.inner_text("body").lower()
+    assert page.url.rstrip("/").endswith("/momentum")
+    assert_no_exception(page)

@@ -268,7 +268,9 @@ def test_the_picture_comes_first_and_the_controls_follow(new_page, app_url):
       window.__lllFirst ??= { sliders: document.querySelectorAll('[data-testid="stSlider"]').length, node: e.target };
     }, true);""")
     page.goto(app_url)
+    page.wait_for_function("() => window.__lllFirst", timeout=60_000)  # the first picture (idle may come before it)
     wait_until_idle(page)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSlider\"]').length >= 3", timeout=60_000)
     first = page.evaluate("() => window.__lllFirst.sliders")
     assert first == 0  # the first picture came alone
     # then the race's sliders under the chart and the scene's in the sidebar, without a touch

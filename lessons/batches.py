@@ -20,9 +20,9 @@ samples,
 
 .. math:: c(B) = t_0 + \lceil B / W \rceil \quad\text{(in vector passes)}.
 
-A batch smaller than W leaves lanes idle: B = 1 costs as much as B = W. A B that is
-not a multiple of W (W is a power of two) pays for a part-empty last pass, which
-is why batch sizes are powers of two. The cost per sample c(B)/B = 1/W · (1 +
+A batch smaller than W leaves lanes idle: B = 1 costs as much as B = W. From B = W
+on, a B that is not a multiple of W pays for a part-empty last pass (W being a power
+of two, powers of two from W on are multiples of it). The cost per sample c(B)/B = 1/W · (1 +
 t₀W/B) approaches its floor 1/W once B is several times t₀W.
 """
 
@@ -35,7 +35,8 @@ import numpy as np
 
 import optimizers
 
-# the cost model's two constants (illustrative: a GPU warp is 32 lanes wide; the overhead is a guess)
+# the cost model's two constants (illustrative: a GPU warp is 32 lanes wide; the overhead t0 is chosen so that the
+# per-sample cost's knee t0*W falls at the notes' 64: the model illustrates the notes' range, it does not derive it)
 VECTOR_WIDTH = 32  # W: samples one pass of the vector unit handles
 OVERHEAD = 2.0  # t₀: the fixed cost of a step, in vector passes
 USUAL = (64, 512)  # the notes' (Ng's) usual range of mini-batch sizes for a large data set

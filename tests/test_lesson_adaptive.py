@@ -197,12 +197,6 @@ def test_adagrad_slows_but_does_not_stop(noise):
     assert all(b > a for a, b in zip(gains, gains[1:]))
 
 
-def test_partial_sums_of_root_t_grow_without_bound():
-    # the closed form behind the claim: Σ_{k≤t} 1/√k ≥ 2(√(t+1) − 1) → ∞
-    for t in (10, 1000, 100_000):
-        assert lx.partial_sums(lx.root_t(1.0, t))[-1] >= 2 * (math.sqrt(t + 1) - 1)
-
-
 def test_rmsprop_rate_holds_and_wobbles_as_its_memory_says():
     runs = lx.long_runs(1.0, 0.1, steps=20_000)
     for rho in lx.RHOS:

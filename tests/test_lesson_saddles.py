@@ -77,6 +77,16 @@ def test_renders_in_both_languages(lang):
     assert t("lesson.saddles.claim", lang) in [m.value for m in at.markdown]
 
 
+def test_the_claim_holds_on_the_first_figure_momentum_noise_and_adam_leave_much_sooner(en):
+    """The first screen's claim, on the page's own measured bars at the default settings: each of momentum,
+    noisy SGD (mean over seeds) and Adam spends less than half of GD's steps near the saddle."""
+    counts = bars(en)
+    gd_steps = counts[gd("en")]
+    others = {k: v for k, v in counts.items() if k != gd("en")}
+    assert gd_steps > 0 and len(others) == 3
+    assert all(v < 0.5 * gd_steps for v in others.values()), counts
+
+
 def test_y0_slider_changes_the_figures_and_gd_matches_the_linearised_saddle(en):
     at = en
     before = chart(at, "saddle_chart")
@@ -255,12 +265,20 @@ def test_momentum_growth_approximation_holds_for_small_steps(eta, beta):
 
 
 def test_growth_section_shows_the_measured_factors(en):
+    """The caption's factors are measured on the page's own runs (recomputed here from the same settings),
+    and they agree with the closed forms."""
     cap = next(c.value for c in en.caption if c.value.startswith("Measured growth"))
-    b, eta, beta = 1.0, 0.1, 0.9
-    gd_m = float(cap.split(": GD ")[1].split(" ")[0])
-    mom_m = float(cap.split("momentum ")[1].split(" ")[0])
-    assert gd_m == pytest.approx(ls.growth_gd(b, eta), rel=2e-3)  # float32 run on the page
-    assert mom_m == pytest.approx(ls.growth_momentum(b, eta, beta), rel=2e-3)
+    surface = landscapes.get("saddle")
+    b, eta, beta = float(surface.params["b"]), float(en.session_state["saddles.lr"]), 0.9
+    start, band = (-2.5, 1e-6), (1e-4, 1e-2)  # the page's start and measuring band (views/lesson_8_saddles.py)
+    runs = {"sgd": optimizers.run(surface, "sgd", start, 300, learning_rate=eta),
+            "momentum": optimizers.run(surface, "momentum", start, 300, learning_rate=eta, momentum=beta)}
+    again = {r: f"{ls.measured_growth(tr.xy[:, 1], *band)[0]:.4g}" for r, tr in runs.items()}
+    gd_m = cap.split(": GD ")[1].split(" ")[0]
+    mom_m = cap.split("momentum ")[1].split(" ")[0]
+    assert (gd_m, mom_m) == (again["sgd"], again["momentum"])
+    assert float(gd_m) == pytest.approx(ls.growth_gd(b, eta), rel=2e-3)  # float32 run on the page
+    assert float(mom_m) == pytest.approx(ls.growth_momentum(b, eta, beta), rel=2e-3)
 
 
 def test_measured_growth_window():

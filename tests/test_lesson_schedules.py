@@ -237,6 +237,11 @@ def test_decayed_and_constant_runs_draw_the_same_mini_batches():
     n = ls.steps_per_epoch()
     constant, decayed = ls.run(0.1), ls.run(0.1, ls.decay_settings("epoch_inverse", 0.1, 1.0, n))
     np.testing.assert_array_equal(constant.grad[0], decayed.grad[0])  # same start, same batch 0
+    # every later batch too: with eta0 = 0 neither run moves, so each step's gradient names its batch alone
+    still, still_decayed = ls.run(0.0), ls.run(0.0, ls.decay_settings("epoch_inverse", 0.0, 1.0, n))
+    assert np.all(still.xy == still.xy[0]) and np.all(still_decayed.xy == still_decayed.xy[0])
+    np.testing.assert_array_equal(still.grad, still_decayed.grad)
+    assert len({tuple(g) for g in np.asarray(still.grad, np.float64)}) > n  # the batches do change from step to step
     assert constant.iterations_per_epoch == n == math.ceil(ls.SAMPLES / ls.BATCH)
 
 
@@ -282,7 +287,8 @@ def test_constant_rate_sgd_rattles_at_the_theorys_noise_floor():
     """SGD with gradient noise σ on a quadratic, per eigen-direction: x ← (1 − ηλ)x − ησξ, whose stationary
     variance is ησ²/(λ(2 − ηλ)); so E[f − f*] = Σ_λ ½λ·var = Σ_λ ησ²/(2(2 − ηλ))."""
     quad = landscapes.get("quadratic")
-    lam = np.array([0.1, 1.0])  # 1/κ and 1, the quadratic's curvatures by definition
+    lam = np.linalg.eigvalsh(np.asarray(quad.hessian(np.asarray(quad.minima[0])), np.float64))  # its curvatures
+    assert lam == pytest.approx([0.1, 1.0])  # 1/κ and 1, at κ = 10
     for eta, sigma in ((0.5, 1.0), (1.0, 0.5)):
         traj = optimizers.run(quad, "sgd", steps=6000, learning_rate=eta, noise=sigma, seed=0)
         floor = float(np.sum(eta * sigma**2 / (2 * (2 - eta * lam))))

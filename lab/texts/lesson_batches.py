@@ -147,14 +147,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.batches.practice.p2": {
         "en": "Beyond that every doubling of B doubles the vector passes but cuts the noise only by √2. What still "
         "shrinks is the overhead's share: the cost per sample is (1/W)(1 + t₀W/B), twice its floor 1/W at "
-        "B = t₀W = {knee} and {ratio_hi} times it at B = {hi}. So from {lo} to {hi} a step is cheap per sample and far "
+        "B = t₀W = {knee} (t₀ is set so that this knee falls at the notes' {lo}: the model illustrates the notes' "
+        "range, it does not derive it) and {ratio_hi} times it at B = {hi}. So from {lo} to {hi} a step is cheap per sample and far "
         "less noisy than at B = 1; past {hi} there is little left to save per sample, while each doubling halves the "
-        "steps of an epoch. Powers of two fill every pass; B = 100 pays for 128.",
+        "steps of an epoch. From B = W on, multiples of W fill every pass (the powers of two among them); B = 100 pays for 128.",
         "ko": "그 뒤로는 B를 두 배로 늘릴 때마다 벡터 연산 횟수가 두 배가 되지만 잡음은 √2배만 줄어듭니다. 여전히 "
         "줄어드는 것은 고정 부담의 몫입니다. 샘플 하나의 비용은 (1/W)(1 + t₀W/B)로, B = t₀W = {knee}에서 바닥값 "
-        "1/W의 두 배, B = {hi}에서 {ratio_hi}배입니다. 그래서 {lo}부터 {hi}까지는 샘플당 비용이 싸고 B = 1보다 "
+        "1/W의 두 배(이 꺾이는 점이 노트의 {lo}에 오도록 t₀를 정했습니다. 모형은 노트의 범위를 보여 줄 뿐 유도하지는 "
+        "않습니다), B = {hi}에서 {ratio_hi}배입니다. 그래서 {lo}부터 {hi}까지는 샘플당 비용이 싸고 B = 1보다 "
         "잡음이 훨씬 적습니다. B가 {hi}보다 크면 샘플당 아낄 것이 거의 없고, 두 배로 늘릴 때마다 에포크당 스텝 수만 "
-        "절반이 됩니다. 2의 거듭제곱은 모든 연산을 꽉 채우고, B = 100은 128의 비용을 치릅니다.",
+        "절반이 됩니다. B가 W 이상이면 W의 배수(2의 거듭제곱도 여기에 듭니다)가 모든 연산을 꽉 채우고, B = 100은 128의 비용을 치릅니다.",
     },
     "lesson.batches.practice.p3": {
         "en": "Under about {below} samples the notes skip all this: a full pass is cheap anyway, so take the exact "

@@ -54,11 +54,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The course notes (CS231n, lecture 7) warn that pictures in one or two dimensions make local minima look "
         "like the main danger, while in high dimensions it is the other way round: with millions of directions, a "
         "point where the gradient vanishes almost always has some direction that still goes down. Near such a saddle "
-        "the gradient is tiny too, so training slows down there, for full-batch GD as much as for SGD.",
+        "the gradient is tiny too, so training slows down there, for SGD as well as for full-batch GD (noise only "
+        "shortens the stay, as the first figure measures).",
         "ko": "강의 노트(CS231n 7강)는 1차원이나 2차원 그림에서는 지역 최솟값이 가장 큰 위험처럼 보이지만, "
         "고차원에서는 그 반대라고 경고합니다. 방향이 수백만 개라면 기울기가 0인 점에도 거의 언제나 아직 내려가는 "
-        "방향이 남아 있습니다. 그런 안장점 근처에서는 기울기도 아주 작아서 학습이 느려지며, 이는 SGD뿐 아니라 전체 "
-        "배치 GD에서도 마찬가지입니다.",
+        "방향이 남아 있습니다. 그런 안장점 근처에서는 기울기도 아주 작아서 전체 배치 GD뿐 아니라 "
+        "SGD도 느려집니다(잡음은 머무는 시간을 줄일 뿐이며, 첫 그림이 이를 측정합니다).",
     },
     "lesson.saddles.p5": {
         "en": "Saddles and plateaus make training slow; local minima can make it end in the wrong place. Which minimum "

@@ -49,8 +49,11 @@ def projector() -> bool:
     return bool(st.session_state.get("projector", False))
 
 
-def header(key: str) -> None:
-    """The lesson's title and its claim in one sentence (``lesson.<key>.claim``): the first screen's words."""
+def header(key: str, defaults: dict | None = None) -> None:
+    """The lesson's title and its claim in one sentence (``lesson.<key>.claim``): the first screen's words.
+    ``defaults``: the page's widget values on a session's first visit (kept once the learner moves them)."""
+    for name, value in (defaults or {}).items():
+        st.session_state.setdefault(name, value)
     lg = lang()
     st.title(t(f"lesson.{key}.title", lg))
     with st.container(key="lll-claim"):  # its size: ui/style.py

@@ -45,9 +45,7 @@ def verdict(label: str, traj, factor: float, lang: str) -> str:
 
 def lesson() -> None:
     lang = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
 
     # 1) the controls, and L from the surface's own Hessian
     a, b = st.columns(2)

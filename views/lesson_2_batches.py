@@ -59,9 +59,7 @@ def load_try() -> None:
 
 def lesson() -> None:
     lang = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
 
     # 1) the controls
     a, b, c = st.columns([1.2, 2, 1.4])

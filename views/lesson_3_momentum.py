@@ -73,9 +73,7 @@ def reached(traj, lg: str) -> str:
 
 def lesson() -> None:
     lg = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
 
     # 1) the main controls, the race on the valley, and the learning rates under it
     c1, c2 = st.columns(2)

@@ -222,9 +222,7 @@ def notes_loop(lg: str) -> None:
 
 def lesson() -> None:
     lg = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
     angle = race(lg)
     ui.explain(KEY, *formulas())
     long_run(lg)

@@ -35,9 +35,7 @@ def load_try() -> None:
 
 def lesson() -> None:
     lang = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
 
     # 1) the controls
     a, b = st.columns([3, 1])

@@ -250,9 +250,7 @@ def warmup_section(lang: str) -> None:
 
 def lesson() -> None:
     lang = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
     eta0, constant = main_section(lang)
     f = {k: t(f"lesson.{KEY}.f.{k}", lang) for k in ("epoch", "step", "manual", "warmup")}
     word = {n: t(f"choice.{n}", lang) for n in LIBRARY}

@@ -170,9 +170,7 @@ def clipping_section(lg: str) -> None:
 
 def lesson() -> None:
     lg = ui.lang()
-    for k, v in DEFAULTS.items():
-        st.session_state.setdefault(k, v)
-    ui.header(KEY)
+    ui.header(KEY, DEFAULTS)
     lam = decay_section(lg)
     clipping_section(lg)
     ui.try_this(KEY, set_scene, args=(TRY,))

@@ -104,9 +104,7 @@ def goe_counts(samples: int) -> list[int]:
 
 def lesson() -> None:
     lang = ui.lang()
-    for name, value in DEFAULTS.items():
-        st.session_state.setdefault(k(name), value)
-    ui.header(K)
+    ui.header(K, {k(name): value for name, value in DEFAULTS.items()})
     words = {w: t(f"lesson.saddles.fig.{w}", lang) for w in ("step", "start", "minimum", "saddle")}
     saddle_section(lang, words)
     ui.explain(

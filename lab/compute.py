@@ -46,11 +46,11 @@ def label(index: int, c: Contestant, lang: str) -> str:
     s = c.settings()
     lr = s.get("learning_rate")
     extra = ""
-    if c.hp.get("clip", "off") != "off":
+    if s["clip_norm"] is not None or s["clip_value"] is not None:
         extra += " ✂"
     if c.hp.get("noise", 0):
         extra += " σ"
-    stochastic = bool(s.get("batch_size")) or bool(s.get("noise"))
+    stochastic = s["batch_size"] is not None or bool(s["noise"])
     return f"{index} · {rule_title(c.rule, lang, stochastic=stochastic)} η={lr:.3g}{extra}"
 
 
@@ -60,7 +60,7 @@ def run_scene(surface, scene: Scene) -> list[Result]:
     for i, c in enumerate(scene.contestants, start=1):
         name = label(i, c, scene.lang)
         try:
-            traj = optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, seed=scene.seed, **c.run_kwargs())
+            traj = optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, seed=scene.seed, **c.settings())
             results.append(Result(i, name, c, traj))
         except ValueError as err:
             results.append(Result(i, name, c, None, str(err)))

@@ -39,8 +39,8 @@ PRESETS = (
     # a steep wall: one huge gradient throws plain GD away; clipping keeps the step short
     Preset("cliff", Scene(
         surface="cliff", steps=200,
-        contestants=[_c("sgd", learning_rate=0.3), _c("sgd", learning_rate=0.3, clip="norm", clip_threshold=1.0),
-                     _c("sgd", learning_rate=0.3, clip="value", clip_threshold=1.0)],
+        contestants=[_c("sgd", learning_rate=0.3), _c("sgd", learning_rate=0.3, clip_norm=1.0),
+                     _c("sgd", learning_rate=0.3, clip_value=1.0)],
     )),
     # below 2/L gradient descent converges, above it diverges
     Preset("too_large", Scene(

@@ -3,14 +3,15 @@
 A `Scene` is everything a shared link must reproduce. `to_query` writes it as
 flat query parameters; `from_query` reads them back, trusting nothing: names
 come from the registries (`landscapes.names()`, `optimizers.names()`,
-`optimizers.SCHEDULES`), numbers are parsed and clamped to their slider's
-range, and every value that is dropped or changed is reported as a notice.
-Nothing here imports Streamlit.
+`optimizers.SCHEDULES`), settings are those of the one settings table
+(`optimizers.settings`), numbers are parsed and clamped to its ranges, the start
+to the surface's plotting area, and every value that is dropped or changed is
+reported as a notice. Nothing here imports Streamlit.
 
 Query form (``i`` numbers the contestants from 1)::
 
     surface=rosenbrock  p.a=1  p.b=100  f=<formula>  x0=-1.5  y0=2  steps=300  seed=0
-    o1=adam  o1.learning_rate=0.05  o1.b1=0.9  o1.clip=norm  o1.clip_threshold=1 ...
+    o1=adam  o1.learning_rate=0.05  o1.b1=0.9  o1.clip_norm=1  o1.batch_size=32 ...
     proj=1  3d=1  lang=ko  inspect=40
 """
 
@@ -22,52 +23,27 @@ from typing import Any, Mapping
 
 import landscapes
 import optimizers
-from optimizers import schedules
-from optimizers.base import Hyper
+from optimizers import settings
+from optimizers.settings import Setting
 
 MAX_CONTESTANTS = 6
-STEPS = Hyper("steps", 200, 10, 2000, help="number of steps")
-SEED = Hyper("seed", 0, 0, 10_000, help="seed of the gradient noise and of the mini-batches")
+STEPS = settings.get("steps")
+SEED = settings.get("seed")
 LANGS = ("en", "ko")
 EXPRESSION = "expression"  # the surface name of a typed formula
 MAX_FORMULA = 200
 
-# Settings every contestant has beside its rule's own hyperparameters.
-CLIP_MODES = ("off", "norm", "value")
-RUN_SETTINGS = (
-    Hyper("schedule", "constant", choices=schedules.NAMES, help="learning-rate schedule"),
-    *schedules.HYPERPARAMS,
-    Hyper("clip", "off", choices=CLIP_MODES, help="gradient clipping"),
-    Hyper("clip_threshold", 1.0, 0.01, 100.0, log=True, help="clipping threshold"),
-    Hyper("weight_decay", 0.0, 0.0, 1.0, help="λ, weight decay"),
-    Hyper("noise", 0.0, 0.0, 5.0, help="σ, gradient noise (analytic surfaces)"),
-    Hyper("batch_size", 0.0, 0.0, 2000.0, help="mini-batch size B; 0 means full batch"),
-    Hyper("drop_last", False, choices=(False, True), help="drop the last incomplete batch"),
-)
-_RUN_SETTINGS = {h.name: h for h in RUN_SETTINGS}
-
 
 @dataclass
 class Contestant:
-    """One optimizer in the race: a rule from the registry and its settings."""
+    """One optimizer in the race: a rule from the registry and its settings, in the engine's (optax's) names."""
 
     rule: str = "sgd"
-    hp: dict[str, Any] = field(default_factory=dict)  # overrides of the rule's and RUN_SETTINGS' defaults
+    hp: dict[str, Any] = field(default_factory=dict)  # the settings that differ from their defaults
 
     def settings(self) -> dict[str, Any]:
-        """Every setting, defaults filled in."""
-        rule_defaults = {h.name: h.default for h in optimizers.rule_info(self.rule).hyperparams}
-        # the rule's own defaults win over the shared run settings (AdamW's weight decay is its own)
-        return {**{h.name: h.default for h in RUN_SETTINGS}, **rule_defaults, **self.hp}
-
-    def run_kwargs(self) -> dict[str, Any]:
-        """Keywords for `optimizers.run`: the UI's clip mode and batch size mapped to the engine's names."""
-        s = self.settings()
-        kw = {k: v for k, v in s.items() if k not in ("clip", "clip_threshold", "batch_size")}
-        kw["clip_norm"] = s["clip_threshold"] if s["clip"] == "norm" else None
-        kw["clip_value"] = s["clip_threshold"] if s["clip"] == "value" else None
-        kw["batch_size"] = s["batch_size"] if s["batch_size"] >= 1 else None
-        return kw
+        """Every setting, defaults filled in: exactly the keywords `optimizers.run` takes for this contestant."""
+        return {h.name: h.default for h in hyperparams_of(self.rule)} | self.hp
 
 
 @dataclass
@@ -86,9 +62,6 @@ class Scene:
     lang: str = "en"
     inspect: int | None = None
 
-    def with_start(self, x: float, y: float) -> Scene:
-        return replace(self, start=(float(x), float(y)))
-
 
 def default_scene() -> Scene:
     """The Playground's opening scene, the course's headline: plain GD zigzags across a narrow valley
@@ -99,9 +72,11 @@ def default_scene() -> Scene:
                               Contestant("momentum", {"learning_rate": 0.5, "momentum": 0.8})])
 
 
-def hyperparams_of(rule: str) -> tuple[Hyper, ...]:
-    """A rule's hyperparameters followed by the run settings: what a contestant can set."""
-    return (*optimizers.rule_info(rule).hyperparams, *RUN_SETTINGS)
+def hyperparams_of(rule: str) -> tuple[Setting, ...]:
+    """What a contestant can set: the rule's own settings, then the run's (a rule's own weight decay wins)."""
+    own = optimizers.rule_info(rule).hyperparams
+    names = {h.name for h in own}
+    return (*own, *(settings.get(k) for k in settings.RUN if k not in names))
 
 
 # ----------------------------------------------------------------------------
@@ -188,7 +163,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
         if x is None or y is None:
             notices.append("the start point was not two numbers; using the surface's suggested start")
         else:
-            scene.start = (x, y)  # checked against the domain by `clamp_start` once the surface exists
+            scene.start = _inside(scene, (x, y), notices)
     if (raw := take("steps")) is not None:
         scene.steps = int(_number(raw, "steps", STEPS.low, STEPS.high, STEPS.default, True, notices))
     if (raw := take("seed")) is not None:
@@ -232,16 +207,19 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
     return scene, notices
 
 
-def clamp_start(scene: Scene, surface, notices: list[str]) -> Scene:
-    """Keep a start from the URL inside the surface's plotting domain."""
-    if scene.start is None:
-        return scene
+def _inside(scene: Scene, start: tuple[float, float], notices: list[str]) -> tuple[float, float]:
+    """A start from the URL, moved inside the surface's plotting area (a typed formula's, once it parses)."""
+    try:
+        surface = (landscapes.from_expression(scene.formula) if scene.surface == EXPRESSION
+                   else landscapes.get(scene.surface, **scene.surface_params))
+    except ValueError:
+        return start  # the page says what is wrong with the formula
     (x0, x1), (y0, y1) = surface.domain
-    x = min(max(scene.start[0], x0), x1)
-    y = min(max(scene.start[1], y0), y1)
-    if (x, y) != scene.start:
-        notices.append(f"the start point was moved inside the plotting area, to ({x:.3g}, {y:.3g})")
-    return replace(scene, start=(x, y))
+    inside = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
+    if inside != start:
+        notices.append(f"the start point ({start[0]:g}, {start[1]:g}) is outside the plotting area; "
+                       f"moved to ({inside[0]:.3g}, {inside[1]:.3g})")
+    return inside
 
 
 def _last(v):
@@ -279,12 +257,14 @@ def _number(raw, name, low, high, default, integer, notices) -> float:
     return int(clamped) if integer else clamped
 
 
-def _setting(raw, h: Hyper, name: str, notices: list[str]):
-    """A contestant's setting from the URL: a known choice, or a number within the slider's range."""
+def _setting(raw, h: Setting, name: str, notices: list[str]):
+    """A contestant's setting from the URL: a known choice, ``off`` for a stage that can be off, or a number in range."""
     if not h.numeric:
         for c in h.choices:
             if raw == _fmt(c):
                 return c
         notices.append(f"{name}: {_show(raw)} is not one of {', '.join(_fmt(c) for c in h.choices)}; ignored")
         return None
-    return _number(raw, name, h.low, h.high, h.default, False, notices)
+    if h.off is not None and raw == "off":
+        return h.default
+    return _number(raw, name, h.low, h.high, h.default, h.integer, notices)

@@ -26,19 +26,19 @@ import numpy as np
 import landscapes
 import optimizers
 from lab import scene as sc
-from optimizers import schedules
-from optimizers.base import Hyper
+from optimizers import settings
+from optimizers.settings import Setting as Hyper
 
 DIGITS = 6  # significant digits of a swept value: what `lab.scene.to_query` writes
-_RUN = {h.name: h for h in sc.RUN_SETTINGS}
-# engine settings a sweep may vary beside the rule's own, with the Playground's ranges (so a cell's link is not
-# clamped); the engine's coupled L2 decay cannot be a sweep axis (it is traced as "l2"): only a fixed setting
+# engine settings a sweep may vary beside the rule's own, with the settings table's ranges (so a cell's link is not
+# clamped; clipping's axis is centred on 1, not on "off"); the engine's coupled L2 decay cannot be a sweep axis (it
+# is traced as "l2"): only a fixed setting
 ENGINE_AXES = {
-    "clip_norm": Hyper("clip_norm", 1.0, _RUN["clip_threshold"].low, _RUN["clip_threshold"].high, log=True),
-    "warmup_steps": next(h for h in schedules.HYPERPARAMS if h.name == "warmup_steps"),
-    "noise": _RUN["noise"],
+    "clip_norm": settings.get("clip_norm").with_default(1.0),
+    "warmup_steps": settings.get("warmup_steps"),
+    "noise": settings.get("noise"),
 }
-ENGINE_FIXED = {"noise": _RUN["noise"], "warmup_steps": ENGINE_AXES["warmup_steps"], "weight_decay": _RUN["weight_decay"]}
+ENGINE_FIXED = {name: settings.get(name) for name in ("noise", "warmup_steps", "weight_decay")}
 
 
 # ----------------------------------------------------------------------------
@@ -118,8 +118,6 @@ def cell_scene(rule: str, surface_name: str, surface_params: dict, steps: int, h
     for name, value in cell.items():
         if name in surface_axes(surface_name):
             sp[name] = value
-        elif name == "clip_norm":  # the engine's clip_norm is the Playground's clip = norm with a threshold
-            hp.update(clip="norm", clip_threshold=value)
         else:
             hp[name] = value
     return sc.Scene(surface=surface_name, surface_params=sp, steps=steps, contestants=[sc.Contestant(rule, hp)])

@@ -9,9 +9,11 @@
 from . import runtime as _runtime
 
 _runtime.configure_xla()  # before any computation starts XLA's backend
-from .base import GradientTransformation, Hyper, apply_updates, chain
-from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, run_many, sweep, trace_count
-from .registry import Rule, get, names, optax_names, rule_info
+from . import settings
+from .base import GradientTransformation, apply_updates, chain
+from .engine import DIVERGENCE_FACTOR, SweepResult, Trajectory, run, run_batch, run_many, sweep, trace_count
+from .registry import Rule, families, get, names, optax_names, rule_info, variants
+from .settings import Setting
 from .schedules import NAMES as SCHEDULES
 
 _runtime.enable_persistent_cache()
@@ -20,18 +22,22 @@ __all__ = [
     "DIVERGENCE_FACTOR",
     "SCHEDULES",
     "GradientTransformation",
-    "Hyper",
+    "Setting",
     "Rule",
     "SweepResult",
     "Trajectory",
     "apply_updates",
+    "families",
     "chain",
     "get",
     "names",
     "optax_names",
     "rule_info",
     "run",
+    "run_batch",
     "run_many",
+    "settings",
     "sweep",
     "trace_count",
+    "variants",
 ]

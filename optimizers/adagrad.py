@@ -24,15 +24,10 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
 
 NAME = "adagrad"
 TITLE = "AdaGrad"
-HYPERPARAMS = (
-    Hyper("learning_rate", 0.5, 1e-4, 10.0, log=True, help="step size η"),
-    Hyper("initial_accumulator_value", 0.1, 0.0, 1.0, help="G₀, the starting sum of squares"),
-    Hyper("eps", 1e-7, 1e-10, 1e-1, log=True, help="ε, added inside the square root"),
-)
 
 
 class ScaleByRssState(NamedTuple):
@@ -57,7 +52,7 @@ def scale_by_rss(initial_accumulator_value=0.1, eps=1e-7) -> GradientTransformat
     return GradientTransformation(init, update)
 
 
-def adagrad(learning_rate: ScalarOrSchedule, initial_accumulator_value=0.1, eps=1e-7) -> GradientTransformation:
+def adagrad(learning_rate: ScalarOrSchedule = 0.5, initial_accumulator_value=0.1, eps=1e-7) -> GradientTransformation:
     """AdaGrad: u_t = -η g_t / √(G_t + ε), G_t = G_{t-1} + g_t²."""
     return chain(scale_by_rss(initial_accumulator_value, eps), scale_by_learning_rate(learning_rate))
 
@@ -66,3 +61,10 @@ def probe(state, hyperparams):
     G = state[0].sum_of_squares
     # effective step per coordinate: η_t / √(G_t + ε)
     return {"second_moment": G, "effective_lr": hyperparams["lr"] * jax.lax.rsqrt(G + hyperparams["eps"])}
+
+
+def optax_reference(learning_rate, initial_accumulator_value, eps):
+    """The same rule in optax: the tests' reference."""
+    import optax
+
+    return optax.adagrad(learning_rate, initial_accumulator_value=initial_accumulator_value, eps=eps)

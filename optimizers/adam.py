@@ -24,17 +24,10 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
 
 NAME = "adam"
 TITLE = "Adam"
-HYPERPARAMS = (
-    Hyper("learning_rate", 0.05, 1e-4, 10.0, log=True, help="step size η"),
-    Hyper("b1", 0.9, 0.0, 0.999, help="β₁: decay of the gradient average (momentum)"),
-    Hyper("b2", 0.999, 0.5, 0.9999, help="β₂: decay of the squared-gradient average"),
-    Hyper("eps", 1e-8, 1e-10, 1e-1, log=True, help="ε, added to the root"),
-    Hyper("bias_correction", True, choices=(True, False), help="divide the averages by 1-βᵗ"),
-)
 
 
 class ScaleByAdamState(NamedTuple):
@@ -83,7 +76,7 @@ def _power(b, t):
 
 
 def adam(
-    learning_rate: ScalarOrSchedule, b1=0.9, b2=0.999, eps=1e-8, eps_root=0.0, bias_correction: bool = True
+    learning_rate: ScalarOrSchedule = 0.05, b1=0.9, b2=0.999, eps=1e-8, eps_root=0.0, bias_correction: bool = True
 ) -> GradientTransformation:
     """Adam: u_t = -η m̂_t / (√v̂_t + ε)."""
     return chain(scale_by_adam(b1, b2, eps, eps_root, bias_correction), scale_by_learning_rate(learning_rate))
@@ -98,3 +91,11 @@ def probe(state, hyperparams):
         mu_hat, nu_hat = s.mu, s.nu
     eff = hyperparams["lr"] / (jnp.sqrt(nu_hat + hyperparams.get("eps_root", 0.0)) + hyperparams["eps"])
     return {"velocity": mu_hat, "second_moment": nu_hat, "effective_lr": eff}
+
+
+def optax_reference(learning_rate, b1, b2, eps, bias_correction):
+    """The same rule in optax (the tests' reference); None without bias correction, which optax always applies
+    (that variant is tested against the formula)."""
+    import optax
+
+    return optax.adam(learning_rate, b1=b1, b2=b2, eps=eps) if bias_correction else None

@@ -9,7 +9,6 @@ with ours and optax's optimizers run in the same engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple, Union
 
 import jax
@@ -37,32 +36,6 @@ class ScaleByScheduleState(NamedTuple):
     """The number of updates applied so far: the step a schedule is evaluated at."""
 
     count: jax.Array
-
-
-@dataclass(frozen=True)
-class Hyper:
-    """One hyperparameter of an update rule: default and the range a slider should offer.
-
-    Numeric hyperparameters are traced (a new value never recompiles); those with
-    ``choices`` (booleans, a form name) change the program and are static.
-    """
-
-    name: str
-    default: Any
-    low: float | None = None
-    high: float | None = None
-    log: bool = False
-    choices: tuple | None = None
-    help: str = ""
-
-    @property
-    def numeric(self) -> bool:
-        return self.choices is None
-
-
-def identity() -> GradientTransformation:
-    """Passes updates through unchanged."""
-    return GradientTransformation(lambda params: EmptyState(), lambda updates, state, params=None: (updates, state))
 
 
 def chain(*transforms: GradientTransformation) -> GradientTransformation:

@@ -21,22 +21,19 @@ import jax.numpy as jnp
 from .base import EmptyState, GradientTransformation
 
 
-def global_norm(tree, stacked: bool = False) -> jax.Array:
-    """‖g‖ over all leaves.
-
-    ``stacked=True`` serves the sweep, where each leaf holds one coordinate of many
-    runs along its elements: the norm is then taken across leaves, element by element.
-    """
-    if stacked:
-        return jnp.sqrt(sum(jnp.square(x) for x in jax.tree.leaves(tree)))
+def global_norm(tree) -> jax.Array:
+    """‖g‖ over all leaves."""
     return jnp.sqrt(sum(jnp.sum(jnp.square(x)) for x in jax.tree.leaves(tree)))
 
 
-def clip_by_global_norm(max_norm, stacked: bool = False) -> GradientTransformation:
-    """Rescale the whole gradient when its norm exceeds ``max_norm`` (optax.clip_by_global_norm)."""
+def clip_by_global_norm(max_norm, norm_fn=global_norm) -> GradientTransformation:
+    """Rescale the whole gradient when its norm exceeds ``max_norm`` (optax.clip_by_global_norm).
+
+    ``norm_fn`` measures the gradient (the sweep, which lays many runs side by side, measures each run's).
+    """
 
     def update(updates, state, params=None):
-        norm = global_norm(updates, stacked)
+        norm = norm_fn(updates)
         # g ← g            if ‖g‖ < c
         # g ← g · c / ‖g‖  otherwise
         out = jax.tree.map(lambda g: jnp.where(norm < max_norm, g, g / norm * max_norm), updates)

@@ -38,17 +38,12 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
 from .ewa import ema
 
 NAME = "momentum"
 TITLE = "Momentum"
 FORMS = ("heavy_ball", "textbook", "average")
-HYPERPARAMS = (
-    Hyper("learning_rate", 0.05, 1e-4, 10.0, log=True, help="step size η"),
-    Hyper("momentum", 0.9, 0.0, 0.999, help="β: how much of the old velocity is kept each step"),
-    Hyper("form", "heavy_ball", choices=FORMS, help="which textbook form of the velocity"),
-)
 
 
 class TraceState(NamedTuple):
@@ -81,7 +76,7 @@ def trace(decay, nesterov: bool = False) -> GradientTransformation:
     return GradientTransformation(init, update)
 
 
-def momentum(learning_rate: ScalarOrSchedule, momentum=0.9, form: str = "heavy_ball") -> GradientTransformation:
+def momentum(learning_rate: ScalarOrSchedule = 0.05, momentum=0.9, form: str = "heavy_ball") -> GradientTransformation:
     """SGD with momentum in one of three textbook forms (see the module docstring)."""
     if form == "heavy_ball":
         # v = βv + g; θ -= η v
@@ -103,3 +98,10 @@ def probe(state, hyperparams):
         if hasattr(s, "ema"):
             return {"velocity": s.ema}
     return {}
+
+
+def optax_reference(learning_rate, momentum, form):
+    """The same rule in optax (the tests' reference); None for the two forms optax lacks (tested by formula)."""
+    import optax
+
+    return optax.sgd(learning_rate, momentum=momentum) if form == "heavy_ball" else None

@@ -22,21 +22,25 @@ Equivalent to ``optax.sgd(learning_rate, momentum=β, nesterov=True)``.
 References: Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); CS231n lecture 7.
 """
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, chain, scale_by_learning_rate
 from .momentum import trace
 
 NAME = "nesterov"
 TITLE = "Nesterov"
-HYPERPARAMS = (
-    Hyper("learning_rate", 0.05, 1e-4, 10.0, log=True, help="step size η"),
-    Hyper("momentum", 0.9, 0.0, 0.999, help="β: how much of the old velocity is kept each step"),
-)
+FAMILY = "momentum"  # offered as a switch on momentum: the look-ahead gradient
 
 
-def nesterov(learning_rate: ScalarOrSchedule, momentum=0.9) -> GradientTransformation:
+def nesterov(learning_rate: ScalarOrSchedule = 0.05, momentum=0.9) -> GradientTransformation:
     """SGD with Nesterov momentum: u_t = -η (g_t + β v_t), v_t = β v_{t-1} + g_t."""
     return chain(trace(momentum, nesterov=True), scale_by_learning_rate(learning_rate))
 
 
 def probe(state, hyperparams):
     return {"velocity": state[0].trace}
+
+
+def optax_reference(learning_rate, momentum):
+    """The same rule in optax: the tests' reference."""
+    import optax
+
+    return optax.sgd(learning_rate, momentum=momentum, nesterov=True)

@@ -27,11 +27,11 @@ import jax
 import jax.numpy as jnp
 
 
-def iterations_per_epoch(n_samples, batch_size, drop_last):
-    """⌊N/B⌋ with ``drop_last``, else ⌈N/B⌉ (at least one)."""
-    b = jnp.clip(jnp.floor(batch_size), 1, n_samples)
-    full = jnp.floor(n_samples / b)
-    return jnp.maximum(jnp.where(drop_last, full, jnp.ceil(n_samples / b)), 1)
+def iterations_per_epoch(n_samples, batch_size, drop_last, xp=jnp):
+    """⌊N/B⌋ with ``drop_last``, else ⌈N/B⌉ (at least one); ``xp=numpy`` outside a traced program."""
+    b = xp.clip(xp.floor(batch_size), 1, n_samples)
+    full = xp.floor(n_samples / b)
+    return xp.maximum(xp.where(drop_last, full, xp.ceil(n_samples / b)), 1)
 
 
 def batch_weights(key, step, n_samples: int, batch_size, drop_last):

@@ -14,7 +14,9 @@ from types import ModuleType
 from typing import Callable
 
 from . import adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd
-from .base import GradientTransformation, Hyper
+from . import settings
+from .base import GradientTransformation
+from .settings import Setting
 
 _MODULES: tuple[ModuleType, ...] = (sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw)
 OPTAX_PREFIX = "optax:"
@@ -24,24 +26,54 @@ _OPTAX_EXCLUDED = {"lbfgs", "polyak_sgd"}
 
 @dataclass(frozen=True)
 class Rule:
-    """An update rule: its factory, hyperparameters with slider ranges, and what the inspector can show."""
+    """An update rule: its factory, its settings (defaults from the factory's signature), its family and reference.
+
+    ``family`` is the rule a learner picks it under (Nesterov is a switch on momentum); ``reference`` builds the
+    same rule in optax from the same keywords (None for an option optax lacks): the tests compare against it.
+    """
 
     name: str
     title: str
     factory: Callable[..., GradientTransformation]
-    hyperparams: tuple[Hyper, ...]
+    hyperparams: tuple[Setting, ...]
     probe: Callable | None
     accepts: frozenset[str]
     module: ModuleType | None = None
+    family: str = ""
+    reference: Callable | None = None
 
     @property
     def defaults(self) -> dict:
         return {h.name: h.default for h in self.hyperparams}
 
 
+def _settings_of(factory: Callable, ours: bool) -> tuple[Setting, ...]:
+    """The factory's keywords as settings: range and scale from the settings table, default from the signature.
+
+    Our rules show only what the table lists (``eps_root`` is accepted, not offered); an optax optimizer's other
+    numbers and switches are offered without a range. A learning rate without a default gets 10⁻² (optax's
+    optimizers require one).
+    """
+    out = []
+    for p in inspect.signature(factory).parameters.values():
+        d = p.default
+        if p.name in settings.TABLE:
+            out.append(settings.TABLE[p.name].with_default(1e-2 if d is p.empty else d))
+        elif not ours and isinstance(d, bool):
+            out.append(Setting(p.name, d, choices=settings.BOOL))
+        elif not ours and isinstance(d, (int, float)):
+            out.append(Setting(p.name, d))
+    return tuple(out)
+
+
 def _ours(m: ModuleType) -> Rule:
     factory = getattr(m, m.NAME)
-    return Rule(m.NAME, m.TITLE, factory, m.HYPERPARAMS, m.probe, frozenset(inspect.signature(factory).parameters), m)
+    # every rule names its optax reference, or says why it has none: the tests compare every rule against it
+    reference = getattr(m, "optax_reference", None)
+    if reference is None and not getattr(m, "NO_OPTAX_REFERENCE", ""):
+        raise TypeError(f"optimizers.{m.NAME}: define optax_reference(**settings), or NO_OPTAX_REFERENCE = 'why'")
+    return Rule(m.NAME, m.TITLE, factory, _settings_of(factory, ours=True), m.probe,
+                frozenset(inspect.signature(factory).parameters), m, getattr(m, "FAMILY", m.NAME), reference)
 
 
 _RULES = {m.NAME: _ours(m) for m in _MODULES}
@@ -65,20 +97,23 @@ def _optax_rule(name: str) -> Rule:
     import optax
 
     factory = getattr(optax, base)
-    sig = inspect.signature(factory)
-    hypers = [Hyper("learning_rate", 1e-2, 1e-4, 10.0, log=True, help="step size η")]
-    for p in sig.parameters.values():
-        d = p.default
-        if p.name != "learning_rate" and isinstance(d, (int, float)) and not isinstance(d, bool):
-            hypers.append(Hyper(p.name, d))
-        elif isinstance(d, bool):
-            hypers.append(Hyper(p.name, d, choices=(False, True)))
-    return Rule(name, f"optax {base}", factory, tuple(hypers), None, frozenset(sig.parameters))
+    return Rule(name, f"optax {base}", factory, _settings_of(factory, ours=False), None,
+                frozenset(inspect.signature(factory).parameters), None, name, factory)
 
 
 def names() -> list[str]:
     """Our rules, in teaching order."""
     return list(_RULES)
+
+
+def families() -> list[str]:
+    """The rules a learner picks from (the others are switches on one of these: `variants`)."""
+    return [n for n, r in _RULES.items() if r.family == n]
+
+
+def variants(family: str) -> list[str]:
+    """The rules offered as a switch on ``family`` (``["nesterov"]`` for momentum)."""
+    return [n for n, r in _RULES.items() if r.family == family and n != family]
 
 
 def rule_info(name: str) -> Rule:

@@ -23,17 +23,10 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, Updates, chain, scale_by_learning_rate
 
 NAME = "rmsprop"
 TITLE = "RMSProp"
-HYPERPARAMS = (
-    Hyper("learning_rate", 0.01, 1e-4, 10.0, log=True, help="step size η"),
-    Hyper("decay", 0.9, 0.0, 0.999, help="ρ: how slowly the average of squared gradients forgets"),
-    Hyper("eps", 1e-8, 1e-10, 1e-1, log=True, help="ε, guards the division"),
-    Hyper("initial_scale", 0.0, 0.0, 1.0, help="ν₀, the starting average of squares"),
-    Hyper("eps_in_sqrt", True, choices=(True, False), help="ε inside the root (optax) or outside (CS231n, Keras)"),
-)
 
 
 class ScaleByRmsState(NamedTuple):
@@ -63,7 +56,7 @@ def scale_by_rms(decay=0.9, eps=1e-8, initial_scale=0.0, eps_in_sqrt: bool = Tru
 
 
 def rmsprop(
-    learning_rate: ScalarOrSchedule, decay=0.9, eps=1e-8, initial_scale=0.0, eps_in_sqrt: bool = True
+    learning_rate: ScalarOrSchedule = 0.01, decay=0.9, eps=1e-8, initial_scale=0.0, eps_in_sqrt: bool = True
 ) -> GradientTransformation:
     """RMSProp: u_t = -η g_t / √(ν_t + ε), ν_t = ρ ν_{t-1} + (1-ρ) g_t²."""
     return chain(scale_by_rms(decay, eps, initial_scale, eps_in_sqrt), scale_by_learning_rate(learning_rate))
@@ -75,3 +68,10 @@ def probe(state, hyperparams):
     denom = jnp.sqrt(nu + eps) if hyperparams["eps_in_sqrt"] else jnp.sqrt(nu) + eps
     # effective step per coordinate: η_t / √(ν_t + ε)
     return {"second_moment": nu, "effective_lr": hyperparams["lr"] / denom}
+
+
+def optax_reference(learning_rate, decay, eps, initial_scale, eps_in_sqrt):
+    """The same rule in optax: the tests' reference."""
+    import optax
+
+    return optax.rmsprop(learning_rate, decay=decay, eps=eps, initial_scale=initial_scale, eps_in_sqrt=eps_in_sqrt)

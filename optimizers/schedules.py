@@ -44,20 +44,12 @@ from typing import Callable
 
 import jax.numpy as jnp
 
-from .base import Hyper, Schedule
+from .base import Schedule
 
 NAMES = ("constant", "step", "exponential", "inverse_time", "cosine",
          "epoch_inverse", "epoch_exponential", "epoch_inverse_sqrt", "manual")
 
-# Sliders for the schedule parameters; which ones a schedule uses is in PARAMS_OF.
-HYPERPARAMS = (
-    Hyper("transition_steps", 100.0, 1.0, 1000.0, log=True, help="T: steps per decay period (an epoch; manual: the drop's step)"),
-    Hyper("decay_rate", 0.5, 0.01, 1.0, help="γ: factor per period (step, exponential) or rate (inverse time)"),
-    Hyper("staircase", False, choices=(False, True), help="decay in whole periods (exponential, inverse time)"),
-    Hyper("decay_steps", 500.0, 1.0, 5000.0, log=True, help="D: steps of the cosine half-wave"),
-    Hyper("alpha", 0.0, 0.0, 1.0, help="α: the fraction of η the cosine ends at"),
-    Hyper("warmup_steps", 0.0, 0.0, 1000.0, help="W: steps of linear warmup from 0"),
-)
+# The parameters each schedule uses (their ranges and defaults: `optimizers.settings`).
 PARAMS_OF = {
     "constant": (),
     "step": ("transition_steps", "decay_rate"),

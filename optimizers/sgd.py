@@ -14,14 +14,13 @@ Reference: CS231n lecture 7 (2017), "Vanilla gradient descent".
 Equivalent to ``optax.sgd(learning_rate)``.
 """
 
-from .base import GradientTransformation, Hyper, ScalarOrSchedule, chain, scale_by_learning_rate
+from .base import GradientTransformation, ScalarOrSchedule, chain, scale_by_learning_rate
 
 NAME = "sgd"
 TITLE = "SGD"
-HYPERPARAMS = (Hyper("learning_rate", 0.1, 1e-4, 10.0, log=True, help="step size η"),)
 
 
-def sgd(learning_rate: ScalarOrSchedule) -> GradientTransformation:
+def sgd(learning_rate: ScalarOrSchedule = 0.1) -> GradientTransformation:
     """Gradient descent: u_t = -η_t g_t."""
     return chain(scale_by_learning_rate(learning_rate))
 
@@ -29,3 +28,10 @@ def sgd(learning_rate: ScalarOrSchedule) -> GradientTransformation:
 def probe(state, hyperparams):
     """SGD keeps no state to show."""
     return {}
+
+
+def optax_reference(learning_rate):
+    """The same rule in optax: the tests' reference."""
+    import optax
+
+    return optax.sgd(learning_rate)

@@ -131,7 +131,8 @@ def test_clipping_setting_changes_the_cliff_path():
     free = next(iter(paths(figure(at)).values()))
     at.session_state["pg.o1.more"] = True  # open the run settings' panel: its widgets are drawn only then
     at.run()
-    at.selectbox(key="pg.o1.clip").set_value("norm").run()
+    assert at.select_slider(key="pg.o1.clip_norm").value == "off"  # the settings table's default: no clipping
+    at.select_slider(key="pg.o1.clip_norm").set_value(1.0).run()
     assert_clean(at)
     clipped = next(iter(paths(figure(at)).values()))
     # clipped at norm 1 with η = 0.3: no step longer than 0.3
@@ -236,7 +237,7 @@ def test_a_query_string_reproduces_a_setting():
     "query",
     [
         dict(surface="nope", steps="abc", o1="rm -rf", x0="1e999", lang="xx"),
-        dict(steps="99999999", o1="sgd", o1__learning_rate="1e9", o1__clip="sideways", seed="-5"),
+        dict(steps="99999999", o1="sgd", o1__learning_rate="1e9", o1__clip_norm="sideways", seed="-5"),
         dict(surface="<script>alert(1)</script>", o1__b1="NaN", unknown="1", p__condition="[1,2]"),
     ],
 )

@@ -11,7 +11,7 @@ import optimizers
 from lab.catalog import CATALOG
 from lab.i18n import LANGS, t
 from lab.presets import PRESETS
-from lab.scene import RUN_SETTINGS
+from optimizers import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -57,8 +57,11 @@ def test_every_generated_key_exists():
     for rule in optimizers.names():
         keys += [f"hp.{h.name}" for h in optimizers.rule_info(rule).hyperparams]
         keys += [f"choice.{c}" for h in optimizers.rule_info(rule).hyperparams if h.choices and not isinstance(h.choices[0], bool) for c in h.choices]
-    keys += [f"hp.{h.name}" for h in RUN_SETTINGS]
-    keys += [f"choice.{c}" for h in RUN_SETTINGS if h.choices and not isinstance(h.choices[0], bool) for c in h.choices]
+    table = list(settings.TABLE.values())
+    keys += [f"{kind}.{h.name}" for h in table for kind in ("hp", "help")]
+    keys += [f"off.{h.off}" for h in table if h.off is not None]
+    keys += [f"choice.{c}" for h in table if h.choices and not isinstance(h.choices[0], bool) for c in h.choices]
+    keys += [f"pg.variant.{v}" for family in optimizers.families() for v in optimizers.variants(family)]
     missing = sorted(set(keys) - set(CATALOG))
     assert not missing
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+import landscapes
 from lab import scene as sc
 from lab.presets import PRESETS
 from lab.scene import Contestant, Scene
@@ -20,7 +21,7 @@ def test_a_full_scene_round_trips():
         surface="expression", formula="sin(x)*y + x**2", start=(0.5, -1.25), steps=300, seed=7,
         contestants=[Contestant("adamw", {"learning_rate": 0.02, "weight_decay": 0.1, "bias_correction": False}),
                      Contestant("momentum", {"form": "textbook", "schedule": "cosine", "decay_steps": 120.0,
-                                             "clip": "value", "clip_threshold": 0.5, "batch_size": 8.0})],
+                                             "clip_value": 0.5, "batch_size": 8})],
         projector=True, show_3d=True, lang="ko", inspect=12,
     )
     back, notices = sc.from_query(sc.to_query(scene))
@@ -53,13 +54,36 @@ def test_repeated_parameters_take_the_last_value():
     assert scene.steps == 300
 
 
-def test_run_kwargs_map_ui_settings_to_engine_names():
-    c = Contestant("sgd", {"clip": "norm", "clip_threshold": 2.0, "batch_size": 0.0})
-    kw = c.run_kwargs()
+def test_a_contestants_settings_are_the_engines_keywords():
+    """No translation between the scene and the engine: the settings are optax's names, None for a stage that is off."""
+    import optimizers
+    from optimizers import settings
+
+    kw = Contestant("sgd", {"clip_norm": 2.0}).settings()
     assert kw["clip_norm"] == 2.0 and kw["clip_value"] is None and kw["batch_size"] is None
-    c = Contestant("sgd", {"clip": "value", "batch_size": 16.0})
-    kw = c.run_kwargs()
-    assert kw["clip_value"] == 1.0 and kw["clip_norm"] is None and kw["batch_size"] == 16.0
+    assert set(kw) == {"learning_rate", *settings.RUN}
+    surface = landscapes.get("linear_regression")
+    t = optimizers.run(surface, "sgd", steps=5, **Contestant("sgd", {"batch_size": 16}).settings())
+    assert t.hyperparams["batch_size"] == 16 and t.iterations_per_epoch == -(-surface.n_samples // 16)
+
+
+@pytest.mark.parametrize("x0,y0", [("50", "0"), ("-1e6", "1e6")])
+def test_a_start_outside_the_plotting_area_is_moved_inside_with_a_notice(x0, y0):
+    scene, notices = sc.from_query({"surface": "quadratic", "x0": x0, "y0": y0})
+    (xl, xh), (yl, yh) = landscapes.get("quadratic").domain
+    assert xl <= scene.start[0] <= xh and yl <= scene.start[1] <= yh
+    assert scene.start[0] == (xh if float(x0) > 0 else xl)
+    assert any("outside the plotting area" in n for n in notices), notices
+
+
+def test_a_start_inside_the_plotting_area_is_kept_without_a_notice():
+    scene, notices = sc.from_query({"surface": "quadratic", "x0": "0.5", "y0": "-0.25"})
+    assert scene.start == (0.5, -0.25) and notices == []
+
+
+def test_an_off_stage_in_the_url_reads_as_its_default():
+    scene, notices = sc.from_query({"o1": "sgd", "o1.clip_norm": "off", "o1.batch_size": "off"})
+    assert notices == [] and scene.contestants[0].hp == {}
 
 
 def test_a_rules_own_defaults_win_over_the_shared_run_settings():
@@ -81,7 +105,7 @@ def test_the_default_scene_is_the_headline_gd_zigzags_and_momentum_is_faster():
 
     scene = sc.default_scene()
     surface = landscapes.get(scene.surface, **scene.surface_params)
-    gd, mom = (optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, **c.run_kwargs())
+    gd, mom = (optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, **c.settings())
                for c in scene.contestants)
     assert [c.rule for c in scene.contestants] == ["sgd", "momentum"]
     hessian = np.asarray(surface.hessian(np.zeros(2)))

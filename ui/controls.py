@@ -10,8 +10,8 @@ import landscapes
 import optimizers
 from lab import scene as sc
 from lab.i18n import rule_title, t
-from optimizers import schedules
-from optimizers.base import Hyper
+from optimizers import schedules, settings
+from optimizers.settings import Setting
 
 from . import state
 from .state import key
@@ -86,18 +86,18 @@ def start_controls(surface, lang: str) -> None:
 
 
 def run_controls(lang: str) -> None:
-    st.slider(t("pg.steps", lang), int(sc.STEPS.low), int(sc.STEPS.high), key=key("steps"), step=10)
-    st.number_input(t("pg.seed", lang), int(sc.SEED.low), int(sc.SEED.high), key=key("seed"), step=1)
+    st.slider(t("hp.steps", lang), int(sc.STEPS.low), int(sc.STEPS.high), key=key("steps"), step=10,
+              help=t("help.steps", lang))
+    st.number_input(t("hp.seed", lang), int(sc.SEED.low), int(sc.SEED.high), key=key("seed"), step=1,
+                    help=t("help.seed", lang))
 
 
 def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
     """One optimizer: its rule, its hyperparameters, and the run settings in an expander."""
-    st.selectbox(t("pg.rule", lang), state.FAMILIES, key=key(f"o{i}", "family"), format_func=lambda r: rule_title(r, lang))
-    family = st.session_state[key(f"o{i}", "family")]
-    if family == "momentum":
-        st.checkbox(t("pg.nesterov", lang), key=key(f"o{i}", "is_nesterov"))
-    elif family == "adam":
-        st.checkbox(t("pg.decoupled", lang), key=key(f"o{i}", "is_adamw"))
+    st.selectbox(t("pg.rule", lang), optimizers.families(), key=key(f"o{i}", "family"),
+                 format_func=lambda r: rule_title(r, lang))
+    for variant in optimizers.variants(st.session_state[key(f"o{i}", "family")]):
+        st.checkbox(t(f"pg.variant.{variant}", lang), key=key(f"o{i}", f"is_{variant}"))
     rule = state.rule_of(i)
     for h in optimizers.rule_info(rule).hyperparams:
         hyper_widget(i, h, lang)
@@ -113,26 +113,21 @@ def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
 
 
 def run_settings(i: int, rule: str, lang: str) -> None:
-    ss = st.session_state
-    settings = {h.name: h for h in sc.RUN_SETTINGS}
-    hyper_widget(i, settings["schedule"], lang)
-    for name in schedules.PARAMS_OF[ss.get(key(f"o{i}", "schedule"), "constant")]:
-        hyper_widget(i, settings[name], lang)
-    hyper_widget(i, settings["warmup_steps"], lang)
-    hyper_widget(i, settings["clip"], lang)
-    if ss.get(key(f"o{i}", "clip"), "off") != "off":
-        hyper_widget(i, settings["clip_threshold"], lang)
-    if "weight_decay" not in optimizers.rule_info(rule).accepts:
-        hyper_widget(i, settings["weight_decay"], lang)
-    hyper_widget(i, settings["noise"], lang)
-    hyper_widget(i, settings["batch_size"], lang)
-    if ss.get(key(f"o{i}", "batch_size"), 0) >= 1:
-        hyper_widget(i, settings["drop_last"], lang)
+    """The run's settings: the schedule and the parameters it uses, warmup, clipping, decay, noise, mini-batches."""
+    value = lambda name: st.session_state.get(key(f"o{i}", name))  # noqa: E731
+    shown = {h.name for h in sc.hyperparams_of(rule)} - {h.name for h in optimizers.rule_info(rule).hyperparams}
+    used = {"schedule", *schedules.PARAMS_OF[value("schedule") or "constant"], "warmup_steps", "clip_norm",
+            "clip_value", "weight_decay", "noise", "batch_size"}
+    if value("batch_size") not in (None, state.OFF):
+        used.add("drop_last")
+    for name in settings.RUN:
+        if name in shown and name in used:
+            hyper_widget(i, settings.get(name), lang)
 
 
 def keep_run_settings(i: int) -> None:
     """Keep contestant i's run settings while their widgets are not drawn."""
-    keep(*(key(f"o{i}", h.name) for h in sc.RUN_SETTINGS))
+    keep(*(key(f"o{i}", name) for name in settings.RUN))
 
 
 def keep(*keys: str) -> None:
@@ -144,31 +139,37 @@ def keep(*keys: str) -> None:
             ss[k] = ss[k]
 
 
-def hyper_widget(i: int, h: Hyper, lang: str) -> None:
-    """The right widget for one hyperparameter: log slider, linear slider, checkbox or select box."""
+def hyper_widget(i: int, h: Setting, lang: str) -> None:
+    """The widget the settings table asks for: log stops, a linear or whole-number slider, a checkbox or a menu.
+
+    A setting that can be off (no clipping, the full batch) gets an "off" stop first.
+    """
     k = key(f"o{i}", h.name)
     ss = st.session_state
-    ss.setdefault(k, h.default)
-    label = t(f"hp.{h.name}", lang)
+    ss.setdefault(k, state.to_widget(h, h.default))
+    label, help_text = t(f"hp.{h.name}", lang), t(f"help.{h.name}", lang)
     if not h.numeric:
         if set(h.choices) == {True, False}:
-            st.checkbox(label, key=k, help=h.help)
+            st.checkbox(label, key=k, help=help_text)
         else:
-            st.selectbox(label, h.choices, key=k, help=h.help, format_func=lambda c: t(f"choice.{c}", lang))
+            st.selectbox(label, h.choices, key=k, help=help_text, format_func=lambda c: t(f"choice.{c}", lang))
     elif h.log:
-        options = state.log_options(h.low, h.high)
-        ss[k] = state.snap(ss[k], options)
-        st.select_slider(label, options, key=k, help=h.help, format_func=lambda v: f"{v:g}")
-    elif h.name in ("warmup_steps", "batch_size"):
+        options = state.log_options(h.low, h.high, h.integer)
+        if h.off is None or ss[k] != state.OFF:
+            ss[k] = state.snap(ss[k], options)
+        options = [state.OFF, *options] if h.off is not None else options
+        st.select_slider(label, options, key=k, help=help_text,
+                         format_func=lambda v: t(f"off.{h.off}", lang) if v == state.OFF else f"{v:g}")
+    elif h.integer:
         ss[k] = int(ss[k])
-        st.slider(label, int(h.low), int(h.high), key=k, help=h.help, step=1)
+        st.slider(label, int(h.low), int(h.high), key=k, help=help_text, step=1)
     else:
         ss[k] = float(ss[k])
-        st.slider(label, float(h.low), float(h.high), key=k, help=h.help, step=_step(h),
+        st.slider(label, float(h.low), float(h.high), key=k, help=help_text, step=_step(h),
                   format=SLIDER_FORMAT.get(h.name, "%.3g"))
 
 
-def _step(h: Hyper) -> float:
+def _step(h: Setting) -> float:
     return 0.0001 if h.name == "b2" else (0.001 if h.high <= 1 else (h.high - h.low) / 200)
 
 

@@ -12,13 +12,12 @@ import math
 
 import streamlit as st
 
+import optimizers
 from lab import scene as sc
 from lab.scene import Contestant, Scene
 
 P = "pg."  # the Playground's widget-key prefix
-# The rule families a learner picks from; Nesterov and AdamW are switches inside a family.
-FAMILIES = ("sgd", "momentum", "adagrad", "rmsprop", "adam")
-FAMILY_OF = {"nesterov": "momentum", "adamw": "adam"}
+OFF = "off"  # a widget's stop for a setting that is off (None in the settings table: no clipping, the full batch)
 
 
 def key(*parts) -> str:
@@ -29,15 +28,31 @@ def key(*parts) -> str:
 DECADE_STOPS = (1, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2, 2.2, 2.5, 2.8, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9)
 
 
-def log_options(low: float, high: float) -> list[float]:
-    """Log-spaced slider stops from ``low`` to ``high``, 20 per decade, each a round number."""
+def log_options(low: float, high: float, integer: bool = False) -> list[float]:
+    """Log-spaced slider stops from ``low`` to ``high``, 20 per decade, each a round number.
+
+    ``integer``: whole numbers only, the powers of two among them (the batch sizes the notes use).
+    """
     out = []
     for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
         for m in DECADE_STOPS:
             v = float(f"{m * 10.0**exponent:.3g}")
             if low * (1 - 1e-9) <= v <= high * (1 + 1e-9):
                 out.append(v)
+    if integer:
+        powers = (2**k for k in range(int(math.log2(high)) + 1))
+        out = sorted({int(v) for v in out if v == int(v)} | {p for p in powers if low <= p <= high})
     return out
+
+
+def to_widget(h, value):
+    """A setting's value as its widget holds it: None (a stage that is off) as the `OFF` stop."""
+    return OFF if value is None and h.off is not None else value
+
+
+def from_widget(h, value):
+    """A widget's value as the setting's: the `OFF` stop as None."""
+    return None if value == OFF and h.off is not None else value
 
 
 def snap(value: float, options: list[float]) -> float:
@@ -79,12 +94,14 @@ def load(scene: Scene) -> None:
 
 def load_contestant(i: int, c: Contestant) -> None:
     ss = st.session_state
-    # the rule picker shows a family and a variant switch (see `rule_of`)
-    ss[key(f"o{i}", "family")] = FAMILY_OF.get(c.rule, c.rule)
-    ss[key(f"o{i}", "is_nesterov")] = c.rule == "nesterov"
-    ss[key(f"o{i}", "is_adamw")] = c.rule == "adamw"
-    for name, v in c.settings().items():
-        ss[key(f"o{i}", name)] = v
+    # the rule picker shows a family and a switch per variant (see `rule_of`)
+    family = optimizers.rule_info(c.rule).family
+    ss[key(f"o{i}", "family")] = family
+    for v in optimizers.variants(family):
+        ss[key(f"o{i}", f"is_{v}")] = c.rule == v
+    values = c.settings()
+    for h in sc.hyperparams_of(c.rule):
+        ss[key(f"o{i}", h.name)] = to_widget(h, values[h.name])
 
 
 def read() -> Scene:
@@ -119,12 +136,8 @@ def _start(x, y):
 def rule_of(i: int) -> str:
     """Contestant i's rule: its family, or the family's variant when that switch is on."""
     ss = st.session_state
-    family = ss.get(key(f"o{i}", "family"), "sgd")
-    if family == "momentum" and ss.get(key(f"o{i}", "is_nesterov")):
-        return "nesterov"
-    if family == "adam" and ss.get(key(f"o{i}", "is_adamw")):
-        return "adamw"
-    return family
+    family = ss.get(key(f"o{i}", "family"), optimizers.families()[0])
+    return next((v for v in optimizers.variants(family) if ss.get(key(f"o{i}", f"is_{v}"))), family)
 
 
 def read_contestant(i: int) -> Contestant:
@@ -134,8 +147,8 @@ def read_contestant(i: int) -> Contestant:
     c = Contestant(rule)
     for h in sc.hyperparams_of(rule):
         k = key(f"o{i}", h.name)
-        if k in ss and ss[k] != h.default:
-            c.hp[h.name] = ss[k]
+        if k in ss and from_widget(h, ss[k]) != h.default:
+            c.hp[h.name] = from_widget(h, ss[k])
     return c
 
 

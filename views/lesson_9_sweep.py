@@ -264,7 +264,7 @@ def check(swept: list[str], surface_name: str, lang: str) -> str | None:
 
 
 def fixed_kwargs(rule: str, hp: dict, swept: list[str]) -> tuple:
-    kw = sc.Contestant(rule, hp).run_kwargs()
+    kw = sc.Contestant(rule, hp).settings()
     return tuple(sorted((key, v) for key, v in kw.items() if key not in swept))
 
 

@@ -122,8 +122,21 @@ def test_switching_the_rule_and_its_variant():
     assert_clean(at)
     assert any("Adam" in k for k in paths(figure(at)))
     at.checkbox(key="pg.o1.is_adamw").check().run()
+    assert_clean(at)
     assert any("AdamW" in k for k in paths(figure(at)))
     assert at.query_params["o1"] == "adamw"
+
+
+@pytest.mark.parametrize("rule", optimizers.names())
+def test_every_rule_renders_as_a_contestant_with_its_settings_panel_closed_and_open(rule):
+    """AdamW's weight decay is its own, not a run setting: keeping the closed panel's values must not touch it
+    (it did: a traceback on screen for any AdamW contestant)."""
+    at = app(o1="sgd", o2=rule)
+    assert_clean(at)
+    at.session_state["pg.o2.more"] = True
+    at.run()
+    assert_clean(at)
+    assert at.query_params["o2"] == rule
 
 
 def test_clipping_setting_changes_the_cliff_path():

@@ -107,7 +107,7 @@ def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
         with more:
             run_settings(i, rule, lang)
     else:
-        keep_run_settings(i)
+        keep_run_settings(i, rule)
     if can_remove:
         st.button(t("pg.remove", lang), key=key(f"o{i}", "remove"), on_click=_remove, args=(i,))
 
@@ -115,19 +115,25 @@ def contestant_panel(i: int, lang: str, can_remove: bool) -> None:
 def run_settings(i: int, rule: str, lang: str) -> None:
     """The run's settings: the schedule and the parameters it uses, warmup, clipping, decay, noise, mini-batches."""
     value = lambda name: st.session_state.get(key(f"o{i}", name))  # noqa: E731
-    shown = {h.name for h in sc.hyperparams_of(rule)} - {h.name for h in optimizers.rule_info(rule).hyperparams}
+    shown = _run_settings_of(rule)
     used = {"schedule", *schedules.PARAMS_OF[value("schedule") or "constant"], "warmup_steps", "clip_norm",
             "clip_value", "weight_decay", "noise", "batch_size"}
     if value("batch_size") not in (None, state.OFF):
         used.add("drop_last")
-    for name in settings.RUN:
-        if name in shown and name in used:
+    for name in shown:
+        if name in used:
             hyper_widget(i, settings.get(name), lang)
 
 
-def keep_run_settings(i: int) -> None:
+def keep_run_settings(i: int, rule: str) -> None:
     """Keep contestant i's run settings while their widgets are not drawn."""
-    keep(*(key(f"o{i}", name) for name in settings.RUN))
+    keep(*(key(f"o{i}", name) for name in _run_settings_of(rule)))
+
+
+def _run_settings_of(rule: str) -> list[str]:
+    """The run settings a contestant of ``rule`` has beside the rule's own (AdamW's weight decay is its own)."""
+    own = {h.name for h in optimizers.rule_info(rule).hyperparams}
+    return [name for name in settings.RUN if name not in own]
 
 
 def keep(*keys: str) -> None:

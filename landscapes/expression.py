@@ -11,26 +11,21 @@ The text is checked and turned into a `jnp` function by :mod:`landscapes.parser`
 Minima are found numerically, since a typed formula has no known answer:
 
 1. on a 101 x 101 grid, the interior points no higher than their 8 neighbours are candidates;
-2. each takes a few damped Newton steps, :math:`p \leftarrow p - (\nabla^2 f + \mu I)^{-1}\nabla f`
-   (:math:`\mu \ge 0` makes the matrix positive definite, and a step is at most 5% of the domain's diagonal);
-3. a candidate is kept if :math:`\nabla f \approx 0` and :math:`\nabla^2 f` is positive definite there.
-   Degenerate minima (``x**4 + y**4``) are kept when the grid point was strictly lowest, flat
-   valleys (``x**2`` alone) are not; kinks such as the corner of ``abs(x) + abs(y)`` have no
-   usable gradient and are not listed.
+2. each is polished by Newton's method (:func:`landscapes.newton.solve`, all candidates at once);
+3. a candidate is kept if Newton's method converged (:math:`\nabla f \approx 0`) inside the
+   domain and :math:`\nabla^2 f` is positive definite there. Degenerate minima (``x**4 + y**4``)
+   are kept when the grid point was strictly lowest, flat valleys (``x**2`` alone) are not;
+   kinks such as the corner of ``abs(x) + abs(y)`` have no usable gradient and are not listed.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
-from typing import Callable
 
-import jax
-import jax.numpy as jnp
 import numpy as np
-from jax import lax
 
+from . import newton
 from .base import Box, Point, Surface
 from .latex import to_latex
 from .parser import parse
@@ -87,7 +82,6 @@ def _check_point(point, what: str) -> Point:
 # -- minima and contour levels, numerically --------------------------------------------------
 _GRID_N = 101  # odd, so the centre of a symmetric domain (often the minimum) is a grid point
 _CANDIDATES = 32  # grid minima polished by Newton (a fixed count: one compilation per formula)
-_NEWTON_STEPS = 30
 _MAX_MINIMA = 8
 
 
@@ -111,20 +105,20 @@ def _find_minima(surface: Surface, Z: np.ndarray) -> tuple[Point, ...]:
     rows, cols = rows[order], cols[order]
     grid_pts = np.stack([xs[cols + 1], ys[rows + 1]], axis=1)
 
-    # 2) damped Newton steps from each (padded to a fixed count so the compiled code is reused)
+    # 2) Newton's method from each (padded to a fixed count so the compiled code is reused)
     padded = np.concatenate([grid_pts, np.repeat(grid_pts[:1], _CANDIDATES - len(grid_pts), axis=0)])
-    out = _polisher(surface.value)(
-        jnp.asarray(padded, jnp.float32), jnp.asarray([x0, y0]), jnp.asarray([x1, y1]), 0.05 * diameter
-    )
-    pts, f, g_norm, d_norm, lam_min, lam_max = (np.asarray(a)[: len(grid_pts)] for a in out)
+    found = newton.solve(surface.value, padded)
+    pts, f, hessians = found.points[: len(grid_pts)], found.value[: len(grid_pts)], found.hessian[: len(grid_pts)]
 
-    # 3) a minimum: ∇f ≈ 0, Newton's step to the stationary point is tiny, and ∇²f is positive
-    #    definite (or semi-definite at a strict grid minimum, so that the degenerate minimum of
+    # 3) a minimum: Newton converged (∇f ≈ 0) inside the domain, and ∇²f is positive definite
+    #    (or semi-definite at a strict grid minimum, so that the degenerate minimum of
     #    x**4 + y**4 counts while the flat valley floor of x**2 does not)
-    finite = np.isfinite(Z)
-    slope = (Z[finite].max() - Z[finite].min()) / diameter  # a typical |∇f| on this domain
+    finite = np.isfinite(f) & np.isfinite(hessians).all(axis=(1, 2))
+    lam_min, lam_max = np.full((2, len(pts)), np.nan)
+    lam_min[finite], lam_max[finite] = np.linalg.eigvalsh(hessians[finite]).T
     h_tol = 1e-5 * np.maximum(1.0, np.abs(lam_max))
-    ok = (np.isfinite(f) & (g_norm < 1e-3 * max(1.0, slope)) & (d_norm < 1e-4 * diameter)
+    inside = np.all((pts >= [x0, y0]) & (pts <= [x1, y1]), axis=1)
+    ok = (found.converged[: len(grid_pts)] & finite & inside
           & ((lam_min > h_tol) | (strict[rows, cols] & (lam_min >= -h_tol))))
 
     # 4) lowest first, without duplicates, at most _MAX_MINIMA
@@ -135,42 +129,6 @@ def _find_minima(surface: Surface, Z: np.ndarray) -> tuple[Point, ...]:
         if all(math.dist(pts[i], m) >= 1e-3 * diameter for m in minima):
             minima.append((float(pts[i, 0]), float(pts[i, 1])))
     return tuple(minima)
-
-
-@functools.lru_cache(maxsize=256)
-def _polisher(value) -> Callable:
-    """Jitted ``(points, lo, hi, max_step) -> (points, f, |∇f|, |Newton step|, λ_min, λ_max)``.
-
-    Each point takes ``_NEWTON_STEPS`` damped Newton steps and falls back to where it started
-    if it leaves the box ``[lo, hi]`` or stops being finite; the rest is measured where it ends.
-    """
-    f = lambda p: value(p, {}, None)  # noqa: E731
-
-    def newton(p):
-        g, H = jax.grad(f)(p), jax.hessian(f)(p)
-        a, b, c = H[0, 0], H[0, 1], H[1, 1]
-        # eigenvalues of the symmetric 2x2 Hessian: λ = m ∓ r, m = (a + c)/2, r = √(((a − c)/2)² + b²)
-        m, r = (a + c) / 2, jnp.sqrt(((a - c) / 2) ** 2 + b**2)
-        lam_min, lam_max = m - r, m + r
-        # d = (∇²f + μI)⁻¹ ∇f, with μ ≥ 0 just large enough to make ∇²f + μI positive definite,
-        # so -d always points downhill (Levenberg-Marquardt); 2x2 inverse written out
-        mu = jnp.maximum(0.0, 1e-6 * (1.0 + jnp.abs(lam_max)) - lam_min)
-        a, c = a + mu, c + mu
-        d = jnp.stack([c * g[0] - b * g[1], a * g[1] - b * g[0]]) / (a * c - b * b)
-        return d, g, lam_min, lam_max
-
-    def polish(start, lo, hi, max_step):
-        def step(_, p):
-            d = newton(p)[0]
-            # damping: no step longer than max_step
-            return p - d * jnp.minimum(1.0, max_step / (jnp.linalg.norm(d) + 1e-30))
-
-        p = lax.fori_loop(0, _NEWTON_STEPS, step, start)
-        p = jnp.where(jnp.all(jnp.isfinite(p) & (p >= lo) & (p <= hi)), p, start)
-        d, g, lam_min, lam_max = newton(p)
-        return p, f(p), jnp.linalg.norm(g), jnp.linalg.norm(d), lam_min, lam_max
-
-    return jax.jit(jax.vmap(polish, in_axes=(0, None, None, None)))
 
 
 def _wants_log_levels(Z: np.ndarray) -> bool:

@@ -13,8 +13,6 @@ from landscapes import newton
 from landscapes.parser import parse
 
 NAMES = landscapes.names()
-# parameters that only make sense as integers (`Param` has no flag for this)
-INTEGER_PARAMS = {"n_samples", "data_seed"}
 N_DRAWS = 2
 
 
@@ -27,7 +25,7 @@ def random_params(name: str, draw: int) -> dict:
             v = math.exp(rng.uniform(math.log(p.low), math.log(p.high)))
         else:
             v = rng.uniform(p.low, p.high)
-        out[p.name] = int(round(v)) if p.name in INTEGER_PARAMS else float(v)
+        out[p.name] = int(round(v)) if p.integer else float(v)
     return out
 
 

@@ -3,9 +3,13 @@
 >>> s = get("quadratic", condition=100.0, angle=0.3)
 >>> float(s.f((0.0, 0.0)))
 0.0
-"""
 
-import dataclasses
+A surface module (one per surface, listed in ``_MODULES``) declares ``NAME``, ``TITLE``,
+``FORMULA`` (LaTeX), ``PARAMS`` (its `Param` specs), the pure loss ``value(xy, params, data=None)``
+and ``make(p)``: given the checked parameter values ``p``, the `Surface` fields that depend on
+them (domain, minima, start, and saddles, log_levels, note... where they apply). `get` checks the
+parameters and fills the fields every surface has from the module's constants.
+"""
 
 from . import cliff, double_well, himmelblau, linear_regression, plateau, quadratic, rosenbrock, saddle
 from .base import Param, Surface, bind
@@ -32,9 +36,10 @@ def title(name: str) -> str:
 def get(name: str, **params) -> Surface:
     """The surface ``name`` with its parameters bound (defaults for those not given)."""
     module = _module(name)
-    surface = module.make(**params)
-    settings = {p.name: params.get(p.name, p.default) for p in module.PARAMS}
-    return dataclasses.replace(surface, settings=bind(module.PARAMS, settings, name))
+    p = bind(module.PARAMS, params, name)
+    common = dict(name=name, title=module.TITLE, formula=module.FORMULA, value=module.value, params=p,
+                  specs=module.PARAMS, settings=dict(p))
+    return Surface(**{**common, **module.make(p)})
 
 
 def _module(name: str):

@@ -88,7 +88,7 @@ class Surface:
         ys = np.linspace(y0, y1, n)
         X, Y = np.meshgrid(xs, ys)
         pts = _as_float(np.stack([X.ravel(), Y.ravel()], axis=1))
-        Z = _grid_eval(self.value, pts, self._traced_params(), self._traced_data())
+        Z = _grid_fn(self.value)(pts, self._traced_params(), self._traced_data())
         return xs, ys, np.asarray(Z).reshape(n, n)
 
     # -- what the engine needs --------------------------------------------------
@@ -107,7 +107,7 @@ class Surface:
         """The lowest loss among the listed minima (``nan`` when none are known)."""
         if not self.minima:
             return math.nan
-        return float(min(float(self.f(_as_float(m))) for m in self.minima))
+        return float(min(float(self.f(m)) for m in self.minima))
 
     def static_key(self) -> tuple:
         """What identifies this surface's compiled code: its functions and array shapes, never its numbers."""
@@ -121,11 +121,6 @@ class Surface:
         if self.data is None:
             return None
         return {k: jnp.asarray(v) for k, v in self.data.items()}
-
-
-def _grid_eval(value, pts, params, data):
-    """Evaluate ``value`` at many points."""
-    return _grid_fn(value)(pts, params, data)
 
 
 @functools.lru_cache(maxsize=64)

@@ -33,7 +33,7 @@ recurrent neural networks", ICML 2013, fig. 6.
 
 import jax
 
-from .base import Param, Surface, bind
+from .base import Param
 from .newton import refine
 
 NAME = "cliff"
@@ -61,17 +61,10 @@ def value(xy, params, data=None):
     return 0.05 * (x - 2.0) ** 2 + 0.5 * y * y + h * ramp
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     # start on the shelf, about half a unit beyond the top edge of the wall, x = c - 2/k
     start_x = max(-3.8, min(-2.5, p["position"] - 2.0 / p["steepness"] - 0.5))
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+    return dict(
         domain=((-4.0, 4.0), (-3.0, 3.0)),
         minima=(refine(value, (2.0, 0.0), p),),
         start=(start_x, 1.0),

@@ -27,7 +27,7 @@ import math
 
 import numpy as np
 
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "double_well"
 TITLE = "Local vs global minimum"
@@ -56,16 +56,9 @@ def stationary_x(tilt: float) -> tuple[list[float], list[float]]:
     return minima, saddles
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     minima, saddles = stationary_x(p["tilt"])
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+    return dict(
         domain=((-2.0, 2.0), (-2.0, 2.0)),
         minima=tuple((x, 0.0) for x in minima),
         saddles=tuple((x, 0.0) for x in saddles),

@@ -21,8 +21,6 @@ Reference: D. M. Himmelblau, *Applied Nonlinear Programming*, McGraw-Hill (1972)
 
 import functools
 
-
-from .base import Surface, bind
 from .newton import refine
 
 NAME = "himmelblau"
@@ -47,16 +45,9 @@ def stationary_points():
     return minima, saddles, maxima
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     minima, saddles, maxima = stationary_points()
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+    return dict(
         domain=((-5.0, 5.0), (-5.0, 5.0)),
         minima=minima,
         saddles=saddles,

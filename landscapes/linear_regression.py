@@ -30,7 +30,7 @@ surface on which SGD and mini-batch gradient descent are real, not simulated.
 import jax.numpy as jnp
 import numpy as np
 
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "linear_regression"
 TITLE = "Linear regression (mean squared error)"
@@ -69,34 +69,27 @@ def make_data(n_samples: int, noise: float, true_w: float, true_b: float, data_s
     return {"x": x, "y": y}
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     n, seed = p["n_samples"], p["data_seed"]
     if n < 2:
-        raise ValueError(f"{NAME}: n_samples must be an integer >= 2, got {params.get('n_samples')!r}")
+        raise ValueError(f"{NAME}: n_samples must be an integer >= 2, got {n!r}")
     if seed < 0:
-        raise ValueError(f"{NAME}: data_seed must be an integer >= 0, got {params.get('data_seed')!r}")
+        raise ValueError(f"{NAME}: data_seed must be an integer >= 0, got {seed!r}")
     if p["noise"] < 0:
-        raise ValueError(f"{NAME}: noise must be >= 0, got {params.get('noise')!r}")
-    settings = {**p, "n_samples": int(n), "data_seed": int(seed)}
-    data = make_data(**settings)
+        raise ValueError(f"{NAME}: noise must be >= 0, got {p['noise']!r}")
+    data = make_data(**p)
     # the closed-form reference: least squares on the design matrix [x, 1]
     design = np.stack([data["x"], np.ones_like(data["x"])], axis=1)
     (w_hat, b_hat), *_ = np.linalg.lstsq(design, data["y"], rcond=None)
     w_hat, b_hat = float(w_hat), float(b_hat)
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
+    return dict(
         # the data settings are not traced: changing them makes new data, not a new value of L
         params={},
-        specs=PARAMS,
         domain=((w_hat - 3.0, w_hat + 3.0), (b_hat - 3.0, b_hat + 3.0)),
         minima=((w_hat, b_hat),),
         start=(w_hat - 2.5, b_hat + 2.5),
         data=data,
         sample_value=sample_value,
         note="The minimum is the least-squares fit; the Hessian is constant, so the contours are exact ellipses.",
-        extra=settings,
+        extra=dict(p),
     )

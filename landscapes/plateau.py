@@ -20,7 +20,7 @@ point happens for :math:`w \lesssim 0.24`.
 
 import jax.numpy as jnp
 
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "plateau"
 TITLE = "Plateau around a narrow well"
@@ -35,15 +35,8 @@ def value(xy, params, data=None):
     return 1.0 - jnp.exp(-(x * x + y * y) / (2.0 * w * w))
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+def make(p: dict) -> dict:
+    return dict(
         domain=((-3.0, 3.0), (-3.0, 3.0)),
         minima=((0.0, 0.0),),
         start=(2.5, 2.0),

@@ -18,7 +18,7 @@ import math
 
 import jax.numpy as jnp
 
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "quadratic"
 TITLE = "Ill-conditioned quadratic"
@@ -39,15 +39,8 @@ def value(xy, params, data=None):
     return 0.5 * (u * u / params["condition"] + v * v)
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+def make(p: dict) -> dict:
+    return dict(
         domain=((-3.0, 3.0), (-3.0, 3.0)),
         minima=((0.0, 0.0),),
         start=(-2.5, 2.0),

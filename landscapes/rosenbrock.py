@@ -21,8 +21,7 @@ Reference: H. H. Rosenbrock, "An automatic method for finding the greatest or
 least value of a function", *The Computer Journal* 3 (1960).
 """
 
-
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "rosenbrock"
 TITLE = "Rosenbrock's banana valley"
@@ -39,16 +38,9 @@ def value(xy, params, data=None):
     return (params["a"] - x) ** 2 + params["b"] * (y - x * x) ** 2
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     a = p["a"]
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+    return dict(
         # the classic window, widened to keep (a, a²) in view for large a
         domain=((-2.0, max(2.0, a + 0.5)), (-1.0, max(3.0, a * a + 1.0))),
         minima=((a, a * a),),

@@ -25,8 +25,7 @@ are two minima at :math:`(0, \pm\sqrt{b/2c})` with :math:`f = -b^2/4c`. With
 
 import math
 
-
-from .base import Param, Surface, bind
+from .base import Param
 
 NAME = "saddle"
 TITLE = "Saddle point"
@@ -44,8 +43,7 @@ def value(xy, params, data=None):
     return params["a"] * x * x - params["b"] * y * y + params["c"] * y**4
 
 
-def make(**params) -> Surface:
-    p = bind(PARAMS, params, NAME)
+def make(p: dict) -> dict:
     # ∂f/∂y = -2by + 4cy³ = 0  ⇒  y = 0 (the saddle) or y² = b/(2c) (the minima)
     if p["c"] > 0:
         y_min = math.sqrt(p["b"] / (2 * p["c"]))
@@ -54,13 +52,7 @@ def make(**params) -> Surface:
         y_min, minima = 0.0, ()
     # widen y so that the minima stay in view when c is small
     half_y = max(3.0, 1.25 * y_min)
-    return Surface(
-        name=NAME,
-        title=TITLE,
-        formula=FORMULA,
-        value=value,
-        params=p,
-        specs=PARAMS,
+    return dict(
         domain=((-3.0, 3.0), (-half_y, half_y)),
         minima=minima,
         saddles=((0.0, 0.0),),

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 import landscapes
+from landscapes import newton
+from landscapes.parser import parse
 
 NAMES = landscapes.names()
-# parameters that only make sense as integers (`Param` has no flag for this)
-INTEGER_PARAMS = {"n_samples", "data_seed"}
 N_DRAWS = 2
 
 
@@ -25,7 +25,7 @@ def random_params(name: str, draw: int) -> dict:
             v = math.exp(rng.uniform(math.log(p.low), math.log(p.high)))
         else:
             v = rng.uniform(p.low, p.high)
-        out[p.name] = int(round(v)) if p.name in INTEGER_PARAMS else float(v)
+        out[p.name] = int(round(v)) if p.integer else float(v)
     return out
 
 
@@ -356,3 +356,51 @@ def test_non_finite_parameter_is_refused(name, bad):
     first = landscapes.params(name)[0].name
     with pytest.raises(ValueError, match="finite"):
         landscapes.get(name, **{first: bad})
+
+
+# -- Newton's method (landscapes.newton), from several starts at once ------------------
+
+
+def _formula(text):
+    return parse(text).value
+
+
+def test_newton_from_several_starts_finds_himmelblaus_nine_stationary_points(x64):
+    # Himmelblau's function has 4 minima, 4 saddles and 1 maximum; rough guesses near each
+    guesses = [(3.1, 2.1), (-2.8, 3.1), (-3.8, -3.3), (3.6, -1.8),
+               (0.09, 2.88), (-3.07, -0.08), (3.39, 0.07), (-0.13, -1.95), (-0.27, -0.92)]
+    value = landscapes.get("himmelblau").value
+    found = newton.solve(value, guesses)
+    assert found.converged.all()
+    signs = []
+    for p in found.points:
+        assert np.linalg.norm(np.asarray(jax.grad(value)(jnp.asarray(p), {}))) < 1e-9
+        eig = np.linalg.eigvalsh(np.asarray(jax.hessian(value)(jnp.asarray(p), {})))
+        signs.append(int((eig > 0).sum()))  # 2: minimum, 1: saddle, 0: maximum
+    assert signs == [2] * 4 + [1] * 4 + [0]
+    assert np.linalg.norm(found.points[:, None] - found.points[None], axis=-1)[np.triu_indices(9, 1)].min() > 1.0
+    # each start alone (refine) reaches the same point
+    for guess, p in zip(guesses, found.points):
+        np.testing.assert_allclose(newton.refine(value, guess), p, rtol=0, atol=1e-12)
+
+
+def test_newton_takes_no_step_along_a_flat_valley(x64):
+    # f = x²: every (0, y) is a minimum; one Newton step lands on x = 0 and y stays
+    found = newton.solve(_formula("x**2"), [(0.3, 1.0), (-2.0, -0.5)])
+    assert found.converged.all()
+    np.testing.assert_allclose(found.points, [(0.0, 1.0), (0.0, -0.5)], atol=1e-15)
+    # f = exp(sin x) cos²y is 0 on the whole line y = π/2: the point reaches the line near where it started
+    # instead of wandering along it (the Newton step along the line would be rounding error over rounding error)
+    (x, y), = newton.solve(_formula("exp(sin(x))*cos(y)**2"), [(-1.56, 1.56)]).points
+    assert y == pytest.approx(math.pi / 2, abs=1e-9)
+    assert abs(x + 1.56) < 0.05
+
+
+def test_newton_says_where_it_failed_instead_of_raising(x64):
+    log, plane, quartic = _formula("log(x)"), _formula("x + y"), _formula("x**4 + y**4")
+    assert not newton.solve(log, [(-1.0, 0.0)]).converged[0]  # not finite there
+    assert not newton.solve(plane, [(0.5, 0.5)]).converged[0]  # no stationary point at all
+    found = newton.solve(quartic, [(0.0, 0.0)])  # ∇f = 0 and ∇²f = 0: stationary already
+    assert found.converged[0] and tuple(found.points[0]) == (0.0, 0.0)
+    with pytest.raises(RuntimeError, match="did not converge"):
+        newton.refine(plane, (0.5, 0.5))

@@ -95,6 +95,20 @@ def assert_no_exception(page: Page) -> None:
 PLAYGROUND = '[data-testid="lll-chart"] .lll-fg'
 PLAYGROUND_CONTOUR = '[data-testid="lll-chart"] .lll-bg'
 
+# A chart's traces (``chart``: the index of a `.js-plotly-plot`, or a CSS selector of one): name, type, mode,
+# xaxis and, for 2-D traces, x and y as plain lists, from ``_fullData`` (decoded typed arrays, frames merged in).
+TRACES_JS = """(i) => {
+  const gd = typeof i === 'string' ? document.querySelector(i) : document.querySelectorAll('.js-plotly-plot')[i];
+  if (!gd || !gd._fullData) return [];
+  const list = v => (v && v.length !== undefined && typeof v !== 'string') ? Array.from(v, Number) : null;
+  return gd._fullData.map(t => {
+    const flat = t.type === 'scatter' || t.type === 'scattergl';
+    return {name: t.name, type: t.type, mode: t.mode || '', xaxis: t.xaxis || 'x',
+            x: flat ? list(t.x) : null, y: flat ? list(t.y) : null};
+  });
+}"""
+
+
 def traces(page: Page, chart: int | str = 0) -> list[dict]:
     """The chart's traces: name, type, mode, xaxis and, for 2-D traces, x and y as plain lists.
 
@@ -102,19 +116,7 @@ def traces(page: Page, chart: int | str = 0) -> list[dict]:
     paths are in ``PLAYGROUND``). Coordinates come from ``_fullData``, where Plotly has decoded the typed
     arrays (Plotly 7 sends them base64-encoded) and merged animation frames in.
     """
-    return page.evaluate(
-        """(i) => {
-      const gd = typeof i === 'string' ? document.querySelector(i) : document.querySelectorAll('.js-plotly-plot')[i];
-      if (!gd || !gd._fullData) return [];
-      const list = v => (v && v.length !== undefined && typeof v !== 'string') ? Array.from(v, Number) : null;
-      return gd._fullData.map(t => {
-        const flat = t.type === 'scatter' || t.type === 'scattergl';
-        return {name: t.name, type: t.type, mode: t.mode || '', xaxis: t.xaxis || 'x',
-                x: flat ? list(t.x) : null, y: flat ? list(t.y) : null};
-      });
-    }""",
-        chart,
-    )
+    return page.evaluate(TRACES_JS, chart)
 
 
 def layout(page: Page, chart: int | str = 0) -> dict:

@@ -1,0 +1,291 @@
+"""A class at once: N simulated students on one server, each moving a slider every 1-3 s.
+
+Run: ``.venv/bin/python bench/bench_load.py --students N --seconds S [--url URL]``
+(``--students 10,25,50`` runs each size in turn on a fresh server and prints a table;
+``--heavy K``: K of the students are on the sweep lab asking for its largest sweep;
+``--browsers B``: B headless Chromium sessions in the same run, default 2).
+
+Without ``--url`` it starts the app itself (``python -m ui.serve`` on a free port,
+log in ``artifacts/bench_load_server.log``) and measures that server's CPU and
+memory from ``/proc``; with ``--url`` (and optionally ``--pid``) it loads a
+server that runs elsewhere.
+
+Each student (`bench/students.py`: Streamlit's own websocket protocol, as a browser
+speaks it) opens a link from a realistic mix of shared links, arriving within the
+first few seconds: the Playground as the course page links it, a teacher's shared
+teaching scene, or a lesson. Then, until the time is up, it waits 1-3 s and moves a
+random slider of its page to a random value in range. Rerun latency is what the
+student sees: from sending the rerun to the run's ``script_finished``.
+
+The browsers open Playground links too and compare the paths they draw (read
+from plotly's ``_fullData``) with what a protocol student receives for the same
+link: the protocol clients are only a fair load if they get the same figures.
+
+Locust would fit a request/response load; this is 50 long-lived websockets
+exchanging protobufs, which asyncio and the `websockets` library that Streamlit
+already installs run in one thread of one process, beside the server, with no
+further dependency.
+
+The last line reads
+``students N: p50 X ms, p95 Y ms, p99 Z ms, errors E, reruns R, server CPU C%, RSS M MB``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "browser")]
+
+from students import Student  # noqa: E402
+
+from figures import wire  # noqa: E402
+from lab import presets, scene  # noqa: E402
+
+LESSONS = ("gradient_descent", "batches", "momentum", "adaptive", "ewa", "schedules", "decay_clipping",
+           "saddles", "sweep")
+RAMP_S = 5.0  # students arrive within this many seconds (a teacher's link, opened by the class at once)
+SWEEP_MAX = {"sweep.n": "128", "sweep.steps": "2000"}  # the sweep lab's largest request
+
+
+def links() -> list[tuple[str, str, float]]:
+    """(page, query string, weight): what a class opens. The course page's Playground link most; each
+    teaching scene a teacher shares; each lesson."""
+    from urllib.parse import urlencode
+
+    out = [("", "", 10.0)]
+    out += [("", urlencode(scene.to_query(p.scene)), 2.0) for p in presets.PRESETS]
+    out += [(lesson, "", 1.0) for lesson in LESSONS]
+    return out
+
+
+@dataclass
+class Stats:
+    opens: list[float] = field(default_factory=list)
+    reruns: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    heavy: list[float] = field(default_factory=list)
+    agreed: int = 0
+    disagreed: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------
+# the students
+
+
+async def student(url: str, deadline: float, rng: random.Random, stats: Stats, heavy: bool = False) -> None:
+    page, query, _ = ("sweep", "", 0) if heavy else rng.choices(links(), weights=[w for *_, w in links()])[0]
+    await asyncio.sleep(rng.uniform(0, RAMP_S))
+    s = Student(url, page, query)
+    try:
+        opened = await s.open()
+        stats.opens.append(opened.seconds)
+        stats.errors += opened.errors
+        if heavy:  # the largest sweep the page allows, asked for again on every move
+            big = [w.moved_to(SWEEP_MAX[w.id.split("-", 2)[-1]]) for w in s.widgets.values()
+                   if w.id.split("-", 2)[-1] in SWEEP_MAX]
+            r = await s.rerun(big)
+            stats.heavy.append(r.seconds)
+            stats.errors += r.errors
+        while time.monotonic() < deadline:
+            await asyncio.sleep(rng.uniform(1.0, 3.0))
+            if time.monotonic() >= deadline:
+                break
+            r = await s.move(rng)
+            if r is None:
+                break
+            (stats.heavy if heavy else stats.reruns).append(r.seconds)
+            stats.errors += r.errors
+    except Exception as err:  # a refused or dropped connection is an error of the run, not of the bench
+        stats.errors.append(f"{type(err).__name__}: {err}")
+    finally:
+        await s.close()
+
+
+# ----------------------------------------------------------------------------
+# the browsers: do they see what the protocol students get?
+
+
+def protocol_paths(chart: dict) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    from streamlit_page import path_traces
+
+    fig = wire.unpack(chart["figure"])
+    traces = [{"name": t.get("name"), "type": t.get("type", "scatter"), "mode": t.get("mode", ""),
+               "xaxis": t.get("xaxis", "x"), "x": t.get("x"), "y": t.get("y")} for t in fig["foreground"]["data"]]
+    return [(t["name"], np.asarray(t["x"], float), np.asarray(t["y"], float)) for t in path_traces(traces)]
+
+
+async def browser(url: str, deadline: float, rng: random.Random, stats: Stats, pw) -> None:
+    from streamlit_page import _CHARTS_DRAWN, _IDLE, PLAYGROUND, TRACES_JS, path_traces
+
+    b = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    try:
+        await asyncio.sleep(rng.uniform(0, RAMP_S))
+        while time.monotonic() < deadline:
+            page_name, query, _ = rng.choice([link for link in links() if link[0] == ""])
+            ctx = await b.new_context(viewport={"width": 1400, "height": 1000})
+            page = await ctx.new_page()
+            await page.goto(f"{url}/?{query}")
+            await page.wait_for_function(f"() => ({_IDLE})() && ({_CHARTS_DRAWN})()", timeout=120_000, polling=100)
+            seen = [(t["name"], np.asarray(t["x"], float), np.asarray(t["y"], float))
+                    for t in path_traces(await page.evaluate(TRACES_JS, PLAYGROUND))]
+            await ctx.close()
+            s = Student(url, page_name, query)
+            await s.open()
+            await s.close()
+            got = protocol_paths(s.chart)
+            same = len(seen) == len(got) and all(
+                a[0] == b_[0] and a[1].shape == b_[1].shape and np.allclose(a[1], b_[1], equal_nan=True, rtol=1e-6)
+                and np.allclose(a[2], b_[2], equal_nan=True, rtol=1e-6) for a, b_ in zip(seen, got))
+            if same:
+                stats.agreed += 1
+            else:
+                stats.disagreed.append(f"?{query}: browser {[p[0] for p in seen]} vs protocol {[p[0] for p in got]}")
+            await asyncio.sleep(rng.uniform(1.0, 3.0))
+    finally:
+        await b.close()
+
+
+# ----------------------------------------------------------------------------
+# the server and its resources
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"the app did not become healthy; see {log}")
+
+
+class Usage:
+    """CPU time and resident memory of a process, read from /proc (Linux)."""
+
+    def __init__(self, pid: int | None):
+        self.pid, self.rss_peak = pid, 0.0
+        self.t0, self.cpu0 = time.monotonic(), self._cpu()
+
+    def _cpu(self) -> float:
+        if self.pid is None:
+            return 0.0
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    def rss_mb(self) -> float:
+        if self.pid is None:
+            return float("nan")
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    async def sample(self, deadline: float) -> None:
+        while time.monotonic() < deadline:
+            self.rss_peak = max(self.rss_peak, self.rss_mb())
+            await asyncio.sleep(0.5)
+
+    def stop(self) -> None:
+        """Close the measurement (before the server stops): CPU as a percentage of one core over the run."""
+        self.cpu = float("nan") if self.pid is None else 100 * (self._cpu() - self.cpu0) / (time.monotonic() - self.t0)
+
+
+# ----------------------------------------------------------------------------
+
+
+async def load(url: str, pid: int | None, n: int, seconds: float, heavy: int, browsers: int, seed: int) -> tuple[Stats, Usage]:
+    stats, rng = Stats(), random.Random(seed)
+    deadline = time.monotonic() + seconds
+    usage = Usage(pid)
+    tasks = [student(url, deadline, random.Random(rng.random()), stats, heavy=i < heavy) for i in range(n)]
+    tasks.append(usage.sample(deadline))
+    if browsers:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as pw:
+            tasks += [browser(url, deadline, random.Random(rng.random()), stats, pw) for _ in range(browsers)]
+            await asyncio.gather(*tasks)
+    else:
+        await asyncio.gather(*tasks)
+    usage.stop()
+    return stats, usage
+
+
+def pct(values, q) -> float:
+    return float(np.percentile(values, q) * 1000) if values else float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--students", default="10", help="how many students; several sizes as 10,25,50")
+    ap.add_argument("--seconds", type=float, default=60.0, help="how long each run moves sliders")
+    ap.add_argument("--url", help="load this server instead of starting one")
+    ap.add_argument("--pid", type=int, help="with --url: the server's process, for CPU and RSS")
+    ap.add_argument("--heavy", type=int, default=0, help="students on the sweep lab asking for its largest sweep")
+    ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.students.split(",")]
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; {args.seconds:g} s per run; "
+          f"{args.heavy} heavy sweep students; {args.browsers} browsers", flush=True)
+    lines, crossed = [], None
+    for n in sizes:
+        proc = None
+        url, pid = args.url, args.pid
+        if url is None:
+            proc, url = start_server(ROOT / "artifacts" / "bench_load_server.log")
+            pid = proc.pid
+        try:
+            stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed))
+        finally:
+            if proc is not None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
+        p95 = pct(stats.reruns, 95)
+        if crossed is None and p95 > 1000:
+            crossed = n
+        print(f"  opens: p50 {pct(stats.opens, 50):.0f} ms, p95 {pct(stats.opens, 95):.0f} ms; "
+              f"browser checks: {stats.agreed} agreed, {len(stats.disagreed)} disagreed"
+              + (f"; heavy sweeps: p50 {pct(stats.heavy, 50):.0f} ms over {len(stats.heavy)}" if stats.heavy else ""),
+              flush=True)
+        for e in sorted(set(stats.errors))[:5] + stats.disagreed[:3]:
+            print(f"  ! {e}", flush=True)
+        lines.append(f"students {n}: p50 {pct(stats.reruns, 50):.0f} ms, p95 {p95:.0f} ms, "
+                     f"p99 {pct(stats.reruns, 99):.0f} ms, errors {len(stats.errors) + len(stats.disagreed)}, "
+                     f"reruns {len(stats.reruns)}, server CPU {usage.cpu:.0f}%, RSS {usage.rss_peak:.0f} MB")
+        print(lines[-1], flush=True)
+    if len(sizes) > 1:
+        print(f"p95 passes 1 s at {crossed} students" if crossed else f"p95 stays under 1 s up to {sizes[-1]} students")
+        print(lines[-1])
+
+
+if __name__ == "__main__":
+    main()

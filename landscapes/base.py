@@ -29,14 +29,16 @@ Box = tuple[tuple[float, float], tuple[float, float]]
 
 @dataclass(frozen=True)
 class Param:
-    """One numeric parameter of a surface: its default and the range a slider should offer."""
+    """One numeric parameter of a surface: its default and the range a slider should offer.
+
+    Its slider's help, in both languages, is the catalogue's ``help.<surface>.<name>`` (`lab.texts`).
+    """
 
     name: str
     default: float
     low: float
     high: float
     log: bool = False  # a slider over this range should be log-spaced
-    help: str = ""
     structural: bool = False  # changes array shapes (e.g. n_samples): a new value recompiles
     integer: bool = False  # only whole numbers (a count, a seed)
 

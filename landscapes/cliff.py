@@ -43,9 +43,9 @@ FORMULA = (
     r"S(u)=\tfrac{1}{\beta}\left[\operatorname{softplus}(\beta u)-\operatorname{softplus}(\beta(u-1))\right]"
 )
 PARAMS = (
-    Param("height", 5.0, 0.5, 20.0, help="h: height of the shelf above the bowl"),
-    Param("steepness", 20.0, 2.0, 100.0, log=True, help="k: the wall is 4/k wide and its slope is h·k/4"),
-    Param("position", -1.0, -2.5, 1.0, help="c: x at the middle of the wall"),
+    Param("height", 5.0, 0.5, 20.0),
+    Param("steepness", 20.0, 2.0, 100.0, log=True),
+    Param("position", -1.0, -2.5, 1.0),
 )
 BETA = 100.0  # corner sharpness of the ramp, in units of the wall's width
 

@@ -33,8 +33,8 @@ NAME = "double_well"
 TITLE = "Local vs global minimum"
 FORMULA = r"f(x,y)=(x^2-1)^2+t\,x+s\,y^2"
 PARAMS = (
-    Param("tilt", 0.5, 0.0, 1.2, help="t: how much deeper the left well is; two minima exist for |t| < 8/(3√3) ≈ 1.54"),
-    Param("stiffness", 1.0, 0.1, 5.0, help="s: curvature 2s across the wells, along y"),
+    Param("tilt", 0.5, 0.0, 1.2),
+    Param("stiffness", 1.0, 0.1, 5.0),
 )
 
 

@@ -36,11 +36,11 @@ NAME = "linear_regression"
 TITLE = "Linear regression (mean squared error)"
 FORMULA = r"L(w,b)=\frac1N\sum_{i=1}^N\left(w\,x_i+b-y_i\right)^2"
 PARAMS = (
-    Param("n_samples", 100, 10, 2000, help="N: number of data points", structural=True, integer=True),
-    Param("noise", 0.5, 0.0, 3.0, help="σ: standard deviation of the noise added to y"),
-    Param("true_w", 2.0, -3.0, 3.0, help="w⋆: slope of the line that generates the data"),
-    Param("true_b", -1.0, -3.0, 3.0, help="b⋆: intercept of the line that generates the data"),
-    Param("data_seed", 0, 0, 1000, help="seed of the data generator", integer=True),
+    Param("n_samples", 100, 10, 2000, structural=True, integer=True),
+    Param("noise", 0.5, 0.0, 3.0),
+    Param("true_w", 2.0, -3.0, 3.0),
+    Param("true_b", -1.0, -3.0, 3.0),
+    Param("data_seed", 0, 0, 1000, integer=True),
 )
 
 

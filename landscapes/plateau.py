@@ -25,7 +25,7 @@ from .base import Param
 NAME = "plateau"
 TITLE = "Plateau around a narrow well"
 FORMULA = r"f(x,y)=1-\exp\!\left(-\frac{x^2+y^2}{2w^2}\right)"
-PARAMS = (Param("width", 0.6, 0.2, 2.0, help="w: radius of the well; the plateau begins a few w out"),)
+PARAMS = (Param("width", 0.6, 0.2, 2.0),)
 
 
 def value(xy, params, data=None):

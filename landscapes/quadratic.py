@@ -24,8 +24,8 @@ NAME = "quadratic"
 TITLE = "Ill-conditioned quadratic"
 FORMULA = r"f(x,y)=\tfrac12\left(\tfrac{1}{\kappa}u^2+v^2\right),\ (u,v)=R(-\theta)\,(x,y)"
 PARAMS = (
-    Param("condition", 10.0, 1.0, 1000.0, log=True, help="κ = L/μ, ratio of the largest to the smallest curvature"),
-    Param("angle", 0.0, -math.pi / 2, math.pi / 2, help="rotation θ of the valley, in radians"),
+    Param("condition", 10.0, 1.0, 1000.0, log=True),
+    Param("angle", 0.0, -math.pi / 2, math.pi / 2),
 )
 
 

@@ -27,8 +27,8 @@ NAME = "rosenbrock"
 TITLE = "Rosenbrock's banana valley"
 FORMULA = r"f(x,y)=(a-x)^2+b\,(y-x^2)^2"
 PARAMS = (
-    Param("a", 1.0, 0.1, 3.0, help="the minimum is at (a, a²)"),
-    Param("b", 100.0, 1.0, 1000.0, log=True, help="steepness of the valley walls"),
+    Param("a", 1.0, 0.1, 3.0),
+    Param("b", 100.0, 1.0, 1000.0, log=True),
 )
 
 

@@ -31,9 +31,9 @@ NAME = "saddle"
 TITLE = "Saddle point"
 FORMULA = r"f(x,y)=a\,x^2-b\,y^2+c\,y^4"
 PARAMS = (
-    Param("a", 1.0, 0.1, 5.0, help="curvature 2a along x, the direction that leads into the saddle"),
-    Param("b", 1.0, 0.1, 5.0, help="negative curvature -2b along y, the way out of the saddle"),
-    Param("c", 0.25, 0.0, 2.0, help="quartic wall that creates the minima at y = ±√(b/2c); 0 gives the unbounded x² - y²"),
+    Param("a", 1.0, 0.1, 5.0),
+    Param("b", 1.0, 0.1, 5.0),
+    Param("c", 0.25, 0.0, 2.0),
 )
 
 

@@ -61,6 +61,7 @@ def test_every_generated_key_exists():
     keys += [f"{kind}.{h.name}" for h in table for kind in ("hp", "help")]
     keys += [f"off.{h.off}" for h in table if h.off is not None]
     keys += [f"choice.{c}" for h in table if h.choices and not isinstance(h.choices[0], bool) for c in h.choices]
+    keys += [f"help.{n}.{p.name}" for n in landscapes.names() for p in landscapes.params(n)]
     keys += [f"pg.variant.{v}" for family in optimizers.families() for v in optimizers.variants(family)]
     missing = sorted(set(keys) - set(CATALOG))
     assert not missing

@@ -51,14 +51,14 @@ def surface_params(lang: str) -> None:
         return
     st.caption(f"{t('pg.surface', lang)}: {t(f'surface.{name}', lang)}")
     for p, col in zip(params, st.columns(len(params))):
-        k = key("p", p.name)
+        k, help_text = key("p", p.name), t(f"help.{name}.{p.name}", lang)
         moved = _start_moves if p.structural else None
         if p.log:
-            col.select_slider(p.name, state.log_options(p.low, p.high), key=k, help=p.help, on_change=moved)
+            col.select_slider(p.name, state.log_options(p.low, p.high), key=k, help=help_text, on_change=moved)
         elif p.integer:
-            col.slider(p.name, int(p.low), int(p.high), key=k, help=p.help, on_change=moved)
+            col.slider(p.name, int(p.low), int(p.high), key=k, help=help_text, on_change=moved)
         else:
-            col.slider(p.name, float(p.low), float(p.high), key=k, help=p.help, step=(p.high - p.low) / 200)
+            col.slider(p.name, float(p.low), float(p.high), key=k, help=help_text, step=(p.high - p.low) / 200)
 
 
 def _start_moves() -> None:

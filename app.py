@@ -6,6 +6,7 @@ import optimizers  # noqa: F401  (first: sets XLA's options before any computati
 import streamlit as st
 
 from lab.i18n import LANG_NAMES, LANGS, t
+from lab.scene import page_notices
 from ui import style
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +36,8 @@ def lesson_pages(lang: str) -> list:
 
 # the language lives in the URL (?lang=ko) and in the session, shared by every page
 if "lang" not in st.session_state:
+    # a session's first run: its link, to say on the page what it carries that the page cannot use
+    st.session_state["link"] = st.query_params.to_dict()
     wanted = st.query_params.get("lang", "en")
     st.session_state["lang"] = wanted if wanted in LANGS else "en"
 lang = st.session_state["lang"]
@@ -62,4 +65,7 @@ for name, value in (("lang", lang if lang != "en" else None), ("proj", "1" if st
         st.query_params[name] = value
     elif name in st.query_params:
         del st.query_params[name]
+# the Playground reads the rest of its link itself and says what it dropped
+for notice in page_notices(st.session_state.pop("link", {}), lesson=nav is not playground):
+    st.warning(t("pg.notice", lang) + " " + notice, icon=":material/warning:")
 nav.run()

@@ -189,15 +189,12 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
         scene.contestants = default_scene().contestants
 
     # 4) display
-    if (raw := take("proj")) is not None:
-        scene.projector = raw in ("1", "true", "True")
+    if (raw := take("proj")) is not None:  # app-wide, like lang: a bad value is reported by `page_notices`
+        scene.projector = _switch(raw, "proj", [])
     if (raw := take("3d")) is not None:
-        scene.show_3d = raw in ("1", "true", "True")
-    if (raw := take("lang")) is not None:
-        if raw in LANGS:
-            scene.lang = raw
-        else:
-            notices.append(f"unknown language {_show(raw)} ignored")
+        scene.show_3d = _switch(raw, "3d", notices)
+    if (raw := take("lang")) is not None and raw in LANGS:  # a bad one is reported by `page_notices`
+        scene.lang = raw
     if (raw := take("inspect")) is not None:
         scene.inspect = int(_number(raw, "inspect", 0, scene.steps, 0, True, notices))
 
@@ -220,6 +217,31 @@ def _inside(scene: Scene, start: tuple[float, float], notices: list[str]) -> tup
         notices.append(f"the start point ({start[0]:g}, {start[1]:g}) is outside the plotting area; "
                        f"moved to ({inside[0]:.3g}, {inside[1]:.3g})")
     return inside
+
+
+def page_notices(query: Mapping[str, Any], lesson: bool) -> list[str]:
+    """What a link carries that the app cannot use: a bad value of the app-wide ``lang`` or ``proj``,
+    and on a lesson, which reads nothing else, any other parameter (the Playground reads the rest of
+    its link with `from_query`)."""
+    q = {str(k): _last(v) for k, v in query.items()}
+    notices: list[str] = []
+    if "lang" in q and q["lang"] not in LANGS:
+        notices.append(f"unknown language {_show(q['lang'])} ignored")
+    if "proj" in q:
+        _switch(q["proj"], "proj", notices)
+    unknown = sorted(set(q) - {"lang", "proj"}) if lesson else []
+    if unknown:
+        notices.append("ignored parameters a lesson does not read: " + ", ".join(_show(k) for k in unknown[:10]))
+    return notices
+
+
+def _switch(raw: str, name: str, notices: list[str]) -> bool:
+    """An on/off switch from the URL: 1/true on, 0/false off, anything else off with a notice."""
+    if raw in ("1", "true", "True"):
+        return True
+    if raw not in ("0", "false", "False", ""):
+        notices.append(f"{name}: {_show(raw)} is not 1 or 0; off")
+    return False
 
 
 def _last(v):

@@ -38,7 +38,6 @@ def test_a_full_scene_round_trips():
         ({"o1": "__import__"}, "unknown optimizer"),
         ({"steps": "2.5"}, "whole number"),
         ({"x0": "1", "y0": "nan"}, "start point"),
-        ({"lang": "fr"}, "unknown language"),
         ({"what": "<script>alert(1)</script>"}, "ignored unknown parameters"),
         ({"surface": "expression", "f": "x" * 500}, "cut to 200"),
     ],
@@ -124,3 +123,14 @@ def test_the_default_scene_round_trips_and_another_surface_drops_its_parameters(
     assert notices == [] and back == scene
     other, notices = sc.from_query({"surface": "rosenbrock"})
     assert notices == [] and other.surface_params == {}
+
+
+@pytest.mark.parametrize("lesson", [False, True])
+def test_a_links_app_wide_settings_get_a_notice_on_every_page_and_other_keys_on_a_lesson(lesson):
+    query = {"lang": "fr", "proj": "maybe", "surface": "saddle"}
+    notices = sc.page_notices(query, lesson=lesson)
+    assert any("unknown language 'fr'" in n for n in notices)
+    assert any("proj: 'maybe'" in n for n in notices)
+    # the Playground reads `surface` itself; a lesson reads nothing but lang and proj
+    assert any("'surface'" in n for n in notices) == lesson
+    assert sc.page_notices({"lang": "ko", "proj": "1"}, lesson=lesson) == []

@@ -44,3 +44,14 @@ def test_a_lessons_address_opened_first_on_a_fresh_server_shows_no_page_not_foun
     assert "not found" not in page.inner_text("body").lower()
     assert page.url.rstrip("/").endswith("/momentum")
     assert_no_exception(page)
+
+
+def test_a_lessons_link_with_parameters_it_does_not_read_says_so(page, app_url):
+    """A lesson reads only lang and proj from its link: the rest, and a bad language, get a notice (AppTest
+    cannot open a lesson as a session's first page, so this is checked here)."""
+    page.goto(f"{app_url}/ewa?lang=xx&surface=saddle&%3Cscript%3E=1")
+    wait_until_idle(page)
+    notices = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("unknown language 'xx'" in n for n in notices), notices
+    assert any("'surface'" in n and "'<script>'" in n for n in notices), notices
+    assert_no_exception(page)

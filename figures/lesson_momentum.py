@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.sweep import polyak, rate_map  # noqa: F401  (Polyak's optimum and the measured rate, kept in lessons)
+
 from . import heights as hts
 from .colors import BLACK, CASING, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
 from .look import Look, base_layout, look
@@ -21,7 +23,7 @@ from .paths import LOG_FLOOR, Path, f32, last_row
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
-    from optimizers.engine import SweepResult, Trajectory
+    from optimizers.engine import Trajectory
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 HEIGHT = 520
@@ -259,16 +261,6 @@ MAP_LADDER = (25, 50, 100, 200, 400)  # a few step counts, so a few programs are
 FLOAT32_DECADES = 36.0  # of the 38 decades a float32 loss can fall before it underflows: a margin
 
 
-def polyak(kappa: float, L: float = 1.0) -> tuple[float, float, float]:
-    """Polyak's tuning for heavy ball on a quadratic with curvatures in [L/κ, L]: (η*, β*, rate).
-
-    η* = 4/(√L + √μ)², β* = ((√κ − 1)/(√κ + 1))², rate √β* = (√κ − 1)/(√κ + 1).
-    """
-    mu = L / kappa
-    r = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)
-    return 4.0 / (math.sqrt(L) + math.sqrt(mu)) ** 2, r * r, r
-
-
 def gd_optimum(kappa: float, L: float = 1.0) -> tuple[float, float]:
     """Gradient descent's best step 2/(L + μ) and its rate (κ − 1)/(κ + 1)."""
     return 2.0 / (L + L / kappa), (kappa - 1) / (kappa + 1)
@@ -289,13 +281,6 @@ def map_steps(kappa: float) -> int:
 def map_start(kappa: float) -> tuple[float, float]:
     """The map's start: the flat and the steep direction hold equal shares of the loss (u²/κ = v²)."""
     return (-2.5, 2.5 / math.sqrt(kappa))
-
-
-def rate_map(result: SweepResult, f0: float) -> np.ndarray:
-    """Per-step contraction (f_T / f_0)^(1/(2T)) of every cell: the loss is a squared distance,
-    so this estimates how much closer to the minimum each step brings the run. NaN where it diverged."""
-    ratio = np.clip(result.final_loss / f0, 0.0, None)
-    return ratio ** (1.0 / (2 * result.steps))
 
 
 def best_cell(rate: np.ndarray) -> tuple[int, int]:

@@ -92,8 +92,12 @@ def colorbar(h: Heights, *, x: float, font: float) -> dict[str, Any]:
     return bar
 
 
-def contour_traces(h: Heights, *, bar: dict[str, Any], split: bool = True) -> list[dict[str, Any]]:
-    """The filled contour of the heights, with level lines; the fill carries the colourbar ``bar``.
+def contour_traces(h: Heights, *, bar: dict[str, Any] | None = None, split: bool = True, fill: bool = True,
+                   line: dict[str, Any] | None = None, axes: tuple[str, str] = ("x", "y")) -> list[dict[str, Any]]:
+    """The filled contour of the heights with level lines, every figure's one way of drawing a surface from above.
+
+    ``bar`` is the fill's colourbar (see `colorbar`); None draws none. ``fill`` False draws the level lines
+    alone (over a picture of their own), ``line`` their colour and width; ``axes`` the axes it lies on.
 
     ``split`` (for the page): two traces, a heatmap fill and the level lines. It looks like one
     ``contour`` trace with ``coloring="heatmap"`` and costs the browser less: that trace's fill is
@@ -103,15 +107,23 @@ def contour_traces(h: Heights, *, bar: dict[str, Any], split: bool = True) -> li
     file: its heights are written once): that one trace. Neither takes hover (the click-catcher
     above them does).
     """
-    common = dict(x=h.xs, y=h.ys, z=h.z, hoverinfo="skip", showlegend=False, xaxis="x", yaxis="y")
-    line = dict(color=CONTOUR_LINE, width=0.7)
-    if not split:
+    common = dict(x=h.xs, y=h.ys, z=h.z, hoverinfo="skip", showlegend=False, xaxis=axes[0], yaxis=axes[1])
+    line = dict(color=CONTOUR_LINE, width=0.7) if line is None else line
+    scale = dict(colorscale=CONTOUR_SCALE, colorbar=bar) if bar is not None else dict(colorscale=CONTOUR_SCALE, showscale=False)
+    if not split and fill:
         return [dict(common, type="contour", ncontours=N_LEVELS, contours=dict(coloring="heatmap", showlines=True),
-                     line=line, colorscale=CONTOUR_SCALE, colorbar=bar, name="loss surface")]
-    fill = dict(common, type="heatmap", zsmooth="fast", colorscale=CONTOUR_SCALE, colorbar=bar, name="loss surface")
+                     line=line, name="loss surface", **scale)]
     lines = dict(common, type="contour", ncontours=N_LEVELS, contours=dict(coloring="none", showlines=True),
                  line=line, showscale=False, name="level lines")
-    return [fill, lines]
+    if not fill:
+        return [lines]
+    return [dict(common, type="heatmap", zsmooth="fast", name="loss surface", **scale), lines]
+
+
+def surface_heights(grid: Grid, surface, *, f_min: float | None = None) -> Heights:
+    """``heights`` of a surface's grid, log-spaced where the surface asks for it, its floor at ``f_min``
+    (default: the surface's own minimum)."""
+    return heights(grid, log=surface.log_levels, f_min=surface.f_min if f_min is None else f_min)
 
 
 def surface_trace(h: Heights) -> dict[str, Any]:

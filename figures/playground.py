@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from . import animation, heights as hts, inspect_step, movers, panels
 from .arrangement import Arrangement, arrangement
-from .colors import CASING, DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
+from .colors import DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
 from .look import Look, base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, last_row
+from .paths import Path, f32, last_row, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -28,7 +28,6 @@ __all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure",
 CLICK_TRACE_NAME = "click-catcher"
 GRID_POINTS = 120  # contour grid when the page passes none
 CLICK_POINTS = 24  # a CLICK_POINTS² grid of invisible markers catches clicks: each costs the browser a redraw (40² took ~0.2 s of every update in headless Chromium)
-CASING_WIDTH = 2.2  # a white line this many times a path's width runs under it, so any colour reads on any level
 STAR = 1.3  # minima, relative to the position marker
 DIVERGED_CROSS = 1.5  # the ✕ of a diverged run, relative to the position marker
 START_RIM = 0.75  # the start marker's black edge, relative to a path's line width
@@ -161,7 +160,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     arr = arrangement(show_3d, lk, height, controls_below=layered)
     f_min = paths[0].traj.f_min if paths else surface.f_min
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
-    h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
+    h = hts.surface_heights(grid, surface, f_min=f_min)
     h3 = _heights_3d(grid, surface, f_min) if show_3d else None
     specs = panels.panels(paths, surface.minima, words)
     series = panels.series(paths, specs)
@@ -173,7 +172,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     data: list[Trace] = []
     path_index = []
     for p in paths:
-        data += _path_traces(p, lk, words, compact=layered)
+        data += run_traces(p, lk, hover="compact" if layered else "loss", step=words["step"])
         path_index.append(len(data) - 1)
     data += _landmarks(surface, paths, lk, words)
     if h3 is not None:
@@ -237,35 +236,6 @@ def _click_catcher(domain: Box, words: dict[str, str]) -> Trace:
         xaxis="x",
         yaxis="y",
     )
-
-
-def _path_traces(p: Path, lk: Look, words: dict[str, str], compact: bool = False) -> list[Trace]:
-    """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …".
-
-    ``compact`` sends only the loss as customdata and reads the step from the point's index (a third less data)."""
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    on_contour = dict(type="scatter", x=x, y=y, mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
-    casing = dict(
-        on_contour,
-        line=dict(color=CASING, width=CASING_WIDTH * lk.line),
-        showlegend=False,
-        hoverinfo="skip",
-        name=f"{p.label} (casing)",
-    )
-    if compact:
-        custom, hover = f32(p.traj.loss[:n]), f"{p.label} · {words['step']} %{{pointNumber}} · f = %{{customdata:.4g}}"
-    else:  # steps stay exact below 2**17
-        custom = f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1))
-        hover = f"{p.label} · {words['step']} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}"
-    line = dict(
-        on_contour,
-        customdata=custom,
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        name=p.label,
-        hovertemplate=hover + "<extra></extra>",
-    )
-    return [casing, line]
 
 
 def _markers(xy: Sequence[tuple[float, float]], hover: list[str], name: str, **marker: Any) -> Trace:

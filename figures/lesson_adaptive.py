@@ -15,8 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts
-from .colors import MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL
-from .lesson_momentum import contour_axes
+from .lesson_momentum import contour_axes, landmarks
 from .look import Look, base_layout, look
 from .paths import LOG_FLOOR, f32, path_traces
 
@@ -86,20 +85,6 @@ def _path(line: Line, lk: Look, words: dict[str, str], axes: tuple[str, str], en
                        step=words["step"], axes=axes, legend=line.legend, end=end)
 
 
-def _marks(start, minima, lk: Look, words: dict[str, str], axes: tuple[str, str]) -> list[dict[str, Any]]:
-    """The start (white circle) and the minima (black stars), with hovers in the page's words."""
-    m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
-    common = dict(type="scatter", mode="markers", showlegend=False, xaxis=axes[0], yaxis=axes[1])
-    return [
-        dict(common, x=[float(start[0])], y=[float(start[1])], name="start",
-             marker=dict(symbol="circle", size=lk.marker, color=START_FILL, line=dict(color=START_EDGE, width=1.5)),
-             hovertemplate=f"{words['start']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
-        dict(common, x=m[:, 0].tolist(), y=m[:, 1].tolist(), name="minimum",
-             marker=dict(symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1)),
-             hovertemplate=f"{words['minimum']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
-    ]
-
-
 def _contour_panel(i: int, surface: Surface, grid: hts.Grid, paths: Sequence[Line], x_domain, lk: Look,
                    words: dict[str, str], names: tuple[str, str] = ("x", "y"),
                    ends: bool = False) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -109,7 +94,8 @@ def _contour_panel(i: int, surface: Surface, grid: hts.Grid, paths: Sequence[Lin
     data = hts.contour_traces(hts.surface_heights(grid, surface), axes=axes)
     for rank, p in reversed(list(enumerate(paths))):  # the first path on top; the legend keeps their order
         data += [dict(tr, legendrank=rank + 1) for tr in _path(p, lk, words, axes, end=ends)]
-    data += _marks(np.asarray(paths[0].values)[0] if paths else surface.start, surface.minima, lk, words, axes)
+    start = np.asarray(paths[0].values)[0] if paths else surface.start
+    data += landmarks(surface, start, lk, xaxis=axes[0], yaxis=axes[1], words=words)
     xaxis, yaxis = contour_axes(surface.domain, anchor=axes[1], x_domain=x_domain)
     xaxis["title"], yaxis["title"] = dict(xaxis["title"], text=names[0]), dict(yaxis["title"], text=names[1])
     name = "" if i == 0 else str(i + 1)

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import animation, heights as hts, inspect_step, movers, panels
+from . import animation, heights as hts, inspect_step, movers, panels, view3d
 from .arrangement import Arrangement, arrangement
 from .colors import DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
 from .look import Look, base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, last_row, run_traces
+from .paths import Path, f32, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -161,7 +161,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     f_min = paths[0].traj.f_min if paths else surface.f_min
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     h = hts.surface_heights(grid, surface, f_min=f_min)
-    h3 = _heights_3d(grid, surface, f_min) if show_3d else None
+    h3 = view3d.view_heights(grid, surface, f_min) if show_3d else None
     specs = panels.panels(paths, surface.minima, words)
     series = panels.series(paths, specs)
     drawn = movers.drawn(paths, series, h3, surface.domain)
@@ -176,7 +176,7 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
         path_index.append(len(data) - 1)
     data += _landmarks(surface, paths, lk, words)
     if h3 is not None:
-        data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
+        data += [view3d.surface_trace(h3), *view3d.path_traces(paths, drawn, lk)]
     first_panel_line = len(data)
     data += panels.line_traces(paths, specs, series, lk, step=words["step"])
     panel_index, k = [], first_panel_line
@@ -203,11 +203,6 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
 def click_trace_index(fig: go.Figure) -> int:
     """The index of the click-catcher trace in ``fig.data`` (compare it with a selection's curve number)."""
     return next(i for i, t in enumerate(fig.data) if t.name == CLICK_TRACE_NAME)
-
-
-def _heights_3d(grid: hts.Grid, surface: Surface, f_min: float) -> hts.Heights:
-    """The coarser grid of the 3-D view, with a larger log ε so its valley floors stay smooth."""
-    return hts.heights(hts.coarse(grid), log=surface.log_levels, f_min=f_min, eps_fraction=hts.SURFACE_EPS_FRACTION)
 
 
 # ----------------------------------------------------------------------------
@@ -292,54 +287,6 @@ def _last_seen(p: Path, domain: Box, words: dict[str, str]) -> tuple[tuple[float
 
 
 # ----------------------------------------------------------------------------
-# the 3-D view
-
-
-def _path_traces_3d(paths: Sequence[Path], drawn: movers.Drawn, lk: Look) -> list[Trace]:
-    """Each path lying on the 3-D surface (a hair above it); points outside the domain are left out."""
-    out = []
-    for j, p in enumerate(paths):
-        n = last_row(p.traj) + 1
-        xy = drawn.path_xy(j, n)
-        out.append(
-            dict(
-                type="scatter3d",
-                x=f32(xy[:, 0]),
-                y=f32(xy[:, 1]),
-                z=f32(drawn.z3[j, :n]),
-                mode="lines",
-                line=dict(color=p.color, width=2 * lk.line),
-                name=p.label,
-                legendgroup=p.label,
-                showlegend=False,
-                hoverinfo="skip",
-                scene="scene",
-            )
-        )
-    return out
-
-
-def _scene(domain: Box, where, h: hts.Heights, lk: Look) -> dict[str, Any]:
-    """The 3-D view: fixed ranges (paths that leave never rescale it), a flattened box, few small ticks."""
-    (x0, x1), (y0, y1) = domain
-    low, high = h.z_range
-    tick = dict(size=0.85 * lk.small)
-
-    def axis(title: str, rng: list[float], **kw: Any) -> dict[str, Any]:
-        return dict(range=rng, autorange=False, nticks=4, tickfont=tick, title=dict(text=title, font=tick), **kw)
-
-    return dict(
-        domain=dict(x=list(where[0]), y=list(where[1])),
-        xaxis=axis("x", [x0, x1]),
-        yaxis=axis("y", [y0, y1]),
-        zaxis=axis("f (log)" if h.log else "f", [low, high + 3 * hts.lift(h)], showticklabels=False),
-        aspectmode="manual",
-        aspectratio=dict(x=1.0, y=min(max((y1 - y0) / (x1 - x0), 0.5), 2.0), z=0.6),
-        camera=dict(eye=dict(x=1.3, y=-1.45, z=0.9)),
-    )
-
-
-# ----------------------------------------------------------------------------
 # inspecting one step
 
 
@@ -388,5 +335,5 @@ def _layout(
     layout.update(panels.axes_layout(specs, series, arr.panels, steps=steps, bottom=arr.bottom, lk=lk, step_title=words["step"]))
     layout["annotations"] = [*panels.titles(specs, lk), *panels.missing_annotations(specs, words)]
     if arr.scene is not None and h3 is not None:
-        layout["scene"] = _scene(surface.domain, arr.scene, h3, lk)
+        layout["scene"] = view3d.scene(surface.domain, arr.scene, h3, lk)
     return layout

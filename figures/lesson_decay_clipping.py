@@ -1,8 +1,8 @@
 """Lesson 7, weight decay and gradient clipping: where coupled L2 and decoupled decay leave Adam as λ grows,
 how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient.
 
-Pure functions: trajectories and vectors in, ``go.Figure`` out. Contours and paths come from
-`figures.lesson_momentum`; ``words`` puts the page's language in their hovers (start, minimum, step).
+Pure functions: trajectories and vectors in, ``go.Figure`` out. ``words`` puts the page's language in the
+paths' and landmarks' hovers (start, minimum, step).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from . import heights as hts
 from .colors import BLACK, GUIDE, WHITE, color
-from .lesson_momentum import contour, contour_axes, landmarks, path_traces
+from .lesson_momentum import MARKERS, contour_axes, landmarks
 from .look import base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row
+from .paths import LOG_FLOOR, Path, f32, last_row, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -79,20 +80,6 @@ def angle_between(a, b) -> float:
 WORDS = {"start": "start", "minimum": "minimum", "step": "step"}
 
 
-def _in_words(traces: list[dict], words: Mapping[str, str] | None) -> list[dict]:
-    """`lesson_momentum`'s path and landmark traces with their English hover words replaced by ``words``."""
-    w = {**WORDS, **(words or {})}
-    for tr in traces:
-        h = tr.get("hovertemplate")
-        if not h:
-            continue
-        for english in ("start", "minimum"):
-            if h.startswith(english + " "):
-                h = w[english] + h[len(english):]
-        tr["hovertemplate"] = h.replace(" · step %{customdata[0]}", f" · {w['step']} %{{customdata[0]}}")
-    return traces
-
-
 def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tuple[np.ndarray, str]],
                  theory: np.ndarray, *, grid, window, labels: Mapping[str, str], words: Mapping[str, str] | None = None,
                  projector: bool = False) -> go.Figure:
@@ -101,8 +88,8 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
     ``grid`` is the surface over ``window``; ``loci[label] = (endpoints (n, 2) over the λ grid, colour)``;
     ``theory`` (n, 2) is the minimum of f + λ/2‖θ‖² over the same grid. ``labels``: theory.
     """
-    lk = look(projector)
-    data = [*contour(grid, surface, bar=False, lk=lk)]
+    lk, w = look(projector), {**WORDS, **(words or {})}
+    data = hts.contour_traces(hts.surface_heights(grid, surface))
     data.append(dict(type="scatter", x=f32(theory[:, 0]), y=f32(theory[:, 1]), mode="lines", name=labels["theory"],
                      line=dict(color=BLACK, width=0.8 * lk.line), hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
     for name, (xy, c) in loci.items():
@@ -110,13 +97,13 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
                          line=dict(color=c, width=0.8 * lk.line, dash="dot"), marker=dict(size=0.5 * lk.marker, color=c),
                          hovertemplate=f"{name} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
     for p in paths:
-        data += _in_words(path_traces(p, lk), words)
+        data += run_traces(p, lk, step=w["step"])
         end = p.traj.xy[last_row(p.traj)]
         data.append(dict(type="scatter", x=[float(end[0])], y=[float(end[1])], mode="markers", showlegend=False,
                          name=f"{p.label} (end)", marker=dict(size=1.3 * lk.marker, color=p.color,
                                                              line=dict(color=WHITE, width=2)),
                          hovertemplate=f"{p.label}: (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
-    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
+    data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="decay")
     layout["xaxis"], layout["yaxis"] = contour_axes(window)
     return go.Figure(data=data, layout=layout)
@@ -143,11 +130,12 @@ def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, lab
 def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, words: Mapping[str, str] | None = None,
                 projector: bool = False) -> go.Figure:
     """The clipped and unclipped runs on the cliff; a path thrown off the plot comes back in from its edge."""
-    lk = look(projector)
-    data = [*contour(grid, surface, bar=True, lk=lk)]
+    lk, w = look(projector), {**WORDS, **(words or {})}
+    h = hts.surface_heights(grid, surface)
+    data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
     for p in paths:
-        data += _in_words(path_traces(p, lk, markers=True), words)
-    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
+        data += run_traces(p, lk, markers=MARKERS, step=w["step"])
+    data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 80, uirevision="clip")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
     return go.Figure(data=data, layout=layout)

@@ -17,9 +17,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts
-from .colors import CASING, DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
+from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
 from .look import base_layout, look
-from .paths import Path, f32, last_row, loss_gap
+from .paths import Path, f32, last_row, loss_gap, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -60,12 +60,9 @@ def paths_and_losses_figure(
     lk = look(projector)
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     f_min = paths[0].traj.f_min if paths else surface.f_min
-    h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
-    fill, lines = hts.contour_traces(h, bar={})
-    fill["showscale"] = False
-    data: list[dict[str, Any]] = [fill, lines]
-    for p in paths:
-        data += _path_on_contour(p, lk, surface.domain)
+    data = hts.contour_traces(hts.surface_heights(grid, surface, f_min=f_min))
+    for p in paths:  # hover: label · step · (x, y), the step without its word (as on the loss curves)
+        data += run_traces(p, lk, rows=_drawn_rows(p, surface.domain), hover="position", step="")
     data += _landmarks(surface, paths, lk, diverged, start_text, minimum_text)
     for p in paths:
         data += _loss_curve(p, lk, diverged, smooth, smooth_text)
@@ -190,22 +187,6 @@ def _drawn_rows(p: Path, domain) -> int:
         return n
     off = np.flatnonzero(~hts.inside(p.traj.xy[:n], domain))
     return n if off.size == 0 else int(off[0]) + 1
-
-
-def _path_on_contour(p: Path, lk, domain) -> list[dict[str, Any]]:
-    """The path up to its end (or, diverged, until it leaves the plot) over a white casing."""
-    n = _drawn_rows(p, domain)
-    xy = p.traj.xy[:n]
-    common = dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
-    casing = dict(common, line=dict(color=CASING, width=2.2 * lk.line), hoverinfo="skip", showlegend=False, name=f"{p.label} (casing)")
-    line = dict(
-        common,
-        customdata=f32(np.arange(n)),
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        name=p.label,
-        hovertemplate=f"{p.label} · %{{customdata}} · (%{{x:.3g}}, %{{y:.3g}})<extra></extra>",
-    )
-    return [casing, line]
 
 
 def running_mean(values: np.ndarray, window: int) -> np.ndarray:

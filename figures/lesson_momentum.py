@@ -17,9 +17,9 @@ import plotly.graph_objects as go
 from lessons.sweep import polyak, rate_map  # noqa: F401  (Polyak's optimum and the measured rate, kept in lessons)
 
 from . import heights as hts
-from .colors import BLACK, CASING, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
+from .colors import BLACK, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
 from .look import Look, base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row
+from .paths import LOG_FLOOR, Path, f32, last_row, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -28,42 +28,11 @@ if TYPE_CHECKING:
 Box = tuple[tuple[float, float], tuple[float, float]]
 HEIGHT = 520
 PROJECTOR_HEIGHT = 700
-CASING_WIDTH = 2.2  # the white line under each path, relative to its width
+MARKERS = 0.45  # a dot at every step of a path, relative to the position marker (when the page asks for them)
 
 
 # ----------------------------------------------------------------------------
 # a contour with paths (shared by the optimizer lessons)
-
-
-def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float = 1.01) -> list[dict[str, Any]]:
-    """The surface's filled contour (log-spaced where the surface asks for it): fill and level lines."""
-    h = hts.heights(grid, log=surface.log_levels, f_min=surface.f_min)
-    fill, lines = hts.contour_traces(h, bar=hts.colorbar(h, x=x, font=lk.small))
-    fill["showscale"] = bar
-    return [fill, lines]
-
-
-def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", markers: bool = False,
-                width: float = 1.0, words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
-    """One path over a white casing (``width`` times the usual line), up to where it diverged; hover: label · step · f.
-
-    ``words``: the hover's ``step`` in the page's language (`lab.i18n.figure_text`)."""
-    step = (words or {}).get("step", "step")
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    common = dict(type="scatter", x=x, y=y, legendgroup=p.label, xaxis=xaxis, yaxis=yaxis)
-    casing = dict(common, mode="lines", line=dict(color=CASING, width=CASING_WIDTH * width * lk.line), showlegend=False,
-                  hoverinfo="skip", name=f"{p.label} (casing)")
-    line = dict(
-        common,
-        mode="lines+markers" if markers else "lines",
-        marker=dict(size=0.45 * lk.marker, color=p.color),
-        line=dict(color=p.color, width=width * lk.line, dash=p.dash),
-        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
-        name=p.label,
-        hovertemplate=f"{p.label} · {step} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
-    )
-    return [casing, line]
 
 
 def landmarks(surface: Surface, start, lk: Look, *, xaxis: str = "x", yaxis: str = "y",
@@ -97,9 +66,11 @@ def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, mar
                  projector: bool = False, height: int | None = None, words: Mapping[str, str] | None = None) -> go.Figure:
     """Several optimizers' paths on one contour, from the same start; ``words``: step, start, minimum (hovers)."""
     lk = look(projector)
-    data = [*contour(grid, surface, bar=True, lk=lk)]
+    h = hts.surface_heights(grid, surface)
+    data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
+    step = (words or {}).get("step", "step")
     for p in paths:
-        data += path_traces(p, lk, markers=markers, words=words)
+        data += run_traces(p, lk, markers=MARKERS if markers else 0.0, step=step)
     start = paths[0].traj.xy[0] if paths else surface.start
     data += landmarks(surface, start, lk, words=words)
     layout = base_layout(lk, height=height or (PROJECTOR_HEIGHT if projector else HEIGHT),
@@ -189,7 +160,7 @@ def lookahead_figure(surface: Surface, traj: Trajectory, step: LookAhead, hb_gra
     window = _window([step.position, step.lookahead, step.next_position, hb_next])
     grid = surface.grid(grid_points, domain=window)
     xs = notes_positions(traj)[: last_row(traj) + 1]
-    data = [*contour(grid, surface, bar=False, lk=lk),
+    data = [*hts.contour_traces(hts.surface_heights(grid, surface)),
             dict(type="scatter", x=f32(xs[:, 0]), y=f32(xs[:, 1]), mode="lines+markers", name=labels["path"],
                  line=dict(color=GUIDE, width=0.6 * lk.line, dash="dot"), marker=dict(size=0.45 * lk.marker, color=GUIDE),
                  hovertemplate="x_%{customdata} (%{x:.3g}, %{y:.3g})<extra></extra>", customdata=np.arange(len(xs)))]
@@ -235,9 +206,9 @@ def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, dis
     Right: each later path's distance from the first, per step. ``words``: start, minimum (hovers)."""
     lk = look(projector)
     words = {**(words or {}), "step": step_title}
-    data = [*contour(grid, surface, bar=False, lk=lk)]
+    data = hts.contour_traces(hts.surface_heights(grid, surface))
     for i, p in enumerate(paths):
-        data += path_traces(p, lk, width=2.5 if i == 0 else 1.2, words=words)
+        data += run_traces(p, lk, width=2.5 if i == 0 else 1.2, step=step_title)
     data += landmarks(surface, paths[0].traj.xy[0], lk, words=words)
     for p in paths[1:]:
         d = distance_between(paths[0].traj, p.traj)

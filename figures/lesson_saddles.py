@@ -16,12 +16,12 @@ from typing import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from lessons.saddles import DIVERGED_CODE, NOT_SETTLED
+from lessons.saddles_minima import DIVERGED_CODE, NOT_SETTLED
 
 from . import heights as hts
-from .colors import CASING, DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
+from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
 from .look import base_layout, look
-from .paths import Path, f32, last_row
+from .paths import Path, f32, run_traces
 
 HEIGHT = 460
 PROJECTOR_HEIGHT = 600
@@ -57,7 +57,7 @@ def paths_figure(
     h = hts.heights(grid, log=log, f_min=f_min)
     data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
     for p in paths:
-        data += _path_traces(p, lk, labels["step"])
+        data += run_traces(p, lk, markers=0.4, step=labels["step"])
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths))
     rim = dict(color=START_EDGE, width=0.75 * lk.line)
     data.append(_markers(starts, labels["start"], dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)))
@@ -76,26 +76,6 @@ def paths_figure(
             dict(type="circle", x0=cx - r, x1=cx + r, y0=cy - r, y1=cy + r, line=dict(color=GUIDE, width=1.5, dash="dot"))
         ]
     return go.Figure(data=data, layout=layout)
-
-
-def _path_traces(p: Path, lk, step_word: str) -> list[dict]:
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    casing = dict(type="scatter", x=x, y=y, mode="lines", line=dict(color=CASING, width=2.2 * lk.line),
-                  hoverinfo="skip", showlegend=False, legendgroup=p.label)
-    line = dict(
-        type="scatter",
-        x=x,
-        y=y,
-        mode="lines+markers",
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        marker=dict(color=p.color, size=0.4 * lk.marker),
-        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
-        name=p.label,
-        legendgroup=p.label,
-        hovertemplate=f"{p.label} · {step_word} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
-    )
-    return [casing, line]
 
 
 def _markers(points, word: str, marker: dict) -> dict:
@@ -285,24 +265,9 @@ def basin_figure(
         )
     ]
     # contour lines only: the basin colours stay readable under them
-    h = hts.heights(grid, log=log)
-    data.append(
-        dict(
-            type="contour",
-            x=h.xs,
-            y=h.ys,
-            z=h.z,
-            ncontours=hts.N_LEVELS,
-            contours=dict(coloring="none"),
-            line=dict(color="rgba(35, 50, 70, 0.45)", width=0.8),
-            showscale=False,
-            hoverinfo="skip",
-            showlegend=False,
-            name="contour",
-        )
-    )
+    data += hts.contour_traces(hts.heights(grid, log=log), fill=False, line=dict(color="rgba(35, 50, 70, 0.45)", width=0.8))
     for p in paths:
-        data += [dict(tr, showlegend=False) for tr in _path_traces(p, lk, labels["step"])]
+        data += run_traces(p, lk, markers=0.4, step=labels["step"], legend=False)
     for k, (m, name) in enumerate(zip(minima, names)):
         star = dict(symbol="star", size=1.5 * lk.marker, color=color(k), line=dict(color=MINIMUM_FILL, width=1.5))
         trace = _markers([m], name, star)

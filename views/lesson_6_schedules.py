@@ -5,50 +5,30 @@ import numpy as np
 import streamlit as st
 
 import landscapes
-import optimizers
 from figures.colors import GUIDE, color
 from figures.lesson_gradient_descent import paths_and_losses_figure
 from figures.lesson_schedules import EpochRun, epoch_figure, localize, schedules_figure
 from figures.paths import Path
-from lab import scene as sc
 from lab.i18n import rule_title, t
-from lessons import schedules as ls
+from lessons import curvature, schedules as ls
 from optimizers import schedules
-from ui import chart, lesson as ui
+from ui import cached, chart, lesson as ui
 
 KEY = "schedules"
-# the noise-floor section: the library's shapes on the noisy quadratic
-LIBRARY = ("constant", "step", "exponential", "inverse_time", "cosine")
-STEPS = 400
-LAST = 200  # the noise floor is averaged over the last LAST steps
-SMOOTH = 20  # the loss curves' running mean
-SEED = 0
 RATES = (0.1, 0.2, 0.5, 1.0, 1.5)
 NOISES = (0.0, 0.5, 1.0, 2.0)
 PARAM_CHOICES = {"transition_steps": (10, 25, 50, 100, 200), "decay_steps": (100, 200, 400, 800)}
 # the main figure: mini-batch SGD on the regression, by epoch
 MAIN_RATES = (0.02, 0.05, 0.1, 0.2)
-RESCUE = dict(surface="double_well", learning_rate=0.25, steps=300)  # diverges at step 3 without warmup
-WARMUP_EPOCHS = 5  # the notes: "usually warm up for about 5 epochs"
+CONTOUR_POINTS = 90
 DEFAULTS = {
     f"{KEY}.formula": "epoch_exponential", f"{KEY}.eta0": 0.1, f"{KEY}.added": False,
     **{f"{KEY}.epoch.{knob}": default for knob, _, default in ls.KNOBS.values()},
-    f"{KEY}.schedule": "step", f"{KEY}.lr": 0.5, f"{KEY}.noise": 0.5, f"{KEY}.warmup": WARMUP_EPOCHS,
+    f"{KEY}.schedule": "step", f"{KEY}.lr": 0.5, f"{KEY}.noise": 0.5, f"{KEY}.warmup": ls.WARMUP_EPOCHS,
     f"{KEY}.transition_steps": 100, f"{KEY}.decay_rate": 0.5, f"{KEY}.staircase": False,
     f"{KEY}.decay_steps": 400, f"{KEY}.alpha": 0.0,
 }
 TRY = {f"{KEY}.schedule": "cosine", f"{KEY}.decay_steps": 400, f"{KEY}.alpha": 0.0, f"{KEY}.noise": 0.5, f"{KEY}.lr": 0.5}
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def contour_grid(name: str):
-    xs, ys, z = landscapes.get(name).grid(90)
-    return xs.astype(np.float32), ys.astype(np.float32), z.astype(np.float32)
-
-
-def largest_curvature(surface, xy) -> float:
-    """L at ``xy``: the largest eigenvalue of the Hessian there (by `jax.hessian`)."""
-    return float(np.linalg.eigvalsh(np.asarray(surface.hessian(xy), dtype=np.float64))[-1])
 
 
 def load_try() -> None:
@@ -113,13 +93,9 @@ def exercise_section(lang: str, eta0: float, constant) -> None:
     """CS231n's order: train without decay, read the loss curve, and decay where it flattens."""
     st.subheader(t(f"lesson.{KEY}.exercise", lang))
     st.markdown(t(f"lesson.{KEY}.exercise.text", lang))
-    n = ls.steps_per_epoch()
-    sgd = rule_title("sgd", lang, stochastic=True)
+    n, sgd = ls.steps_per_epoch(), rule_title("sgd", lang, stochastic=True)
     runs = [epoch_run(t(f"lesson.{KEY}.run.constant", lang, rule=sgd, eta=eta0), GUIDE, constant, "dot")]
-    flat = ls.plateau_of(constant, n)
-    if flat is not None and flat >= ls.EPOCHS:
-        flat = None  # flat only in the last epoch: no epoch left to run a decay in
-    marker = None
+    flat, marker = ls.exercise_plateau(constant, n), None
     if flat is None:
         st.info(t(f"lesson.{KEY}.exercise.none", lang, epochs=ls.EPOCHS), icon=":material/trending_down:")
     else:
@@ -142,10 +118,9 @@ def floor_section(lang: str) -> None:
     """Why decay helps: the noise floor of a constant η, and the shapes libraries name."""
     st.subheader(t(f"lesson.{KEY}.floor.h", lang))
     a, b = st.columns(2)
-    if st.session_state.get(f"{KEY}.schedule") not in LIBRARY:
+    if st.session_state.get(f"{KEY}.schedule") not in ls.LIBRARY:
         st.session_state[f"{KEY}.schedule"] = "step"
-    a.selectbox(t(f"lesson.{KEY}.schedule", lang), LIBRARY, key=f"{KEY}.schedule",
-                format_func=lambda n: t(f"choice.{n}", lang))
+    a.selectbox(t(f"lesson.{KEY}.schedule", lang), ls.LIBRARY, key=f"{KEY}.schedule", format_func=lambda n: t(f"choice.{n}", lang))
     name = st.session_state[f"{KEY}.schedule"]
     used = schedules.PARAMS_OF[name]
     with b:
@@ -158,47 +133,33 @@ def floor_section(lang: str) -> None:
     eta, sigma = float(st.session_state[f"{KEY}.lr"]), float(st.session_state[f"{KEY}.noise"])
     params = {p: st.session_state.get(f"{KEY}.{p}", DEFAULTS[f"{KEY}.{p}"]) for p in ("transition_steps", "decay_rate", "staircase", "decay_steps", "alpha")}
     params = {k: (bool(v) if k == "staircase" else float(v)) for k, v in params.items()}
-
     # η(t) of every library schedule with these settings, the chosen one in bold
-    steps = np.arange(STEPS)
-    curves = {n: np.asarray(schedules.get(n, eta, 0.0, **params)(steps)) for n in LIBRARY}
-    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(LIBRARY)}
+    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(ls.LIBRARY)}
     left, right = st.columns([2, 3])
-    chart.figure(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in LIBRARY},
+    chart.figure(schedules_figure(ls.library_curves(eta, params), colors, name, labels={n: t(f"choice.{n}", lang) for n in ls.LIBRARY},
                                   step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
                                   projector=ui.projector()),
                  key=f"{KEY}.curves", where=left)
-
-    # the same noisy run with a constant rate and with the schedule (GD when σ = 0: the gradient is exact)
-    quad = landscapes.get("quadratic")
-    rule = rule_title("sgd", lang, stochastic=sigma > 0)
-    common = dict(steps=STEPS, learning_rate=eta, noise=sigma, seed=SEED)
-    constant = optimizers.run(quad, "sgd", schedule="constant", **common)
-    scheduled = optimizers.run(quad, "sgd", schedule=name, **common, **params)
-    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=rule, eta=eta)
+    # the same noisy run with a constant rate and with the schedule
+    constant, scheduled = ls.library_runs(name, eta, sigma, params)
+    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=rule_title("sgd", lang, stochastic=sigma > 0), eta=eta)
     label_s = t(f"lesson.{KEY}.run.scheduled", lang, schedule=t(f"choice.{name}", lang), eta=eta)
-    paths = [Path(label_c, GUIDE, constant, dash="dot"), Path(label_s, color(0), scheduled)]
-    if name == "constant":
-        paths = paths[1:]
-    diverged = t(f"lesson.{KEY}.hover.diverged", lang, step="{step}")
-    # the noise floor of constant-η SGD: E[f − f*] = Σ_λ ησ²/(2(2 − ηλ)), λ the Hessian's eigenvalues
-    lam = np.linalg.eigvalsh(np.asarray(quad.hessian(quad.minima[0]), dtype=np.float64))
-    floor = float(np.sum(eta * sigma**2 / (2 * (2 - eta * lam))))
+    paths = ([] if name == "constant" else [Path(label_c, GUIDE, constant, dash="dot")]) + [Path(label_s, color(0), scheduled)]
+    floor, lam = ls.noise_floor(eta, sigma)
     reference = (floor, t(f"lesson.{KEY}.annot.floor", lang, floor=f"{floor:.3g}")) if sigma > 0 else None
-    effect = paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"), step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                     loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, smooth=SMOOTH,
+    effect = paths_and_losses_figure(landscapes.get("quadratic"), paths, grid=cached.grid(cached.key_for("quadratic"), CONTOUR_POINTS),
+                                     step_title=t(f"lesson.{KEY}.axis.step", lang), loss_title=t(f"lesson.{KEY}.axis.loss", lang),
+                                     diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), smooth=ls.SMOOTH,
                                      smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
                                      reference=reference, projector=ui.projector())
     chart.figure(localize(effect, landmark_words(lang)), key=f"{KEY}.effect", where=right)
-    st.caption(t(f"lesson.{KEY}.effect.help", lang, window=SMOOTH))
+    st.caption(t(f"lesson.{KEY}.effect.help", lang, window=ls.SMOOTH))
     for p in paths:
         if p.traj.diverged_at is not None:
             st.warning(t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))
     if sigma > 0:
-        st.markdown(t(f"lesson.{KEY}.floor", lang, last=LAST,
-                      constant=f"{np.nanmean(constant.loss[-LAST:] - constant.f_min):.3g}",
-                      schedule=t(f"choice.{name}", lang),
-                      scheduled=f"{np.nanmean(scheduled.loss[-LAST:] - scheduled.f_min):.3g}",
+        st.markdown(t(f"lesson.{KEY}.floor", lang, last=ls.LAST, constant=f"{ls.tail_gap(constant):.3g}",
+                      schedule=t(f"choice.{name}", lang), scheduled=f"{ls.tail_gap(scheduled):.3g}",
                       floor=f"{floor:.3g}", lams=", ".join(f"{v:.3g}" for v in lam)))
     else:
         st.markdown(t(f"lesson.{KEY}.floor.none", lang))
@@ -211,17 +172,14 @@ def landmark_words(lang: str) -> dict[str, str]:
 def warmup_section(lang: str) -> None:
     """Warmup rescuing a GD run that diverges at the start, and what its first steps run."""
     st.subheader(t(f"lesson.{KEY}.rescue", lang))
-    well = landscapes.get(RESCUE["surface"])
-    r_eta, r_steps = RESCUE["learning_rate"], RESCUE["steps"]
-    gd = rule_title("sgd", lang, stochastic=False)
-    st.markdown(t(f"lesson.{KEY}.rescue.help", lang, rule=gd, eta=r_eta, epochs=WARMUP_EPOCHS))
+    well, r_eta, r_steps = landscapes.get(ls.RESCUE["surface"]), ls.RESCUE["learning_rate"], ls.RESCUE["steps"]
+    st.markdown(t(f"lesson.{KEY}.rescue.help", lang, rule=rule_title("sgd", lang, stochastic=False), eta=r_eta,
+                  epochs=ls.WARMUP_EPOCHS))
     st.slider(t(f"lesson.{KEY}.warmup", lang), 0, 100, key=f"{KEY}.warmup")
     warm = int(st.session_state[f"{KEY}.warmup"])
-    cold = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta)
-    warmed = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta, warmup_steps=warm)
-    rescue = [Path(t(f"lesson.{KEY}.run.cold", lang), color(4), cold),
-              Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
-    fig = paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
+    cold, warmed = ls.rescue(warm)
+    rescue = [Path(t(f"lesson.{KEY}.run.cold", lang), color(4), cold), Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
+    fig = paths_and_losses_figure(well, rescue, grid=cached.grid(cached.key_for(ls.RESCUE["surface"]), CONTOUR_POINTS),
                                   step_title=t(f"lesson.{KEY}.axis.step", lang), loss_title=t(f"lesson.{KEY}.axis.loss", lang),
                                   diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
     chart.figure(localize(fig, landmark_words(lang)), key=f"{KEY}.rescue")
@@ -229,10 +187,9 @@ def warmup_section(lang: str) -> None:
         if p.traj.diverged_at is not None:
             st.markdown("- " + t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))
         else:
-            end = p.traj.xy[-1]
-            m = min(well.minima, key=lambda q: float(np.hypot(end[0] - q[0], end[1] - q[1])))
-            st.markdown("- " + t(f"lesson.{KEY}.settled", lang, label=p.label, steps=r_steps, x=f"{end[0]:.3g}",
-                                 y=f"{end[1]:.3g}", mx=f"{m[0]:.3g}", my=f"{m[1]:.3g}"))
+            (x, y), (mx, my) = p.traj.xy[-1], ls.nearest_minimum(well, p.traj.xy[-1])
+            st.markdown("- " + t(f"lesson.{KEY}.settled", lang, label=p.label, steps=r_steps, x=f"{x:.3g}", y=f"{y:.3g}",
+                                 mx=f"{mx:.3g}", my=f"{my:.3g}"))
     # what the warmup's first steps run: η = ηt/W from t = 0, so step 0 does not move θ
     if warm > 0:
         first = ls.warmup_first_steps(warmed, 2)
@@ -240,11 +197,11 @@ def warmup_section(lang: str) -> None:
                       lr1=f"{first['lr'][1]:.3g}", eta=r_eta, w=warm))
     else:
         st.markdown(t(f"lesson.{KEY}.first.none", lang, eta=r_eta))
-    l_start = largest_curvature(well, well.start)
+    l_start = curvature.largest(well, well.start)
     st.markdown(t(f"lesson.{KEY}.why.start", lang, big_l=f"{l_start:.3g}", limit=f"{2 / l_start:.3g}", eta=r_eta,
                   ratio=f"{r_eta * l_start / 2:.3g}"))
     if warmed.diverged_at is None:
-        l_end = largest_curvature(well, warmed.xy[-1])
+        l_end = curvature.largest(well, warmed.xy[-1])
         st.markdown(t(f"lesson.{KEY}.why.end", lang, big_l=f"{l_end:.3g}", limit=f"{2 / l_end:.3g}"))
 
 
@@ -253,7 +210,7 @@ def lesson() -> None:
     ui.header(KEY, DEFAULTS)
     eta0, constant = main_section(lang)
     f = {k: t(f"lesson.{KEY}.f.{k}", lang) for k in ("epoch", "step", "manual", "warmup")}
-    word = {n: t(f"choice.{n}", lang) for n in LIBRARY}
+    word = {n: t(f"choice.{n}", lang) for n in ls.LIBRARY}
     ui.explain(
         KEY,
         r"\eta_n = \frac{\eta_0}{1 + d\,n},\qquad \eta_n = 0.95^{\,n}\,\eta_0,\qquad \eta_n = \frac{k}{\sqrt n}\,\eta_0"
@@ -268,19 +225,11 @@ def lesson() -> None:
     exercise_section(lang, eta0, constant)
     floor_section(lang)
     warmup_section(lang)
-
     ui.try_this(KEY, load_try)
     name = st.session_state[f"{KEY}.formula"]
     ui.source(ls.decay_settings, getattr(schedules, name), ls.plateau_epoch, schedules.warmup, epoch_figure)
     ui.references("ng_dl", "cs231n", "goyal2017")
-    knob = ls.KNOBS[name][0]
-    settings = ls.decay_settings(name, eta0, st.session_state[f"{KEY}.epoch.{knob}"], ls.steps_per_epoch())
-    data = {"n_samples": ls.SAMPLES}
-    ui.playground_link(sc.Scene(surface="linear_regression", surface_params=data, steps=ls.EPOCHS * ls.steps_per_epoch(),
-                                seed=ls.SEED, contestants=[
-        sc.Contestant("sgd", {"learning_rate": eta0, "batch_size": float(ls.BATCH)}),
-        sc.Contestant("sgd", {"batch_size": float(ls.BATCH), **settings}),
-    ]))
+    ui.playground_link(ls.playground_scene(eta0, name, st.session_state[f"{KEY}.epoch.{ls.KNOBS[name][0]}"]))
 
 
 lesson()

@@ -131,33 +131,14 @@ def near_saddle_figure(
     values = [float(b.value) for b in bars]
     plus = [0.0 if b.high is None else b.high - b.value for b in bars]
     minus = [0.0 if b.low is None else b.value - b.low for b in bars]
-    data = [
-        dict(
-            type="bar",
-            x=x,
-            y=values,
-            marker=dict(color=[b.color for b in bars]),
-            text=[f"{v:.3g}" for v in values],
-            textposition="outside",
-            cliponaxis=False,
-            error_y=dict(type="data", array=plus, arrayminus=minus, visible=any(plus) or any(minus), color=GUIDE),
-            hovertemplate="%{x}: %{y:.3g}<extra></extra>",
-            showlegend=False,
-            name=labels["axis"],
-        )
-    ]
+    data = [dict(type="bar", x=x, y=values, marker=dict(color=[b.color for b in bars]), text=[f"{v:.3g}" for v in values],
+                 textposition="outside", cliponaxis=False, showlegend=False, name=labels["axis"],
+                 error_y=dict(type="data", array=plus, arrayminus=minus, visible=any(plus) or any(minus), color=GUIDE),
+                 hovertemplate="%{x}: %{y:.3g}<extra></extra>")]
     if theory is not None and math.isfinite(theory):
-        data.append(
-            dict(
-                type="scatter",
-                x=[x[0]],
-                y=[theory],
-                mode="markers",
-                marker=dict(symbol="line-ew", size=3 * lk.marker, line=dict(color=START_EDGE, width=2)),
-                name=labels["theory"],
-                hovertemplate=f"{labels['theory']}: %{{y:.3g}}<extra></extra>",
-            )
-        )
+        data.append(dict(type="scatter", x=[x[0]], y=[theory], mode="markers", name=labels["theory"],
+                         marker=dict(symbol="line-ew", size=3 * lk.marker, line=dict(color=START_EDGE, width=2)),
+                         hovertemplate=f"{labels['theory']}: %{{y:.3g}}<extra></extra>"))
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="near-saddle")
     top = max([*values, *(b.high or 0 for b in bars), theory if theory and math.isfinite(theory) else 0, 1.0])
     layout.update(yaxis=dict(title=labels["axis"], range=[0, 1.15 * top]), xaxis=dict(title=""), bargap=0.35)

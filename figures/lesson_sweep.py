@@ -30,6 +30,8 @@ METRICS = ("final_loss", "steps_to_tol")
 NEVER_COLOR = "#bdbdbd"
 HEAT_SCALE = "Viridis"
 SEARCH_HEIGHT, PROJECTOR_SEARCH_HEIGHT = 560, 700
+MARK_SYMBOLS = {"best": "star", "polyak": "x"}  # the best cell, a theoretical optimum
+WORDS = ("diverged", "never", "loss_log", "loss", "steps", "final", "selected")  # the map's ``labels``
 
 
 def cell_edges(values: np.ndarray, log: bool) -> np.ndarray:
@@ -84,8 +86,9 @@ def sweep_figure(
 ) -> go.Figure:
     """The heat map of ``result`` (axis 0 across, axis 1 up), its diverged and never-reached layers, and the click-catcher.
 
-    ``marks``: (label, x, y, symbol) points to draw on top (the best cell, a theoretical optimum).
-    ``labels``: ``diverged``, ``never``, ``loss_log``, ``loss``, ``steps``, ``final``, ``selected``.
+    ``marks``: (label, x, y, kind) points to draw on top, kind "best" (the best cell) or "polyak" (a theoretical
+    optimum), see `MARK_SYMBOLS`.
+    ``labels``: the `WORDS` ``diverged``, ``never``, ``loss_log``, ``loss``, ``steps``, ``final``, ``selected``.
     """
     lk = look(projector)
     labels = {"diverged": "diverged", "never": "never within tolerance", "loss_log": "log10(f − f*)", "loss": "f",
@@ -112,9 +115,9 @@ def sweep_figure(
             data.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=word,
                              marker=dict(symbol="square", size=lk.marker, color=colour)))
     data.append(_catcher(result, vx, vy, titles, labels, lk))
-    for label, x, y, symbol in marks:
+    for label, x, y, kind in marks:
         data.append(dict(type="scatter", x=[x], y=[y], mode="markers", name=label,
-                         marker=dict(symbol=symbol, size=1.4 * lk.marker, color=WHITE,
+                         marker=dict(symbol=MARK_SYMBOLS[kind], size=1.4 * lk.marker, color=WHITE,
                                      line=dict(color=START_EDGE, width=1.5)),
                          hovertemplate=f"{label}: (%{{x:.4g}}, %{{y:.4g}})<extra></extra>"))
     if selected is not None:

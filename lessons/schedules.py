@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -140,6 +141,22 @@ def warmup_first_steps(traj: Trajectory, count: int) -> dict[str, Any]:
     return {"lr": np.asarray(traj.lr[:count], dtype=np.float64), "moved": moved}
 
 
+def formulas(words: Mapping[str, str]) -> tuple[str, ...]:
+    """The lesson's formulas in LaTeX: the course's per-epoch decays, step and manual decay, warmup, and the library's
+    shapes; ``words`` names them in the page's language (epoch, step, manual, warmup, exponential, inverse_time, cosine)."""
+    w = words
+    return (
+        r"\eta_n = \frac{\eta_0}{1 + d\,n},\qquad \eta_n = 0.95^{\,n}\,\eta_0,\qquad \eta_n = \frac{k}{\sqrt n}\,\eta_0"
+        r"\qquad(n = 1, 2, \dots\ \text{" + w["epoch"] + r"})",
+        r"\text{" + w["step"] + r": } \eta_n = \eta_0 \left(\tfrac12\right)^{\lfloor (n-1)/K \rfloor},\qquad"
+        r"\text{" + w["manual"] + r": } \eta_0 \;\to\; \eta_0/10",
+        r"\text{" + w["warmup"] + r": } \eta_t = \eta\,\frac{t}{W}\ \ (t = 0, 1, \dots, W-1),\qquad \eta_0 = 0",
+        r"\text{" + w["exponential"] + r": } \eta\gamma^{t/T}\quad \text{" + w["inverse_time"]
+        + r": } \frac{\eta}{1+\gamma t/T}\quad \text{" + w["cosine"] + r": } "
+        r"\eta\Bigl((1-\alpha)\tfrac12\bigl(1+\cos\tfrac{\pi \min(t,D)}{D}\bigr)+\alpha\Bigr)",
+    )
+
+
 def exercise_plateau(constant: Trajectory, per_epoch: int) -> int | None:
     """Where the exercise puts its decay: `plateau_of` the constant run, or None when the curve never flattens or
     flattens only in the last epoch (no epoch is left to run a decay in)."""
@@ -157,6 +174,11 @@ def playground_scene(eta0: float, formula: str, knob) -> sc.Scene:
 
 # ----------------------------------------------------------------------------
 # the library's shapes and the noise floor
+
+
+def library_params(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The library schedules' settings as the engine takes them: ``staircase`` a bool, the rest floats."""
+    return {p: (bool(v) if p == "staircase" else float(v)) for p, v in values.items()}
 
 
 def library_curves(eta: float, params: dict) -> dict[str, np.ndarray]:
@@ -183,14 +205,53 @@ def tail_gap(traj: Trajectory, last: int = LAST) -> float:
     return float(np.nanmean(traj.loss[-last:] - traj.f_min))
 
 
+def floor_text(constant: Trajectory, scheduled: Trajectory, eta: float, sigma: float) -> dict[str, str]:
+    """What the floor's text quotes: both runs' `tail_gap`, the `noise_floor` and the eigenvalues it sums over."""
+    floor, lam = noise_floor(eta, sigma)
+    return dict(last=LAST, constant=f"{tail_gap(constant):.3g}", scheduled=f"{tail_gap(scheduled):.3g}",
+                floor=f"{floor:.3g}", lams=", ".join(f"{v:.3g}" for v in lam))
+
+
 # ----------------------------------------------------------------------------
 # warmup's rescue
 
 
-def rescue(warmup: int) -> tuple[Trajectory, Trajectory]:
-    """GD on the double well at the `RESCUE` rate: without warmup, and with ``warmup`` steps of it."""
+@dataclass(frozen=True)
+class Rescue:
+    """GD on the double well at the `RESCUE` rate, without warmup (``cold``) and with ``warmup`` steps of it."""
+
+    cold: Trajectory
+    warmed: Trajectory
+    warmup: int
+
+    def settled(self, traj: Trajectory) -> dict[str, str]:
+        """Where a run that did not diverge ended, and the minimum next to it, as the text quotes them."""
+        (x, y), (mx, my) = traj.xy[-1], nearest_minimum(landscapes.get(RESCUE["surface"]), traj.xy[-1])
+        return dict(x=f"{x:.3g}", y=f"{y:.3g}", mx=f"{mx:.3g}", my=f"{my:.3g}")
+
+    @property
+    def first_text(self) -> dict[str, str]:
+        """The warmed-up run's first two steps: η of each and how far step 0 moved θ (nowhere: η = 0)."""
+        first = warmup_first_steps(self.warmed, 2)
+        return dict(lr0=f"{first['lr'][0]:.3g}", moved0=f"{first['moved'][0]:.3g}", lr1=f"{first['lr'][1]:.3g}")
+
+    @property
+    def curvature_text(self) -> tuple[dict[str, str], dict[str, str] | None]:
+        """L (the Hessian's largest eigenvalue) and 2/L at the start, η against it; and at the warmed-up run's end
+        (None when it diverged)."""
+        well, eta = landscapes.get(RESCUE["surface"]), RESCUE["learning_rate"]
+        l_start = curvature.largest(well, well.start)
+        start = dict(big_l=f"{l_start:.3g}", limit=f"{2 / l_start:.3g}", ratio=f"{eta * l_start / 2:.3g}")
+        if self.warmed.diverged_at is not None:
+            return start, None
+        l_end = curvature.largest(well, self.warmed.xy[-1])
+        return start, dict(big_l=f"{l_end:.3g}", limit=f"{2 / l_end:.3g}")
+
+
+def rescue(warmup: int) -> Rescue:
+    """The `Rescue` with ``warmup`` steps of warmup."""
     well, kw = landscapes.get(RESCUE["surface"]), dict(steps=RESCUE["steps"], learning_rate=RESCUE["learning_rate"])
-    return optimizers.run(well, "sgd", **kw), optimizers.run(well, "sgd", **kw, warmup_steps=warmup)
+    return Rescue(optimizers.run(well, "sgd", **kw), optimizers.run(well, "sgd", **kw, warmup_steps=warmup), warmup)
 
 
 def nearest_minimum(surface, xy) -> tuple[float, float]:

@@ -33,9 +33,9 @@ def k(name: str) -> str:
     return f"{KEY}.{name}"
 
 
-def say(key: str, **values) -> str:
-    """The page's text ``lesson.schedules.<key>``. in the page's language."""
-    return t(f"lesson.{KEY}.{key}", ui.lang(), **values)
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The page's text ``lesson.schedules.<key>`` in ``lang`` (default: the page's language)."""
+    return t(f"lesson.{KEY}.{key}", lang or ui.lang(), **values)
 
 
 def param_widget(name: str, lang: str) -> None:
@@ -70,7 +70,7 @@ def warn_diverged(paths: list, lang: str) -> None:
 def main_section(lang: str):
     """The course's per-epoch decays: the chosen one against a constant η on mini-batch SGD."""
     a, b, c = st.columns([1.5, 1, 1])
-    a.selectbox(say("formula"), ls.FORMULAS, key=k("formula"), format_func=lambda n: say(f"formula.{n}"))
+    a.selectbox(say("formula"), ls.FORMULAS, key=k("formula"), format_func=lambda n: say(f"formula.{n}", lang))
     b.select_slider(say("eta0"), MAIN_RATES, key=k("eta0"))
     formula = st.session_state[k("formula")]
     knob, choices, _ = ls.KNOBS[formula]

@@ -33,14 +33,14 @@ def k(name: str) -> str:
     return f"{K}.{name}"
 
 
-def say(key: str, **values) -> str:
-    """The page's text ``lesson.saddles.<key>`` in the page's language."""
-    return t(f"lesson.saddles.{key}", ui.lang(), **values)
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The page's text ``lesson.saddles.<key>`` in ``lang`` (default: the page's language)."""
+    return t(f"lesson.saddles.{key}", lang or ui.lang(), **values)
 
 
-def name(rule: str, stochastic: bool = False) -> str:
+def name(rule: str, stochastic: bool = False, lang: str | None = None) -> str:
     """GD or SGD for the plain rule (by its gradient), the rule's title otherwise."""
-    return rule_title(rule, ui.lang(), stochastic=stochastic if rule == "sgd" else None)
+    return rule_title(rule, lang or ui.lang(), stochastic=stochastic if rule == "sgd" else None)
 
 
 def show(key: str, fig, where=None) -> None:
@@ -118,7 +118,9 @@ def adaptive_section(words: dict) -> None:
     st.subheader(say("sec.adaptive"))
     st.markdown(say("adaptive.text", lr=ls.ADAPTIVE_LR, y0=f"{ls.ADAPTIVE_Y0:g}"))
     ui.formula(*ls.ADAPTIVE_FORMULAS)
-    st.radio(say("orientation"), ORIENTATIONS, key=k("orientation"), horizontal=True, format_func=lambda o: say(f"orientation.{o}"))
+    lang = ui.lang()
+    st.radio(say("orientation"), ORIENTATIONS, key=k("orientation"), horizontal=True,
+             format_func=lambda o: say(f"orientation.{o}", lang))
     turned = st.session_state[k("orientation")] == "turned"
     surface, runs, near = ls.adaptive(turned)
     paths = [Path(name(rule), color(i), runs[rule]) for i, rule in enumerate(ls.ADAPTIVE_RULES)]
@@ -156,9 +158,10 @@ def basin_section(words: dict) -> None:
     """5) A grid of starts, each coloured by the minimum its run reaches, and a few of those runs."""
     st.subheader(say("sec.basins"))
     a, b, c = st.columns(3)
+    lang = ui.lang()
     a.radio(say("basin_surface"), BASIN_SURFACES, key=k("basin_surface"), on_change=on_basin_surface, horizontal=True,
-            format_func=lambda n: t(f"surface.{n}", ui.lang()))
-    b.radio(say("basin_rule"), BASIN_RULES, key=k("basin_rule"), format_func=name, horizontal=True)
+            format_func=lambda n: t(f"surface.{n}", lang))
+    b.radio(say("basin_rule"), BASIN_RULES, key=k("basin_rule"), format_func=lambda r: name(r, lang=lang), horizontal=True)
     c.select_slider(say("basin_lr"), BASIN_LR_OPTIONS, key=k("basin_lr"))
     ss = st.session_state
     surface_name, rule, lr = ss[k("basin_surface")], ss[k("basin_rule")], float(ss[k("basin_lr")])

@@ -32,15 +32,15 @@ def put(changes: dict) -> None:
     st.session_state.update({k(name): v for name, v in changes.items()})
 
 
-def say(key: str, **values) -> str:
-    """The page's text ``lesson.sweep.<key>`` in the page's language."""
-    return t(f"lesson.sweep.{key}", ui.lang(), **values)
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The page's text ``lesson.sweep.<key>`` in ``lang`` (default: the page's language)."""
+    return t(f"lesson.sweep.{key}", lang or ui.lang(), **values)
 
 
-def axis_label(name: str, surface_name: str) -> str:
+def axis_label(name: str, surface_name: str, lang: str | None = None) -> str:
     if name in ls.surface_axes(surface_name):
-        return say("axis.surface", name=name)
-    return say("axis.clip_norm") if name == "clip_norm" else t(f"hp.{name}", ui.lang())
+        return say("axis.surface", lang, name=name)
+    return say("axis.clip_norm", lang) if name == "clip_norm" else t(f"hp.{name}", lang or ui.lang())
 
 
 # callbacks: they write the widgets' state before the next run
@@ -69,7 +69,7 @@ def lesson() -> None:
     name, names = ss[k("surface")], ls.axes_for(ss[k("rule")], ss[k("surface")])
     for slot, col, title in zip(ls.SLOTS, cols, TITLES):
         col.selectbox(say(title), list(names), key=k(slot, "name"), on_change=on_change, args=(slot,),
-                      format_func=lambda n: axis_label(n, name))
+                      format_func=lambda n: axis_label(n, name, lang))
     req = ls.request(state())
     titles, words = [axis_label(n, name) for n in req.swept], {w: say(f"fig.{w}") for w in fx.WORDS}
     # 2) the map, or a clear message about the request
@@ -100,7 +100,7 @@ def lesson() -> None:
     e, f, g = st.columns([1, 1, 2])
     e.select_slider(say("steps"), STEPS_OPTIONS, key=k("steps"))
     f.select_slider(say("n"), GRID_OPTIONS, key=k("n"))
-    g.radio(say("metric"), fx.METRICS, key=k("metric"), horizontal=True, format_func=lambda m: say(f"metric.{m}"))
+    g.radio(say("metric"), fx.METRICS, key=k("metric"), horizontal=True, format_func=lambda m: say(f"metric.{m}", lang))
     with st.expander(say("fixed")):
         cols = st.columns(4)
         for i, (key, setting, h, step) in enumerate(ls.fixed_boxes(req.rule, name, req.swept)):

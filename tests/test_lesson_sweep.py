@@ -361,3 +361,19 @@ def test_a_clipping_cell_links_with_the_playgrounds_own_names():
     query = link(at)
     assert query["o1.clip"] == "norm" and "o1.clip_threshold" in query
     assert run_scene(query).loss[-1] == pytest.approx(loss[k], rel=1e-4)
+
+
+def test_the_pages_cache_keeps_a_result_by_its_function_and_arguments():
+    """`ui.cached.computed`: the pages' one bounded cache for the lessons' slower results (the sweep, its searches)."""
+    from ui import cached
+
+    calls = []
+
+    def scaled(x, scale=2):
+        calls.append((x, scale))
+        return np.array([x * scale])
+
+    assert cached.computed(scaled, 3)[0] == 6 and cached.computed(scaled, 3)[0] == 6 and calls == [(3, 2)]
+    assert cached.computed(scaled, 3, scale=3)[0] == 9 and len(calls) == 2
+    scene = sc.Scene(surface="quadratic", surface_params={"condition": 10.0, "angle": 0.0})
+    assert cached.key_for("quadratic", angle=0.0, condition=10.0) == cached.surface_key(scene)

@@ -18,7 +18,7 @@ from lab.scene import Scene
 GRID_POINTS = 120
 
 
-def key_for(name: str, formula: str | None = None, **params) -> tuple:
+def key_for(name: str, formula: str = "", **params) -> tuple:
     """What identifies a surface: its name, parameters and formula (``name`` "expression" for a typed one)."""
     return (name, tuple(sorted(params.items())), formula)
 

@@ -47,7 +47,7 @@ def show(key: str, fig, where=None) -> None:
     chart.figure(fig, key=k(key), where=where)
 
 
-def contour(surface_name: str, formula: str | None = None, **params):
+def contour(surface_name: str, formula: str = "", **params):
     return cached.grid(cached.key_for(surface_name, formula, **params))
 
 

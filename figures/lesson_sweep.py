@@ -6,7 +6,7 @@ link reproduces it exactly). `sweep_figure` draws a `optimizers.SweepResult`: th
 map, a red layer where runs diverged, a grey one where they never reached the
 tolerance, and an invisible scatter of cell centres on top that hovers each
 cell's numbers and catches clicks (Streamlit reports clicked scatter points;
-`clicked_point` reads its event, `nearest_cell` turns the point into a cell).
+`clicked_point` reads its event, `lessons.sweep_map.nearest_cell` turns the point into a cell).
 `search_figure` puts a grid search and a random search of the same budget on
 the map, each with its values projected onto the axes' edges.
 """
@@ -44,16 +44,6 @@ def cell_edges(values: np.ndarray, log: bool) -> np.ndarray:
     return 10.0**edges if log else edges
 
 
-def nearest_cell(values: Sequence[np.ndarray], point: Sequence[float], logs: Sequence[bool]) -> tuple[int, int]:
-    """The grid indices (i, j) of the cell nearest to ``point`` = (value on axis 0, value on axis 1)."""
-    out = []
-    for v, p, log in zip(values, point, logs):
-        v = np.asarray(v, dtype=np.float64)
-        d = np.abs(np.log10(v) - math.log10(p)) if log and p > 0 else np.abs(v - p)
-        out.append(int(np.argmin(d)))
-    return out[0], out[1]
-
-
 def clicked_point(event: Mapping[str, Any] | None, trace_index: int | None) -> tuple[float, float] | None:
     """The (x, y) of the last clicked point of the cell-catcher trace in a Streamlit plotly selection event."""
     points = ((event or {}).get("selection") or {}).get("points") or []
@@ -78,18 +68,6 @@ def metric_values(result, metric: str, f_min) -> tuple[np.ndarray, bool]:
     if finite.size and np.all(finite > 0):
         return np.log10(loss), True
     return loss, False
-
-
-def best_cell(result, metric: str) -> tuple[int, int] | None:
-    """The cell with the lowest metric, ties broken by the other (many runs may reach an exact 0); None when all failed."""
-    loss = np.where(np.isfinite(result.final_loss), result.final_loss, np.inf).ravel()
-    steps = np.where(np.isfinite(result.steps_to_tol), result.steps_to_tol, np.inf).ravel()
-    first, then = (steps, loss) if metric == "steps_to_tol" else (loss, steps)
-    if not np.isfinite(first).any():
-        return None
-    k = int(np.lexsort((then, first))[0])  # lexsort: the last key is the primary one
-    i, j = np.unravel_index(k, result.final_loss.shape)
-    return int(i), int(j)
 
 
 def sweep_figure(

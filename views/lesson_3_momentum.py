@@ -23,11 +23,6 @@ FORMS = {"heavy_ball": (color(1), "solid"), "textbook": (color(3), "dash"), "ave
 DEFAULTS = {"momentum.kappa": 30, "momentum.lr_sgd": 1.9, "momentum.lr": 0.5, "momentum.beta": 0.8, "momentum.k": 3,
             "momentum.schedule": False}
 TRY = {"momentum.kappa": 300, "momentum.lr": 1.0, "momentum.beta": 0.9}
-rate_grid = st.cache_data(max_entries=8, show_spinner=False)(lm.measured_rate_map)
-steady_ratio = st.cache_data(max_entries=64, show_spinner=False)(lm.steady_step_ratio)
-forms_gap = st.cache_data(max_entries=64, show_spinner=False)(lm.valley_forms_gap)
-
-
 def fmt_vec(v) -> str:
     return f"({v[0] + 0.0:.3g}, {v[1] + 0.0:.3g})"  # + 0.0 turns −0 into 0
 
@@ -51,7 +46,7 @@ def lesson() -> None:
     c3, c4 = st.columns(2)
     lr_sgd = c3.slider(t("lesson.momentum.lr_sgd", lg), 0.05, 2.1, step=0.05, key="momentum.lr_sgd")
     lr = c4.slider(t("lesson.momentum.lr", lg), 0.05, 2.5, step=0.05, key="momentum.lr")
-    key = cached.surface_key(sc.Scene(surface="quadratic", surface_params={"condition": kappa}))
+    key = cached.key_for("quadratic", condition=kappa)
     surface, grid = cached.surface(key), cached.grid(key, 100)
     runs = {
         "sgd": optimizers.run(surface, "sgd", steps=STEPS, learning_rate=lr_sgd),
@@ -68,7 +63,7 @@ def lesson() -> None:
         results = ", ".join(f"{p.label} {reached(p.traj, lg)}" for p in paths)
         st.caption(t("lesson.momentum.paths.caption", lg, steps=STEPS, results=results))
     st.caption(t("lesson.momentum.paths.note", lg, gd=paths[0].label, factor=f"{1 / (1 - beta):.3g}",
-                 measured=f"{steady_ratio(lr, beta):.4g}", eff=f"{lr / (1 - beta):.3g}"))
+                 measured=f"{cached.computed(lm.steady_step_ratio, lr, beta):.4g}", eff=f"{lr / (1 - beta):.3g}"))
     ui.explain(KEY, *formulas(lg))
 
     # 2) Nesterov's look-ahead, drawn from the run's own numbers
@@ -89,7 +84,8 @@ def lesson() -> None:
         st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),
                      g=fmt_vec(step.gradient), g0=fmt_vec(hb.gradient), f_nag=f"{hb.f_nesterov:.4g}",
                      f_hb=f"{hb.f_heavy_ball:.4g}"))
-    st.caption(t("lesson.momentum.look.forms", lg, steps=STEPS, gap=f"{forms_gap(kappa, lr, beta, STEPS):.2g}"))
+    gap = cached.computed(lm.valley_forms_gap, kappa, lr, beta, STEPS)
+    st.caption(t("lesson.momentum.look.forms", lg, steps=STEPS, gap=f"{gap:.2g}"))
 
     # 3) three textbook forms of momentum, overlapping
     st.subheader(t("lesson.momentum.forms.h", lg))
@@ -106,7 +102,7 @@ def lesson() -> None:
 
     # 4) the rate map: Goh's figure, measured
     st.subheader(t("lesson.momentum.map.h", lg))
-    rate, map_steps = rate_grid(kappa)
+    rate, map_steps = cached.computed(lm.measured_rate_map, kappa)
     st.markdown(t("lesson.momentum.map.text", lg, steps=map_steps, cells=rate.size))
     names = ("rate", "theory", "gd", "best", "current", "diverged", "eta_axis", "beta_axis")
     labels = {n: t(f"lesson.momentum.map.{n}", lg) for n in names}

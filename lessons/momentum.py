@@ -48,7 +48,7 @@ import numpy as np
 import landscapes
 import optimizers
 
-from .gradient_descent import best_constant_rate
+from .gradient_descent import best_constant_rate, last_row
 
 SLOPE = (0.6, 0.8)  # the plane's gradient: length 1
 PLANE = f"{SLOPE[0]}*x + {SLOPE[1]}*y"
@@ -161,11 +161,6 @@ def arrival(traj, tol: float = TOL) -> int | None:
     return traj.steps_to(tol * float(traj.loss[0]))
 
 
-def _last_row(traj) -> int:
-    """The last position worth reading: the end, or the step at which the run diverged."""
-    return traj.steps if traj.diverged_at is None else int(traj.diverged_at)
-
-
 # ----------------------------------------------------------------------------
 # 4) Nesterov's look-ahead, reconstructed from the engine's trajectory
 
@@ -253,7 +248,7 @@ def three_forms(surface, learning_rate: float, beta: float, steps: int, period: 
 
 def distance_between(a, b) -> np.ndarray:
     """‖x_a − x_b‖ at every step (floored for a log axis; NaN after either diverged)."""
-    n = min(_last_row(a), _last_row(b)) + 1
+    n = min(last_row(a), last_row(b)) + 1
     d = np.full(a.xy.shape[0], np.nan)
     d[:n] = np.linalg.norm(a.xy[:n].astype(np.float64) - b.xy[:n].astype(np.float64), axis=1)
     return d

@@ -1,5 +1,6 @@
 """Lesson 7, weight decay and gradient clipping: where coupled L2 and decoupled decay leave Adam as λ grows,
-how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient.
+how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient
+(the numbers: `lessons.decay_clipping`).
 
 Pure functions: trajectories and vectors in, ``go.Figure`` out. ``words`` puts the page's language in the
 paths' and landmarks' hovers (start, minimum, step).
@@ -21,56 +22,10 @@ from .paths import LOG_FLOOR, Path, f32, last_row, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
-    from optimizers.engine import Trajectory
 
 HEIGHT = 540
 SMALL_HEIGHT = 380
 PROJECTOR_HEIGHT = 720
-
-
-# ----------------------------------------------------------------------------
-# numbers the lesson reads off a run
-
-
-def l2_minimum(scales: Sequence[float], centre: Sequence[float], lam: float) -> np.ndarray:
-    """The minimum of Σ aᵢ(θᵢ − cᵢ)² + λ/2‖θ‖².
-
-    Setting the gradient 2aᵢ(θᵢ − cᵢ) + λθᵢ to zero gives θᵢ = 2aᵢcᵢ/(2aᵢ + λ).
-    """
-    a, c = np.asarray(scales, dtype=np.float64), np.asarray(centre, dtype=np.float64)
-    return 2 * a * c / (2 * a + lam)
-
-
-def largest_step(traj: Trajectory) -> tuple[float, int]:
-    """The longest single step ‖θ_{t+1} − θ_t‖ of a run, and the step it happened at."""
-    d = np.linalg.norm(np.diff(traj.xy[: last_row(traj) + 1].astype(np.float64), axis=0), axis=1)
-    k = int(np.nanargmax(d))
-    return float(d[k]), k
-
-
-def cliff_step(traj: Trajectory) -> int:
-    """The step whose raw gradient was largest: where the run met the wall."""
-    g = traj.grad[: last_row(traj)].astype(np.float64)
-    return int(np.nanargmax(np.linalg.norm(g, axis=1)))
-
-
-def axis_angle(g) -> float:
-    """The angle in degrees between a 2-D vector and the axis of its larger coordinate (0°: along it, 45°: the
-    diagonal). Clipping by value caps that larger coordinate first, so it can only raise this angle."""
-    g = np.abs(np.asarray(g, dtype=np.float64))
-    return math.degrees(math.atan2(float(g.min()), float(g.max())))
-
-
-def dominant_axis(g) -> int:
-    """0 when |g_x| ≥ |g_y|, else 1: the coordinate a wall's gradient is mostly made of."""
-    g = np.abs(np.asarray(g, dtype=np.float64))
-    return 0 if g[0] >= g[1] else 1
-
-
-def angle_between(a, b) -> float:
-    """The angle between two 2-D vectors, in degrees (atan2 of cross and dot: exact near 0° and 180° too)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return math.degrees(math.atan2(abs(a[0] * b[1] - a[1] * b[0]), float(a @ b)))
 
 
 # ----------------------------------------------------------------------------

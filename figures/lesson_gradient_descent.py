@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from . import heights as hts
 from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
 from .look import base_layout, look
-from .paths import Path, f32, last_row, loss_gap, run_traces
+from .paths import Path, f32, last_row, loss_gap, markers, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -240,34 +240,17 @@ def _loss_curve(p: Path, lk, diverged: str, smooth: int = 0, smooth_text: str = 
     return out
 
 
-def _marker(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any]:
-    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=list(hover),
-        hoverinfo="text",
-        name=name,
-        showlegend=False,
-        xaxis="x",
-        yaxis="y",
-    )
-
-
 def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str, start_text: str = "start",
                minimum_text: str = "minimum") -> list[dict[str, Any]]:
     """Start points, minima, and a red ✕ where each diverged run left the plot (pulled just inside it)."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     out = [
-        _marker(starts, [start_text] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
+        markers(starts, [start_text] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
                 line=dict(color=START_EDGE, width=0.75 * lk.line)),
     ]
     if surface.minima:
         hover = [f"{minimum_text} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
-        out.append(_marker(surface.minima, hover, "minima", symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
+        out.append(markers(surface.minima, hover, "minima", symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
                            line=dict(color=MINIMUM_EDGE, width=1)))
     (x0, x1), (y0, y1) = surface.domain
     spots, hover = [], []
@@ -282,6 +265,6 @@ def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str, start
         spots.append((float(np.clip(last[0], x0 + dx, x1 - dx)), float(np.clip(last[1], y0 + dy, y1 - dy))))
         hover.append(f"{p.label}: {diverged.format(step=k)}")
     if spots:
-        out.append(_marker(spots, hover, "diverged", symbol="x", size=1.5 * lk.marker, color=DIVERGED,
+        out.append(markers(spots, hover, "diverged", symbol="x", size=1.5 * lk.marker, color=DIVERGED,
                            line=dict(color=WHITE, width=1.5)))
     return out

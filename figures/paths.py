@@ -1,5 +1,5 @@
-"""A labelled, coloured trajectory, the one builder of its drawn path (`path_traces`), and the per-step series
-drawn from it (loss gap, gradient norm, distance)."""
+"""A labelled, coloured trajectory, the one builder of its drawn path (`path_traces`) and of landmark markers
+beside it (`markers`), and the per-step series drawn from it (loss gap, gradient norm, distance)."""
 
 from __future__ import annotations
 
@@ -100,6 +100,14 @@ def path_traces(label: str, color: str, xy, lk: Look, *, loss=None, dash: str = 
                         name=f"{label} (end)", customdata=[custom[-1].tolist()], hovertemplate=line["hovertemplate"],
                         marker=dict(symbol="x", size=lk.marker, color=color, line=dict(color=CASING, width=1))))
     return out
+
+
+def markers(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any]:
+    """A few landmark markers on the contour (a start, the minima, where a run diverged): plain lists, each point
+    hovering its own text."""
+    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    return dict(type="scatter", x=pts[:, 0].tolist(), y=pts[:, 1].tolist(), mode="markers", marker=marker,
+                hovertext=list(hover), hoverinfo="text", name=name, showlegend=False, xaxis="x", yaxis="y")
 
 
 def run_traces(p: Path, lk: Look, *, rows: int | None = None, **options: Any) -> list[dict[str, Any]]:

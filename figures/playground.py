@@ -18,7 +18,7 @@ from .arrangement import Arrangement, arrangement
 from .colors import DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
 from .look import Look, base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, run_traces
+from .paths import Path, f32, markers, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -233,42 +233,24 @@ def _click_catcher(domain: Box, words: dict[str, str]) -> Trace:
     )
 
 
-def _markers(xy: Sequence[tuple[float, float]], hover: list[str], name: str, **marker: Any) -> Trace:
-    """A few landmark markers on the contour (plain lists: a handful of points)."""
-    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=hover,
-        hoverinfo="text",
-        name=name,
-        showlegend=False,
-        xaxis="x",
-        yaxis="y",
-    )
-
-
 def _landmarks(surface: Surface, paths: Sequence[Path], lk: Look, words: dict[str, str]) -> list[Trace]:
     """Start point(s), minima (stars), saddles (✕) and, for diverged paths, a red ✕ where they were last seen."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     rim = dict(color=START_EDGE, width=START_RIM * lk.line)
     circle = dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)
-    out = [_markers(starts, [words["start"]] * len(starts), "start", **circle)]
+    out = [markers(starts, [words["start"]] * len(starts), "start", **circle)]
     if surface.minima:
         hover = [f"{words['minimum']} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
         star = dict(symbol="star", size=STAR * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1))
-        out.append(_markers(surface.minima, hover, "minima", **star))
+        out.append(markers(surface.minima, hover, "minima", **star))
     if surface.saddles:
         hover = [f"{words['saddle']} ({x:.3g}, {y:.3g})" for x, y in surface.saddles]
         cross = dict(symbol="x", size=lk.marker, color=SADDLE, line=dict(color=MINIMUM_EDGE, width=1))
-        out.append(_markers(surface.saddles, hover, "saddles", **cross))
+        out.append(markers(surface.saddles, hover, "saddles", **cross))
     spots = [_last_seen(p, surface.domain, words) for p in paths if p.traj.diverged_at is not None]
     if spots:
         cross = dict(symbol="x", size=DIVERGED_CROSS * lk.marker, color=DIVERGED, line=dict(color=WHITE, width=1.5))
-        out.append(_markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
+        out.append(markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
     return out
 
 

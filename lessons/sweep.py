@@ -20,7 +20,6 @@ A run's measured rate is :math:`(f_T / f_0)^{1/(2T)}`: the loss is a squared dis
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -30,6 +29,7 @@ import landscapes
 import optimizers
 from lab import scene as sc
 from lessons import curvature
+from lessons.momentum import polyak, rate_map  # noqa: F401  (lesson 3's: Polyak's optimum and the measured rate exist once)
 from optimizers import schedules
 from optimizers.base import Hyper
 
@@ -261,16 +261,6 @@ def request(state: Mapping) -> Request:
 # Polyak's optimum and the measured rate
 
 
-def polyak(kappa: float, L: float = 1.0) -> tuple[float, float, float]:
-    """Polyak's tuning for heavy ball on a quadratic with curvatures in [L/κ, L]: (η*, β*, rate).
-
-    η* = 4/(√L + √μ)², β* = ((√κ − 1)/(√κ + 1))², rate √β* = (√κ − 1)/(√κ + 1).
-    """
-    mu = L / kappa
-    r = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)
-    return 4.0 / (math.sqrt(L) + math.sqrt(mu)) ** 2, r * r, r
-
-
 def polyak_point(rule: str, surface, swept: Sequence[str]) -> dict | None:
     """Polyak's optimal heavy-ball (η*, β*) on a quadratic, from its Hessian's eigenvalues; None when it does not apply."""
     if rule != "momentum" or surface.name != "quadratic" or set(swept) != {"learning_rate", "momentum"}:
@@ -279,10 +269,3 @@ def polyak_point(rule: str, surface, swept: Sequence[str]) -> dict | None:
     eta, beta, _ = polyak(kappa, big_l)
     point = (eta, beta) if swept[0] == "learning_rate" else (beta, eta)
     return {"eta": eta, "beta": beta, "L": big_l, "mu": mu, "point": point}
-
-
-def rate_map(result, f0: float) -> np.ndarray:
-    """Per-step contraction (f_T / f_0)^(1/(2T)) of every cell: the loss is a squared distance,
-    so this estimates how much closer to the minimum each step brings the run. NaN where it diverged."""
-    ratio = np.clip(result.final_loss / f0, 0.0, None)
-    return ratio ** (1.0 / (2 * result.steps))

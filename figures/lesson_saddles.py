@@ -21,7 +21,7 @@ from lessons.saddles_minima import DIVERGED_CODE, NOT_SETTLED
 from . import heights as hts
 from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
 from .look import base_layout, look
-from .paths import Path, f32, run_traces
+from .paths import Path, f32, markers, run_traces
 
 HEIGHT = 460
 PROJECTOR_HEIGHT = 600
@@ -79,18 +79,9 @@ def paths_figure(
 
 
 def _markers(points, word: str, marker: dict) -> dict:
+    """`figures.paths.markers` hovering "word (x, y)" at each point."""
     pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=[f"{word} ({x:.3g}, {y:.3g})" for x, y in pts],
-        hoverinfo="text",
-        showlegend=False,
-        name=word,
-    )
+    return markers(pts, [f"{word} ({x:.3g}, {y:.3g})" for x, y in pts], word, **marker)
 
 
 def _square_axes(xs: np.ndarray, ys: np.ndarray, toward: str = "center") -> dict:

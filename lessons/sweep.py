@@ -1,5 +1,6 @@
-r"""The sweep lab's computations: what can be swept (the lab's axis model), Polyak's optimum and the measured rate
-map. The map's cells are read in `lessons.sweep_map`; grid against random search is in `lessons.sweep_search`.
+r"""The sweep lab's computations: what can be swept (the lab's axis model) and where Polyak's optimum (the formula:
+`lessons.momentum.polyak`) lies on a map. The map's cells are read in `lessons.sweep_map`; grid against random
+search is in `lessons.sweep_search`.
 
 The lab's state is a plain mapping: the rule, the surface, each axis's name and range (``ax1.name``, ``ax1.low``,
 ``ax1.high``, ``ax1.log``; ``ax1`` across, ``ax2`` up), the fixed settings (``fix.<name>``) and the surface's
@@ -15,7 +16,6 @@ converges fastest at
     \beta^\star = \Big(\frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}\Big)^2 ,
 
 where every error component shrinks by :math:`\sqrt{\beta^\star} = (\sqrt\kappa - 1)/(\sqrt\kappa + 1)` per step.
-A run's measured rate is :math:`(f_T / f_0)^{1/(2T)}`: the loss is a squared distance to the minimum.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import landscapes
 import optimizers
 from lab import scene as sc
 from lessons import curvature
-from lessons.momentum import polyak, rate_map  # noqa: F401  (lesson 3's: Polyak's optimum and the measured rate exist once)
+from lessons.momentum import polyak  # lesson 3's: Polyak's optimum exists once
 from optimizers import schedules
 from optimizers.base import Hyper
 
@@ -258,7 +258,7 @@ def request(state: Mapping) -> Request:
 
 
 # ----------------------------------------------------------------------------
-# Polyak's optimum and the measured rate
+# Polyak's optimum on the map
 
 
 def polyak_point(rule: str, surface, swept: Sequence[str]) -> dict | None:

@@ -1,5 +1,5 @@
-"""`lessons.sweep` and `lessons.sweep_map` without the page: Polyak's optimum against the heavy-ball iteration's
-spectral radius, the measured rate against GD's |1 − ηλ|, the lab's axis model against the registries it reads, and
+"""`lessons.sweep` and `lessons.sweep_map` without the page: Polyak's optimum (`lessons.momentum`, placed on the map
+by `lessons.sweep`) against the heavy-ball iteration's spectral radius, the measured rate against GD's |1 − ηλ|, the lab's axis model against the registries it reads, and
 the map's reading against the engine's own runs."""
 
 import math
@@ -10,7 +10,7 @@ import pytest
 import landscapes
 import optimizers
 from lab import scene as sc
-from lessons import sweep as ls, sweep_map as lm
+from lessons import momentum as lmo, sweep as ls, sweep_map as lm
 
 
 def spectral_radius(eta: float, beta: float, lams) -> float:
@@ -24,7 +24,7 @@ def spectral_radius(eta: float, beta: float, lams) -> float:
 
 @pytest.mark.parametrize("kappa,L", [(10.0, 1.0), (100.0, 1.0), (50.0, 4.0)])
 def test_polyak_is_the_fastest_heavy_ball_and_its_rate_is_the_spectral_radius(kappa, L):
-    eta, beta, rate = ls.polyak(kappa, L)
+    eta, beta, rate = lmo.polyak(kappa, L)
     lams = (L / kappa, L)
     assert spectral_radius(eta, beta, lams) == pytest.approx(rate, abs=1e-4)  # a double root: eigvals to ~√eps
     etas, betas = np.linspace(0.1, 3.9, 120) / L, np.linspace(0.0, 0.97, 120)
@@ -50,7 +50,7 @@ def test_rate_map_is_gds_contraction_on_one_eigen_direction():
     quad = landscapes.get("quadratic")
     etas = np.array([0.1, 0.5, 0.9, 1.3, 1.7])
     result = optimizers.sweep(quad, "momentum", (0.0, 2.0), 12, grid={"learning_rate": etas, "momentum": np.array([0.0, 0.5])})
-    rate = ls.rate_map(result, float(quad.f(np.array([0.0, 2.0]))))
+    rate = lmo.rate_map(result, float(quad.f(np.array([0.0, 2.0]))))
     np.testing.assert_allclose(rate[:, 0], np.abs(1 - etas), rtol=1e-4)
     # with momentum: |e_T / e_0|^(1/T) of the recurrence e_{t+1} = (1 + β − η) e_t − β e_{t−1}, e_1 = (1 − η) e_0
     for eta, measured in zip(etas, rate[:, 1]):

@@ -49,8 +49,9 @@ STEP_FACTOR = 0.5  # step decay halves η
 WINDOW, TOL = 3, 0.1  # a plateau: less than 10% lower than 3 epochs before
 
 FORMULAS = ("step", "epoch_inverse", "epoch_exponential", "epoch_inverse_sqrt", "manual")  # engine schedule names
-# the noise-floor section: the library's shapes on the noisy quadratic
+# the noise-floor section: the library's shapes on the noisy quadratic, and the settings they take
 LIBRARY = ("constant", "step", "exponential", "inverse_time", "cosine")
+LIBRARY_PARAMS = ("transition_steps", "decay_rate", "staircase", "decay_steps", "alpha")
 LIBRARY_STEPS = 400
 LAST = 200  # the noise floor is averaged over the last LAST steps
 SMOOTH = 20  # the loss curves' running mean

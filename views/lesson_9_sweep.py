@@ -50,8 +50,7 @@ def on_change(what: str) -> None:
 
 def on_chart_click(event) -> None:
     """A click on a cell: remember its centre (the page maps it to the cell)."""
-    point = fx.clicked_point(event, st.session_state.get(k("catcher")))
-    if point is not None:
+    if (point := fx.clicked_point(event, st.session_state.get(k("catcher")))) is not None:
         st.session_state[k("cell")] = point
 
 
@@ -85,7 +84,7 @@ def lesson() -> None:
         except ValueError as err:
             st.error(say("err.engine", reason=str(err)))
         else:
-            map_section(result, req, titles, words)
+            f_min = map_section(result, req, titles, words)
     ui.explain(K, *ls.FORMULAS)
     # 3) the rest of the request: ranges, steps, cells, colour, fixed settings
     st.subheader(say("settings"))
@@ -107,14 +106,15 @@ def lesson() -> None:
             cols[i % 4].number_input(axis_label(setting, name), float(h.low), float(h.high), key=k(key), format="%g", step=step)
     # 4) grid search against random search, with the same budget
     if result is not None:
-        search_section(result, req, titles, words)
+        search_section(result, f_min, req, titles, words)
     ui.try_this(K, put, args=(ls.scene_state(ls.POLYAK),))
     ui.source(optimizers.engine.sweep, fx.sweep_figure, cells.cell_scene, search.random_points, search.grid_and_random)
     ui.references("cs231n", "goh2017", "sutskever2013")
 
 
-def map_section(result, req, titles: list[str], words: dict) -> None:
-    """The map, its caption, Polyak's optimum where it applies, and the chosen cell with its Playground link."""
+def map_section(result, req, titles: list[str], words: dict):
+    """The map, its caption, Polyak's optimum where it applies, and the chosen cell with its Playground link; returns
+    the minimum f* of each cell."""
     picked = st.session_state.get(k("cell"))
     r = cells.read_map(result, req, picked)
     marks = [(say(f"fig.{kind}"), x, y, kind) for kind, x, y in r.marks]
@@ -130,7 +130,7 @@ def map_section(result, req, titles: list[str], words: dict) -> None:
         st.markdown(say("polyak", steps=req.steps, **r.polyak_numbers))
     if r.cell is None:
         st.warning(say("none"))
-        return
+        return r.f_min
     if picked is None:
         st.caption(say("click"))
     loss = f"{r.loss:.4g}" if r.diverged_at is None else say("diverged_at", step=r.diverged_at)
@@ -138,9 +138,10 @@ def map_section(result, req, titles: list[str], words: dict) -> None:
                     values=", ".join(f"{title} = {r.values[s]:.4g}" for title, s in zip(titles, req.swept)),
                     steps_to=say("never") if r.steps_to is None else r.steps_to))
     ui.playground_link(cells.cell_scene(req.rule, req.surface, req.sp, req.steps, req.hp, r.values))
+    return r.f_min
 
 
-def search_section(result, req, titles: list[str], words: dict) -> None:
+def search_section(result, f_min, req, titles: list[str], words: dict) -> None:
     """Grid search and random search with the same number of runs, on the map they explore."""
     st.subheader(say("search"))
     a, b = st.columns([2, 1], vertical_alignment="bottom")
@@ -156,7 +157,6 @@ def search_section(result, req, titles: list[str], words: dict) -> None:
     runs = side * side
     labels = {"grid": say("search.grid", runs=runs, nx=grid.distinct[0], ny=grid.distinct[1]), "best": say("search.best"),
               "random": say("search.random", runs=runs, nx=rand.distinct[0], ny=rand.distinct[1])}
-    f_min = cells.minimum_per_cell(req.surface, req.sp, req.swept, result.values)
     chart.figure(fx.search_figure(result, grid.points, rand.points, best=(grid.best, rand.best), f_min=f_min, titles=titles,
                                   logs=req.logs, labels={**words, **labels}, projector=ui.projector()), key=k("search_chart"))
     st.caption(say("search.help", runs=runs, side=side))

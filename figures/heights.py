@@ -1,4 +1,4 @@
-"""The surface as drawn: heights on a grid (raw or log-spaced), its contour and 3-D traces, and its colourbar."""
+"""The surface as drawn from above: heights on a grid (raw or log-spaced), its contour and its colourbar."""
 
 from __future__ import annotations
 
@@ -15,9 +15,6 @@ Grid = tuple[np.ndarray, np.ndarray, np.ndarray]  # (xs, ys, Z) with Z[i, j] = f
 
 N_LEVELS = 24  # contour levels (plotly picks round values up to this many)
 LOG_EPS_FRACTION = 1e-5  # ε in log10(f − f_min + ε), as a fraction of the grid's height range
-SURFACE_EPS_FRACTION = 1e-3  # a larger ε for the coarse 3-D surface: its valley floors stay smooth, not spiky
-SURFACE_POINTS = 50  # the 3-D surface is drawn on a coarser grid than the contour
-LIFT_FRACTION = 0.015  # 3-D paths float this fraction of the height range above the surface
 PLAIN_TICKS = (1e-3, 1e5)  # colourbar tick labels between these print as plain numbers
 
 
@@ -59,14 +56,6 @@ def heights(grid: Grid, *, log: bool, f_min: float = math.nan, eps_fraction: flo
     return Heights(raw.xs, raw.ys, raw.of(Z), log, base, eps) if log else raw
 
 
-def coarse(grid: Grid, n: int = SURFACE_POINTS) -> Grid:
-    """Every k-th row and column of a raw grid (its edges kept), so the 3-D surface stays light."""
-    xs, ys, Z = grid
-    rows = np.unique(np.linspace(0, len(ys) - 1, min(n, len(ys))).round().astype(int))
-    cols = np.unique(np.linspace(0, len(xs) - 1, min(n, len(xs))).round().astype(int))
-    return np.asarray(xs)[cols], np.asarray(ys)[rows], np.asarray(Z)[np.ix_(rows, cols)]
-
-
 def _tick(v: float) -> str:
     """A short label: plain for everyday sizes, 1e6 style beyond."""
     if v == 0 or PLAIN_TICKS[0] <= abs(v) < PLAIN_TICKS[1]:
@@ -92,8 +81,12 @@ def colorbar(h: Heights, *, x: float, font: float) -> dict[str, Any]:
     return bar
 
 
-def contour_traces(h: Heights, *, bar: dict[str, Any], split: bool = True) -> list[dict[str, Any]]:
-    """The filled contour of the heights, with level lines; the fill carries the colourbar ``bar``.
+def contour_traces(h: Heights, *, bar: dict[str, Any] | None = None, split: bool = True, fill: bool = True,
+                   line: dict[str, Any] | None = None, axes: tuple[str, str] = ("x", "y")) -> list[dict[str, Any]]:
+    """The filled contour of the heights with level lines, every figure's one way of drawing a surface from above.
+
+    ``bar`` is the fill's colourbar (see `colorbar`); None draws none. ``fill`` False draws the level lines
+    alone (over a picture of their own), ``line`` their colour and width; ``axes`` the axes it lies on.
 
     ``split`` (for the page): two traces, a heatmap fill and the level lines. It looks like one
     ``contour`` trace with ``coloring="heatmap"`` and costs the browser less: that trace's fill is
@@ -103,50 +96,23 @@ def contour_traces(h: Heights, *, bar: dict[str, Any], split: bool = True) -> li
     file: its heights are written once): that one trace. Neither takes hover (the click-catcher
     above them does).
     """
-    common = dict(x=h.xs, y=h.ys, z=h.z, hoverinfo="skip", showlegend=False, xaxis="x", yaxis="y")
-    line = dict(color=CONTOUR_LINE, width=0.7)
-    if not split:
+    common = dict(x=h.xs, y=h.ys, z=h.z, hoverinfo="skip", showlegend=False, xaxis=axes[0], yaxis=axes[1])
+    line = dict(color=CONTOUR_LINE, width=0.7) if line is None else line
+    scale = dict(colorscale=CONTOUR_SCALE, colorbar=bar) if bar is not None else dict(colorscale=CONTOUR_SCALE, showscale=False)
+    if not split and fill:
         return [dict(common, type="contour", ncontours=N_LEVELS, contours=dict(coloring="heatmap", showlines=True),
-                     line=line, colorscale=CONTOUR_SCALE, colorbar=bar, name="loss surface")]
-    fill = dict(common, type="heatmap", zsmooth="fast", colorscale=CONTOUR_SCALE, colorbar=bar, name="loss surface")
+                     line=line, name="loss surface", **scale)]
     lines = dict(common, type="contour", ncontours=N_LEVELS, contours=dict(coloring="none", showlines=True),
                  line=line, showscale=False, name="level lines")
-    return [fill, lines]
+    if not fill:
+        return [lines]
+    return [dict(common, type="heatmap", zsmooth="fast", name="loss surface", **scale), lines]
 
 
-def surface_trace(h: Heights) -> dict[str, Any]:
-    """The 3-D surface, same colours as the contour, no colourbar of its own."""
-    return dict(
-        type="surface",
-        x=h.xs,
-        y=h.ys,
-        z=h.z,
-        colorscale=CONTOUR_SCALE,
-        showscale=False,
-        hoverinfo="skip",
-        showlegend=False,
-        name="loss surface (3-D)",
-        scene="scene",
-    )
-
-
-def on_surface(h: Heights, xy: np.ndarray) -> np.ndarray:
-    """The drawn surface's height at each row of ``xy`` (bilinear between grid points; NaN for NaN rows)."""
-    x, y = xy[:, 0], xy[:, 1]
-    xs, ys, z = h.xs.astype(np.float64), h.ys.astype(np.float64), h.z.astype(np.float64)
-    j = np.clip(np.searchsorted(xs, x) - 1, 0, xs.size - 2)
-    i = np.clip(np.searchsorted(ys, y) - 1, 0, ys.size - 2)
-    tx = np.clip((x - xs[j]) / (xs[j + 1] - xs[j]), 0.0, 1.0)
-    ty = np.clip((y - ys[i]) / (ys[i + 1] - ys[i]), 0.0, 1.0)
-    bottom = (1 - tx) * z[i, j] + tx * z[i, j + 1]
-    top = (1 - tx) * z[i + 1, j] + tx * z[i + 1, j + 1]
-    return (1 - ty) * bottom + ty * top
-
-
-def lift(h: Heights) -> float:
-    """How far above the surface a 3-D path is drawn, so the surface does not hide it."""
-    low, high = h.z_range
-    return LIFT_FRACTION * (high - low)
+def surface_heights(grid: Grid, surface, *, f_min: float | None = None) -> Heights:
+    """``heights`` of a surface's grid, log-spaced where the surface asks for it, its floor at ``f_min``
+    (default: the surface's own minimum)."""
+    return heights(grid, log=surface.log_levels, f_min=surface.f_min if f_min is None else f_min)
 
 
 def inside(xy: np.ndarray, domain) -> np.ndarray:

@@ -15,10 +15,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts
-from .colors import CASING, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL
-from .lesson_momentum import CASING_WIDTH, contour, contour_axes
+from .lesson_momentum import contour_axes, landmarks
 from .look import Look, base_layout, look
-from .paths import LOG_FLOOR, f32
+from .paths import LOG_FLOOR, f32, path_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -79,39 +78,11 @@ def _axes(i: int) -> tuple[str, str]:
 
 
 def _path(line: Line, lk: Look, words: dict[str, str], axes: tuple[str, str], end: bool = False) -> list[dict[str, Any]]:
-    """A path over a white casing, up to its last finite point; hover: label · step k · (x, y).
-    ``end``: a cross where it ends (a path that hardly moves is still seen)."""
+    """A run's path up to its last finite point; hover: label · step k · (x, y). ``end``: a cross where it ends."""
     xy = np.asarray(line.values, dtype=np.float64)
     bad = np.flatnonzero(~np.isfinite(xy).all(axis=1))
-    xy = xy[: bad[0]] if bad.size else xy
-    hover = f"{line.label} · {words['step']} %{{customdata}} · (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"
-    common = dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines", legendgroup=line.label,
-                  xaxis=axes[0], yaxis=axes[1])
-    out = [
-        dict(common, line=dict(color=CASING, width=CASING_WIDTH * lk.line), showlegend=False, hoverinfo="skip",
-             name=f"{line.label} (casing)"),
-        dict(common, line=dict(color=line.color, width=lk.line, dash=line.dash), name=line.label,
-             showlegend=line.legend, customdata=np.arange(len(xy)), hovertemplate=hover),
-    ]
-    if end:
-        out.append(dict(common, x=[float(xy[-1, 0])], y=[float(xy[-1, 1])], mode="markers", showlegend=False,
-                        name=f"{line.label} (end)", customdata=[len(xy) - 1], hovertemplate=hover,
-                        marker=dict(symbol="x", size=lk.marker, color=line.color, line=dict(color=CASING, width=1))))
-    return out
-
-
-def _marks(start, minima, lk: Look, words: dict[str, str], axes: tuple[str, str]) -> list[dict[str, Any]]:
-    """The start (white circle) and the minima (black stars), with hovers in the page's words."""
-    m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
-    common = dict(type="scatter", mode="markers", showlegend=False, xaxis=axes[0], yaxis=axes[1])
-    return [
-        dict(common, x=[float(start[0])], y=[float(start[1])], name="start",
-             marker=dict(symbol="circle", size=lk.marker, color=START_FILL, line=dict(color=START_EDGE, width=1.5)),
-             hovertemplate=f"{words['start']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
-        dict(common, x=m[:, 0].tolist(), y=m[:, 1].tolist(), name="minimum",
-             marker=dict(symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1)),
-             hovertemplate=f"{words['minimum']} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"),
-    ]
+    return path_traces(line.label, line.color, xy[: bad[0]] if bad.size else xy, lk, dash=line.dash, hover="position",
+                       step=words["step"], axes=axes, legend=line.legend, end=end)
 
 
 def _contour_panel(i: int, surface: Surface, grid: hts.Grid, paths: Sequence[Line], x_domain, lk: Look,
@@ -120,10 +91,11 @@ def _contour_panel(i: int, surface: Surface, grid: hts.Grid, paths: Sequence[Lin
     """Traces and axes of contour panel ``i``: the surface, the paths, the start and the minimum.
     ``names``: the two parameters' names (the axes' titles); ``ends``: mark where each path ends."""
     axes = _axes(i)
-    data = [dict(tr, xaxis=axes[0], yaxis=axes[1]) for tr in contour(grid, surface, bar=False, lk=lk)]
+    data = hts.contour_traces(hts.surface_heights(grid, surface), axes=axes)
     for rank, p in reversed(list(enumerate(paths))):  # the first path on top; the legend keeps their order
         data += [dict(tr, legendrank=rank + 1) for tr in _path(p, lk, words, axes, end=ends)]
-    data += _marks(np.asarray(paths[0].values)[0] if paths else surface.start, surface.minima, lk, words, axes)
+    start = np.asarray(paths[0].values)[0] if paths else surface.start
+    data += landmarks(surface, start, lk, xaxis=axes[0], yaxis=axes[1], words=words)
     xaxis, yaxis = contour_axes(surface.domain, anchor=axes[1], x_domain=x_domain)
     xaxis["title"], yaxis["title"] = dict(xaxis["title"], text=names[0]), dict(yaxis["title"], text=names[1])
     name = "" if i == 0 else str(i + 1)

@@ -1,8 +1,9 @@
 """Lesson 7, weight decay and gradient clipping: where coupled L2 and decoupled decay leave Adam as λ grows,
-how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient.
+how hard each pulls on each coordinate, and what clipping by norm and by value do to one exploding gradient
+(the numbers: `lessons.decay_clipping`).
 
-Pure functions: trajectories and vectors in, ``go.Figure`` out. Contours and paths come from
-`figures.lesson_momentum`; ``words`` puts the page's language in their hovers (start, minimum, step).
+Pure functions: trajectories and vectors in, ``go.Figure`` out. ``words`` puts the page's language in the
+paths' and landmarks' hovers (start, minimum, step).
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from . import heights as hts
 from .colors import BLACK, GUIDE, WHITE, color
-from .lesson_momentum import contour, contour_axes, landmarks, path_traces
+from .lesson_momentum import MARKERS, contour_axes, landmarks
 from .look import base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row
+from .paths import LOG_FLOOR, Path, f32, last_row, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
-    from optimizers.engine import Trajectory
 
 HEIGHT = 540
 SMALL_HEIGHT = 380
@@ -28,69 +29,10 @@ PROJECTOR_HEIGHT = 720
 
 
 # ----------------------------------------------------------------------------
-# numbers the lesson reads off a run
-
-
-def l2_minimum(scales: Sequence[float], centre: Sequence[float], lam: float) -> np.ndarray:
-    """The minimum of Σ aᵢ(θᵢ − cᵢ)² + λ/2‖θ‖².
-
-    Setting the gradient 2aᵢ(θᵢ − cᵢ) + λθᵢ to zero gives θᵢ = 2aᵢcᵢ/(2aᵢ + λ).
-    """
-    a, c = np.asarray(scales, dtype=np.float64), np.asarray(centre, dtype=np.float64)
-    return 2 * a * c / (2 * a + lam)
-
-
-def largest_step(traj: Trajectory) -> tuple[float, int]:
-    """The longest single step ‖θ_{t+1} − θ_t‖ of a run, and the step it happened at."""
-    d = np.linalg.norm(np.diff(traj.xy[: last_row(traj) + 1].astype(np.float64), axis=0), axis=1)
-    k = int(np.nanargmax(d))
-    return float(d[k]), k
-
-
-def cliff_step(traj: Trajectory) -> int:
-    """The step whose raw gradient was largest: where the run met the wall."""
-    g = traj.grad[: last_row(traj)].astype(np.float64)
-    return int(np.nanargmax(np.linalg.norm(g, axis=1)))
-
-
-def axis_angle(g) -> float:
-    """The angle in degrees between a 2-D vector and the axis of its larger coordinate (0°: along it, 45°: the
-    diagonal). Clipping by value caps that larger coordinate first, so it can only raise this angle."""
-    g = np.abs(np.asarray(g, dtype=np.float64))
-    return math.degrees(math.atan2(float(g.min()), float(g.max())))
-
-
-def dominant_axis(g) -> int:
-    """0 when |g_x| ≥ |g_y|, else 1: the coordinate a wall's gradient is mostly made of."""
-    g = np.abs(np.asarray(g, dtype=np.float64))
-    return 0 if g[0] >= g[1] else 1
-
-
-def angle_between(a, b) -> float:
-    """The angle between two 2-D vectors, in degrees (atan2 of cross and dot: exact near 0° and 180° too)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return math.degrees(math.atan2(abs(a[0] * b[1] - a[1] * b[0]), float(a @ b)))
-
-
-# ----------------------------------------------------------------------------
 # weight decay
 
 
 WORDS = {"start": "start", "minimum": "minimum", "step": "step"}
-
-
-def _in_words(traces: list[dict], words: Mapping[str, str] | None) -> list[dict]:
-    """`lesson_momentum`'s path and landmark traces with their English hover words replaced by ``words``."""
-    w = {**WORDS, **(words or {})}
-    for tr in traces:
-        h = tr.get("hovertemplate")
-        if not h:
-            continue
-        for english in ("start", "minimum"):
-            if h.startswith(english + " "):
-                h = w[english] + h[len(english):]
-        tr["hovertemplate"] = h.replace(" · step %{customdata[0]}", f" · {w['step']} %{{customdata[0]}}")
-    return traces
 
 
 def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tuple[np.ndarray, str]],
@@ -101,8 +43,8 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
     ``grid`` is the surface over ``window``; ``loci[label] = (endpoints (n, 2) over the λ grid, colour)``;
     ``theory`` (n, 2) is the minimum of f + λ/2‖θ‖² over the same grid. ``labels``: theory.
     """
-    lk = look(projector)
-    data = [*contour(grid, surface, bar=False, lk=lk)]
+    lk, w = look(projector), {**WORDS, **(words or {})}
+    data = hts.contour_traces(hts.surface_heights(grid, surface))
     data.append(dict(type="scatter", x=f32(theory[:, 0]), y=f32(theory[:, 1]), mode="lines", name=labels["theory"],
                      line=dict(color=BLACK, width=0.8 * lk.line), hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
     for name, (xy, c) in loci.items():
@@ -110,13 +52,13 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
                          line=dict(color=c, width=0.8 * lk.line, dash="dot"), marker=dict(size=0.5 * lk.marker, color=c),
                          hovertemplate=f"{name} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
     for p in paths:
-        data += _in_words(path_traces(p, lk), words)
+        data += run_traces(p, lk, step=w["step"])
         end = p.traj.xy[last_row(p.traj)]
         data.append(dict(type="scatter", x=[float(end[0])], y=[float(end[1])], mode="markers", showlegend=False,
                          name=f"{p.label} (end)", marker=dict(size=1.3 * lk.marker, color=p.color,
                                                              line=dict(color=WHITE, width=2)),
                          hovertemplate=f"{p.label}: (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
-    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
+    data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="decay")
     layout["xaxis"], layout["yaxis"] = contour_axes(window)
     return go.Figure(data=data, layout=layout)
@@ -143,11 +85,12 @@ def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, lab
 def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, words: Mapping[str, str] | None = None,
                 projector: bool = False) -> go.Figure:
     """The clipped and unclipped runs on the cliff; a path thrown off the plot comes back in from its edge."""
-    lk = look(projector)
-    data = [*contour(grid, surface, bar=True, lk=lk)]
+    lk, w = look(projector), {**WORDS, **(words or {})}
+    h = hts.surface_heights(grid, surface)
+    data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
     for p in paths:
-        data += _in_words(path_traces(p, lk, markers=True), words)
-    data += _in_words(landmarks(surface, paths[0].traj.xy[0], lk), words)
+        data += run_traces(p, lk, markers=MARKERS, step=w["step"])
+    data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 80, uirevision="clip")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
     return go.Figure(data=data, layout=layout)

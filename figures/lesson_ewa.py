@@ -1,14 +1,9 @@
-r"""Figures of the EWA lesson: a noisy year of temperatures with its exponentially weighted averages, and the weights.
-
-The average of the temperatures :math:`T_t`, :math:`v_t = \beta v_{t-1} + (1-\beta)T_t`, unrolls to
-:math:`v_t = (1-\beta)\sum_{k<t} \beta^k T_{t-k}`: the weight of a value
-``k`` days back is :math:`(1-\beta)\beta^k`. The last :math:`1/(1-\beta)` days
-hold :math:`1-\beta^{1/(1-\beta)} \approx 1 - 1/e \approx 63\%` of it.
-"""
+"""Figures of the EWA lesson: a noisy year of temperatures with its exponentially weighted averages, and the weights
+(the numbers: `lessons.ewa`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -17,35 +12,20 @@ from .colors import BLUE, GUIDE, ORANGE, VERMILLION
 from .look import base_layout, look
 from .paths import f32
 
-DAYS = 365
-MEAN, SWING, NOISE = 15.0, 10.0, 3.0  # °C: yearly mean, half the summer-winter difference, day-to-day noise
-COLDEST_DAY = 15  # mid-January
+if TYPE_CHECKING:
+    from lessons.ewa import Weights
+
 DATA = "rgba(90, 90, 90, 0.55)"
 WINDOW_FILL = "rgba(0, 114, 178, 0.12)"
 HEIGHT, PROJECTOR_HEIGHT = 440, 580
 WEIGHTS_HEIGHT, PROJECTOR_WEIGHTS_HEIGHT = 320, 440
 
 
-def temperature_year(seed: int = 0, days: int = DAYS) -> np.ndarray:
-    """A made-up year of daily temperatures (°C): a seasonal cosine, coldest in mid-January, plus Gaussian noise."""
-    rng = np.random.default_rng(seed)
-    d = np.arange(days)
-    # 1) the season: MEAN − SWING cos(2π (d − coldest)/365)
-    season = MEAN - SWING * np.cos(2 * np.pi * (d - COLDEST_DAY) / DAYS)
-    # 2) the weather: independent day-to-day noise
-    return (season + NOISE * rng.standard_normal(days)).astype(np.float32)
-
-
-def window(beta: float) -> float:
-    """1/(1−β): about how many recent values the average covers."""
-    return 1.0 / (1.0 - beta)
-
-
 def ewa_figure(
     series,
     corrected,
     raw,
-    beta: float,
+    window: float,
     *,
     zoom: bool = False,
     data_label: str = "daily temperature",
@@ -57,8 +37,8 @@ def ewa_figure(
     day_word: str = "day %{x}",
     projector: bool = False,
 ) -> go.Figure:
-    """The data as dots, the corrected average solid, the uncorrected one dashed; the first window shaded.
-    ``day_word`` is the hovers' day, with plotly's ``%{x}`` where the number goes."""
+    """The data as dots, the corrected average solid, the uncorrected one dashed; the first ``window`` = 1/(1−β)
+    days shaded. ``day_word`` is the hovers' day, with plotly's ``%{x}`` where the number goes."""
     lk = look(projector)
     days = np.arange(1, len(series) + 1, dtype=np.float32)
     data: list[dict[str, Any]] = [
@@ -69,7 +49,7 @@ def ewa_figure(
         dict(type="scatter", x=days, y=f32(corrected), mode="lines", line=dict(color=BLUE, width=1.3 * lk.line),
              name=corrected_label, hovertemplate=f"{corrected_label} · {day_word} · %{{y:.2f}} °C<extra></extra>"),
     ]
-    w = window(beta)
+    w = window
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"ewa:{zoom}")
     layout["margin"].update(b=int(3 * lk.font))
     x_max = max(3.0 * w, 20.0) if zoom else float(len(series))
@@ -87,7 +67,7 @@ def ewa_figure(
 
 
 def weights_figure(
-    beta: float,
+    w: Weights,
     *,
     x_title: str = "days back k",
     y_title: str = "weight (1−β)βᵏ",
@@ -96,11 +76,7 @@ def weights_figure(
 ) -> go.Figure:
     """The weight of a value k steps back, (1−β)βᵏ, with the first 1/(1−β) of them shaded and their share written."""
     lk = look(projector)
-    w = window(beta)
-    k = np.arange(0, int(np.ceil(4 * w)) + 1)
-    weights = (1 - beta) * beta**k
-    n = int(round(w))
-    share = 1.0 - beta**n  # Σ_{k<n} (1−β)βᵏ
+    k, weights, n, share = w.k, w.weights, w.n, w.share
     inside = k < n
     data = [
         dict(type="bar", x=k[inside].astype(np.float32), y=f32(weights[inside]), marker=dict(color=BLUE),

@@ -17,9 +17,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts
-from .colors import CASING, DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
+from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
 from .look import base_layout, look
-from .paths import Path, f32, last_row, loss_gap
+from .paths import Path, f32, last_row, loss_gap, markers, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -60,12 +60,9 @@ def paths_and_losses_figure(
     lk = look(projector)
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
     f_min = paths[0].traj.f_min if paths else surface.f_min
-    h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
-    fill, lines = hts.contour_traces(h, bar={})
-    fill["showscale"] = False
-    data: list[dict[str, Any]] = [fill, lines]
-    for p in paths:
-        data += _path_on_contour(p, lk, surface.domain)
+    data = hts.contour_traces(hts.surface_heights(grid, surface, f_min=f_min))
+    for p in paths:  # hover: label · step · (x, y), the step without its word (as on the loss curves)
+        data += run_traces(p, lk, rows=_drawn_rows(p, surface.domain), hover="position", step="")
     data += _landmarks(surface, paths, lk, diverged, start_text, minimum_text)
     for p in paths:
         data += _loss_curve(p, lk, diverged, smooth, smooth_text)
@@ -192,22 +189,6 @@ def _drawn_rows(p: Path, domain) -> int:
     return n if off.size == 0 else int(off[0]) + 1
 
 
-def _path_on_contour(p: Path, lk, domain) -> list[dict[str, Any]]:
-    """The path up to its end (or, diverged, until it leaves the plot) over a white casing."""
-    n = _drawn_rows(p, domain)
-    xy = p.traj.xy[:n]
-    common = dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
-    casing = dict(common, line=dict(color=CASING, width=2.2 * lk.line), hoverinfo="skip", showlegend=False, name=f"{p.label} (casing)")
-    line = dict(
-        common,
-        customdata=f32(np.arange(n)),
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        name=p.label,
-        hovertemplate=f"{p.label} · %{{customdata}} · (%{{x:.3g}}, %{{y:.3g}})<extra></extra>",
-    )
-    return [casing, line]
-
-
 def running_mean(values: np.ndarray, window: int) -> np.ndarray:
     """The mean of the last ``window`` values at each step (of fewer at the start)."""
     v = np.asarray(values, dtype=np.float64)
@@ -259,34 +240,17 @@ def _loss_curve(p: Path, lk, diverged: str, smooth: int = 0, smooth_text: str = 
     return out
 
 
-def _marker(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any]:
-    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=list(hover),
-        hoverinfo="text",
-        name=name,
-        showlegend=False,
-        xaxis="x",
-        yaxis="y",
-    )
-
-
 def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str, start_text: str = "start",
                minimum_text: str = "minimum") -> list[dict[str, Any]]:
     """Start points, minima, and a red ✕ where each diverged run left the plot (pulled just inside it)."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     out = [
-        _marker(starts, [start_text] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
+        markers(starts, [start_text] * len(starts), "start", symbol="circle", size=lk.marker, color=START_FILL,
                 line=dict(color=START_EDGE, width=0.75 * lk.line)),
     ]
     if surface.minima:
         hover = [f"{minimum_text} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
-        out.append(_marker(surface.minima, hover, "minima", symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
+        out.append(markers(surface.minima, hover, "minima", symbol="star", size=1.3 * lk.marker, color=MINIMUM_FILL,
                            line=dict(color=MINIMUM_EDGE, width=1)))
     (x0, x1), (y0, y1) = surface.domain
     spots, hover = [], []
@@ -301,6 +265,6 @@ def _landmarks(surface: Surface, paths: Sequence[Path], lk, diverged: str, start
         spots.append((float(np.clip(last[0], x0 + dx, x1 - dx)), float(np.clip(last[1], y0 + dy, y1 - dy))))
         hover.append(f"{p.label}: {diverged.format(step=k)}")
     if spots:
-        out.append(_marker(spots, hover, "diverged", symbol="x", size=1.5 * lk.marker, color=DIVERGED,
+        out.append(markers(spots, hover, "diverged", symbol="x", size=1.5 * lk.marker, color=DIVERGED,
                            line=dict(color=WHITE, width=1.5)))
     return out

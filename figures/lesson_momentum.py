@@ -2,66 +2,34 @@
 textbook forms of momentum overlapping, and the convergence-rate map over (η, β) with Polyak's optimum.
 
 Also the small contour-with-paths figure the other optimizer lessons reuse (`paths_figure`).
-Pure functions: trajectories and sweep results in, ``go.Figure`` out; nothing here runs an optimizer.
+Pure functions: trajectories and the lesson's numbers (`lessons.momentum`) in, ``go.Figure`` out; nothing here
+runs an optimizer or computes the lesson's theory.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts
-from .colors import BLACK, CASING, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
+from .colors import BLACK, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
 from .look import Look, base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row
+from .paths import LOG_FLOOR, Path, f32, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
-    from optimizers.engine import SweepResult, Trajectory
+    from lessons.momentum import LookAhead
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 HEIGHT = 520
 PROJECTOR_HEIGHT = 700
-CASING_WIDTH = 2.2  # the white line under each path, relative to its width
+MARKERS = 0.45  # a dot at every step of a path, relative to the position marker (when the page asks for them)
 
 
 # ----------------------------------------------------------------------------
 # a contour with paths (shared by the optimizer lessons)
-
-
-def contour(grid: hts.Grid, surface: Surface, *, bar: bool, lk: Look, x: float = 1.01) -> list[dict[str, Any]]:
-    """The surface's filled contour (log-spaced where the surface asks for it): fill and level lines."""
-    h = hts.heights(grid, log=surface.log_levels, f_min=surface.f_min)
-    fill, lines = hts.contour_traces(h, bar=hts.colorbar(h, x=x, font=lk.small))
-    fill["showscale"] = bar
-    return [fill, lines]
-
-
-def path_traces(p: Path, lk: Look, *, xaxis: str = "x", yaxis: str = "y", markers: bool = False,
-                width: float = 1.0, words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
-    """One path over a white casing (``width`` times the usual line), up to where it diverged; hover: label · step · f.
-
-    ``words``: the hover's ``step`` in the page's language (`lab.i18n.figure_text`)."""
-    step = (words or {}).get("step", "step")
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    common = dict(type="scatter", x=x, y=y, legendgroup=p.label, xaxis=xaxis, yaxis=yaxis)
-    casing = dict(common, mode="lines", line=dict(color=CASING, width=CASING_WIDTH * width * lk.line), showlegend=False,
-                  hoverinfo="skip", name=f"{p.label} (casing)")
-    line = dict(
-        common,
-        mode="lines+markers" if markers else "lines",
-        marker=dict(size=0.45 * lk.marker, color=p.color),
-        line=dict(color=p.color, width=width * lk.line, dash=p.dash),
-        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
-        name=p.label,
-        hovertemplate=f"{p.label} · {step} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
-    )
-    return [casing, line]
 
 
 def landmarks(surface: Surface, start, lk: Look, *, xaxis: str = "x", yaxis: str = "y",
@@ -95,9 +63,11 @@ def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, mar
                  projector: bool = False, height: int | None = None, words: Mapping[str, str] | None = None) -> go.Figure:
     """Several optimizers' paths on one contour, from the same start; ``words``: step, start, minimum (hovers)."""
     lk = look(projector)
-    data = [*contour(grid, surface, bar=True, lk=lk)]
+    h = hts.surface_heights(grid, surface)
+    data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
+    step = (words or {}).get("step", "step")
     for p in paths:
-        data += path_traces(p, lk, markers=markers, words=words)
+        data += run_traces(p, lk, markers=MARKERS if markers else 0.0, step=step)
     start = paths[0].traj.xy[0] if paths else surface.start
     data += landmarks(surface, start, lk, words=words)
     layout = base_layout(lk, height=height or (PROJECTOR_HEIGHT if projector else HEIGHT),
@@ -107,51 +77,7 @@ def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, mar
 
 
 # ----------------------------------------------------------------------------
-# Nesterov's look-ahead, reconstructed from the engine's trajectory
-
-
-@dataclass(frozen=True)
-class LookAhead:
-    """One Nesterov step in the notes' (Sutskever's) variables, at step ``k``.
-
-    The engine runs the form optax and PyTorch use (Bengio et al. 2013), whose iterate
-    θ_k is the look-ahead point x_k + βV_{k-1}. The notes' position is therefore
-    x_k = θ_k − βV_{k-1} with V_{k-1} = −η v_{k-1}, and their step is
-    V_k = βV_{k-1} − η∇f(x_k + βV_{k-1}).
-    """
-
-    k: int
-    position: np.ndarray  # x_k, where the notes' iterate stands
-    lookahead: np.ndarray  # x_k + βV_{k-1} = θ_k, where the gradient is taken
-    gradient: np.ndarray  # ∇f at the look-ahead point (the engine's g_k)
-    velocity_step: np.ndarray  # βV_{k-1}
-    gradient_step: np.ndarray  # −η ∇f(look-ahead)
-    next_position: np.ndarray  # x_{k+1} = x_k + V_k
-    beta: float
-    lr: float
-
-
-def notes_positions(traj: Trajectory) -> np.ndarray:
-    """The notes' iterates x_k = θ_k + β η_{k-1} v_{k-1} of a Nesterov run (x_0 = θ_0); (steps+1, 2)."""
-    beta = float(traj.hyperparams["momentum"])
-    xs = traj.xy.astype(np.float64).copy()
-    xs[1:] += beta * traj.lr[:, None].astype(np.float64) * traj.state["velocity"].astype(np.float64)
-    return xs
-
-
-def lookahead_at(traj: Trajectory, k: int) -> LookAhead:
-    """Nesterov's step ``k`` from the trajectory's own data: ``xy``, ``state["velocity"]``, ``grad``, ``lr``."""
-    if not 1 <= k < traj.steps:
-        raise ValueError(f"k must be between 1 and {traj.steps - 1}, got {k}")
-    beta = float(traj.hyperparams["momentum"])
-    theta = traj.xy[k].astype(np.float64)
-    # V_{k-1} = −η_{k-1} v_{k-1}: the velocity in position units
-    V_prev = -float(traj.lr[k - 1]) * traj.state["velocity"][k - 1].astype(np.float64)
-    g = traj.grad[k].astype(np.float64)
-    lr = float(traj.lr[k])
-    position = theta - beta * V_prev  # x_k
-    gradient_step = -lr * g
-    return LookAhead(k, position, theta, g, beta * V_prev, gradient_step, theta + gradient_step, beta, lr)
+# Nesterov's look-ahead (the step itself: `lessons.momentum.lookahead_at`)
 
 
 def _window(points: Sequence[np.ndarray], pad: float = 0.35) -> Box:
@@ -174,20 +100,19 @@ def _arrow(tail, head, colour: str, lk: Look, text: str, dash: bool = False) -> 
                 opacity=0.8 if dash else 1.0)
 
 
-def lookahead_figure(surface: Surface, traj: Trajectory, step: LookAhead, hb_gradient, labels: dict[str, str], *,
+def lookahead_figure(surface: Surface, notes_xy: np.ndarray, step: LookAhead, hb_next, labels: dict[str, str], *,
                      grid_points: int = 70, projector: bool = False) -> go.Figure:
     """Nesterov's step up close: the velocity step, the look-ahead point, the gradient there, the result.
 
-    ``hb_gradient`` is ∇f at x_k, what heavy-ball momentum would use instead (drawn dashed).
-    ``labels`` names the points (position, lookahead, next, hb_point), the arrows (velocity_step,
-    gradient_step, heavy_ball) and the notes' path (path).
+    ``notes_xy`` is the run in the notes' positions x_t (drawn dotted); ``hb_next`` where heavy-ball momentum's
+    step, with ∇f at x_k, would land instead (drawn dashed). ``labels`` names the points (position, lookahead,
+    next, hb_point), the arrows (velocity_step, gradient_step, heavy_ball) and the notes' path (path).
     """
     lk = look(projector)
-    hb_next = step.lookahead - step.lr * np.asarray(hb_gradient, dtype=np.float64)
     window = _window([step.position, step.lookahead, step.next_position, hb_next])
     grid = surface.grid(grid_points, domain=window)
-    xs = notes_positions(traj)[: last_row(traj) + 1]
-    data = [*contour(grid, surface, bar=False, lk=lk),
+    xs = np.asarray(notes_xy)
+    data = [*hts.contour_traces(hts.surface_heights(grid, surface)),
             dict(type="scatter", x=f32(xs[:, 0]), y=f32(xs[:, 1]), mode="lines+markers", name=labels["path"],
                  line=dict(color=GUIDE, width=0.6 * lk.line, dash="dot"), marker=dict(size=0.45 * lk.marker, color=GUIDE),
                  hovertemplate="x_%{customdata} (%{x:.3g}, %{y:.3g})<extra></extra>", customdata=np.arange(len(xs)))]
@@ -219,26 +144,18 @@ def lookahead_figure(surface: Surface, traj: Trajectory, step: LookAhead, hb_gra
 # three forms of momentum
 
 
-def distance_between(a: Trajectory, b: Trajectory) -> np.ndarray:
-    """‖x_a − x_b‖ at every step (floored for a log axis; NaN after either diverged)."""
-    n = min(last_row(a), last_row(b)) + 1
-    d = np.full(a.xy.shape[0], np.nan)
-    d[:n] = np.linalg.norm(a.xy[:n].astype(np.float64) - b.xy[:n].astype(np.float64), axis=1)
-    return d
-
-
-def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, distance_title: str,
-                 step_title: str = "step", projector: bool = False, words: Mapping[str, str] | None = None) -> go.Figure:
+def forms_figure(surface: Surface, paths: Sequence[Path], distances: Sequence[np.ndarray], *, grid: hts.Grid,
+                 distance_title: str, step_title: str = "step", projector: bool = False,
+                 words: Mapping[str, str] | None = None) -> go.Figure:
     """Left: the forms' paths overlapping on the contour (the first widest, so it shows under the others).
-    Right: each later path's distance from the first, per step. ``words``: start, minimum (hovers)."""
+    Right: ``distances[i]``, path i + 1's distance from the first per step. ``words``: start, minimum (hovers)."""
     lk = look(projector)
     words = {**(words or {}), "step": step_title}
-    data = [*contour(grid, surface, bar=False, lk=lk)]
+    data = hts.contour_traces(hts.surface_heights(grid, surface))
     for i, p in enumerate(paths):
-        data += path_traces(p, lk, width=2.5 if i == 0 else 1.2, words=words)
+        data += run_traces(p, lk, width=2.5 if i == 0 else 1.2, step=step_title)
     data += landmarks(surface, paths[0].traj.xy[0], lk, words=words)
-    for p in paths[1:]:
-        d = distance_between(paths[0].traj, p.traj)
+    for p, d in zip(paths[1:], distances):
         data.append(dict(type="scatter", y=f32(np.maximum(d, 0.0) + LOG_FLOOR), x0=0, dx=1, mode="lines",
                          name=p.label, legendgroup=p.label, showlegend=False, xaxis="x2", yaxis="y2",
                          line=dict(color=p.color, width=lk.line, dash=p.dash),
@@ -251,70 +168,20 @@ def forms_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, dis
 
 
 # ----------------------------------------------------------------------------
-# the convergence-rate map (Goh 2017, fig. "momentum's rate over α and β")
-
-MAP_ETAS = np.arange(1, 49) / 12.0  # η from 1/12 to 4: heavy ball is stable up to η = 2(1+β)/L
-MAP_BETAS = np.linspace(0.0, 0.98, 48)
-MAP_LADDER = (25, 50, 100, 200, 400)  # a few step counts, so a few programs are compiled
-FLOAT32_DECADES = 36.0  # of the 38 decades a float32 loss can fall before it underflows: a margin
-
-
-def polyak(kappa: float, L: float = 1.0) -> tuple[float, float, float]:
-    """Polyak's tuning for heavy ball on a quadratic with curvatures in [L/κ, L]: (η*, β*, rate).
-
-    η* = 4/(√L + √μ)², β* = ((√κ − 1)/(√κ + 1))², rate √β* = (√κ − 1)/(√κ + 1).
-    """
-    mu = L / kappa
-    r = (math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)
-    return 4.0 / (math.sqrt(L) + math.sqrt(mu)) ** 2, r * r, r
-
-
-def gd_optimum(kappa: float, L: float = 1.0) -> tuple[float, float]:
-    """Gradient descent's best step 2/(L + μ) and its rate (κ − 1)/(κ + 1)."""
-    return 2.0 / (L + L / kappa), (kappa - 1) / (kappa + 1)
-
-
-def map_steps(kappa: float) -> int:
-    """The map's run length: the longest of `MAP_LADDER` over which the best run's loss stays clear of float32's floor.
-
-    The best cell's loss falls like rate*^(2T): T ≤ decades / (2 · (−log₁₀ rate*)).
-    """
-    r = polyak(kappa)[2]
-    if r <= 0:
-        return MAP_LADDER[0]
-    limit = FLOAT32_DECADES / (2 * -math.log10(r))
-    return max([T for T in MAP_LADDER if T <= limit] or [MAP_LADDER[0]])
-
-
-def map_start(kappa: float) -> tuple[float, float]:
-    """The map's start: the flat and the steep direction hold equal shares of the loss (u²/κ = v²)."""
-    return (-2.5, 2.5 / math.sqrt(kappa))
-
-
-def rate_map(result: SweepResult, f0: float) -> np.ndarray:
-    """Per-step contraction (f_T / f_0)^(1/(2T)) of every cell: the loss is a squared distance,
-    so this estimates how much closer to the minimum each step brings the run. NaN where it diverged."""
-    ratio = np.clip(result.final_loss / f0, 0.0, None)
-    return ratio ** (1.0 / (2 * result.steps))
-
-
-def best_cell(rate: np.ndarray) -> tuple[int, int]:
-    """Indices (i, j) of the lowest rate (fastest convergence)."""
-    return tuple(int(v) for v in np.unravel_index(np.nanargmin(rate), rate.shape))
+# the convergence-rate map (Goh 2017, fig. "momentum's rate over α and β"; computed by `lessons.momentum`)
 
 
 def rate_map_figure(etas: np.ndarray, betas: np.ndarray, rate: np.ndarray, kappa: float, *,
-                    current: tuple[float, float] | None, labels: dict[str, str],
-                    projector: bool = False) -> go.Figure:
-    """The rate over (η, β) as a heatmap, with Polyak's optimum, gradient descent's, the best cell and ``current``.
+                    theory: tuple[float, float], gd: float, best: tuple[int, int],
+                    current: tuple[float, float] | None, labels: dict[str, str], projector: bool = False) -> go.Figure:
+    """The rate over (η, β) as a heatmap on the κ = ``kappa`` valley, with Polyak's optimum ``theory`` = (η*, β*),
+    gradient descent's best η ``gd`` (at β = 0), the ``best`` cell (i, j) and ``current``.
 
     ``rate[i, j]`` belongs to ``etas[i]`` and ``betas[j]``. ``labels``: rate, theory, gd, best, current, diverged,
     eta_axis, beta_axis.
     """
     lk = look(projector)
-    eta_s, beta_s, _ = polyak(kappa)
-    eta_gd, _ = gd_optimum(kappa)
-    i, j = best_cell(rate)
+    (eta_s, beta_s), eta_gd, (i, j) = theory, gd, best
     z = f32(np.minimum(rate.T, 1.0))  # rows: β, columns: η; slower than 1 (not converging) shows as 1
     data = [dict(type="heatmap", x=f32(etas), y=f32(betas), z=z, colorscale="Viridis", zmin=float(np.nanmin(z)),
                  zmax=1.0, colorbar=dict(title=dict(text=labels["rate"], side="top", font=dict(size=lk.small)),

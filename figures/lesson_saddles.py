@@ -16,12 +16,12 @@ from typing import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from lessons.saddles import DIVERGED_CODE, NOT_SETTLED
+from lessons.saddles_minima import DIVERGED_CODE, NOT_SETTLED
 
 from . import heights as hts
-from .colors import CASING, DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
+from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
 from .look import base_layout, look
-from .paths import Path, f32, last_row
+from .paths import Path, f32, markers, run_traces
 
 HEIGHT = 460
 PROJECTOR_HEIGHT = 600
@@ -57,7 +57,7 @@ def paths_figure(
     h = hts.heights(grid, log=log, f_min=f_min)
     data = hts.contour_traces(h, bar=hts.colorbar(h, x=1.01, font=lk.small))
     for p in paths:
-        data += _path_traces(p, lk, labels["step"])
+        data += run_traces(p, lk, markers=0.4, step=labels["step"])
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths))
     rim = dict(color=START_EDGE, width=0.75 * lk.line)
     data.append(_markers(starts, labels["start"], dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)))
@@ -78,39 +78,10 @@ def paths_figure(
     return go.Figure(data=data, layout=layout)
 
 
-def _path_traces(p: Path, lk, step_word: str) -> list[dict]:
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    casing = dict(type="scatter", x=x, y=y, mode="lines", line=dict(color=CASING, width=2.2 * lk.line),
-                  hoverinfo="skip", showlegend=False, legendgroup=p.label)
-    line = dict(
-        type="scatter",
-        x=x,
-        y=y,
-        mode="lines+markers",
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        marker=dict(color=p.color, size=0.4 * lk.marker),
-        customdata=f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1)),
-        name=p.label,
-        legendgroup=p.label,
-        hovertemplate=f"{p.label} · {step_word} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}<extra></extra>",
-    )
-    return [casing, line]
-
-
 def _markers(points, word: str, marker: dict) -> dict:
+    """`figures.paths.markers` hovering "word (x, y)" at each point."""
     pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=[f"{word} ({x:.3g}, {y:.3g})" for x, y in pts],
-        hoverinfo="text",
-        showlegend=False,
-        name=word,
-    )
+    return markers(pts, [f"{word} ({x:.3g}, {y:.3g})" for x, y in pts], word, **marker)
 
 
 def _square_axes(xs: np.ndarray, ys: np.ndarray, toward: str = "center") -> dict:
@@ -151,33 +122,14 @@ def near_saddle_figure(
     values = [float(b.value) for b in bars]
     plus = [0.0 if b.high is None else b.high - b.value for b in bars]
     minus = [0.0 if b.low is None else b.value - b.low for b in bars]
-    data = [
-        dict(
-            type="bar",
-            x=x,
-            y=values,
-            marker=dict(color=[b.color for b in bars]),
-            text=[f"{v:.3g}" for v in values],
-            textposition="outside",
-            cliponaxis=False,
-            error_y=dict(type="data", array=plus, arrayminus=minus, visible=any(plus) or any(minus), color=GUIDE),
-            hovertemplate="%{x}: %{y:.3g}<extra></extra>",
-            showlegend=False,
-            name=labels["axis"],
-        )
-    ]
+    data = [dict(type="bar", x=x, y=values, marker=dict(color=[b.color for b in bars]), text=[f"{v:.3g}" for v in values],
+                 textposition="outside", cliponaxis=False, showlegend=False, name=labels["axis"],
+                 error_y=dict(type="data", array=plus, arrayminus=minus, visible=any(plus) or any(minus), color=GUIDE),
+                 hovertemplate="%{x}: %{y:.3g}<extra></extra>")]
     if theory is not None and math.isfinite(theory):
-        data.append(
-            dict(
-                type="scatter",
-                x=[x[0]],
-                y=[theory],
-                mode="markers",
-                marker=dict(symbol="line-ew", size=3 * lk.marker, line=dict(color=START_EDGE, width=2)),
-                name=labels["theory"],
-                hovertemplate=f"{labels['theory']}: %{{y:.3g}}<extra></extra>",
-            )
-        )
+        data.append(dict(type="scatter", x=[x[0]], y=[theory], mode="markers", name=labels["theory"],
+                         marker=dict(symbol="line-ew", size=3 * lk.marker, line=dict(color=START_EDGE, width=2)),
+                         hovertemplate=f"{labels['theory']}: %{{y:.3g}}<extra></extra>"))
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="near-saddle")
     top = max([*values, *(b.high or 0 for b in bars), theory if theory and math.isfinite(theory) else 0, 1.0])
     layout.update(yaxis=dict(title=labels["axis"], range=[0, 1.15 * top]), xaxis=dict(title=""), bargap=0.35)
@@ -285,24 +237,9 @@ def basin_figure(
         )
     ]
     # contour lines only: the basin colours stay readable under them
-    h = hts.heights(grid, log=log)
-    data.append(
-        dict(
-            type="contour",
-            x=h.xs,
-            y=h.ys,
-            z=h.z,
-            ncontours=hts.N_LEVELS,
-            contours=dict(coloring="none"),
-            line=dict(color="rgba(35, 50, 70, 0.45)", width=0.8),
-            showscale=False,
-            hoverinfo="skip",
-            showlegend=False,
-            name="contour",
-        )
-    )
+    data += hts.contour_traces(hts.heights(grid, log=log), fill=False, line=dict(color="rgba(35, 50, 70, 0.45)", width=0.8))
     for p in paths:
-        data += [dict(tr, showlegend=False) for tr in _path_traces(p, lk, labels["step"])]
+        data += run_traces(p, lk, markers=0.4, step=labels["step"], legend=False)
     for k, (m, name) in enumerate(zip(minima, names)):
         star = dict(symbol="star", size=1.5 * lk.marker, color=color(k), line=dict(color=MINIMUM_FILL, width=1.5))
         trace = _markers([m], name, star)

@@ -12,6 +12,8 @@ from typing import Mapping, NamedTuple, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.schedules import epoch_means, loss_gap
+
 from .colors import DIVERGED
 from .look import base_layout, look
 from .paths import LOG_FLOOR, f32
@@ -75,6 +77,11 @@ class EpochRun(NamedTuple):
     dash: str = "solid"
 
 
+def epoch_run(label: str, color: str, traj, dash: str = "solid") -> EpochRun:
+    """A run as `epoch_figure` draws it: the η each step used and f − f* after each step."""
+    return EpochRun(label, color, np.asarray(traj.lr, dtype=np.float64), loss_gap(traj), dash)
+
+
 def epoch_figure(
     runs: Sequence[EpochRun],
     per_epoch: int,
@@ -105,9 +112,8 @@ def epoch_figure(
                          line=dict(color=r.color, width=0.6 * lk.line, dash=r.dash), opacity=0.35, name=r.label,
                          legendgroup=r.label, showlegend=False, xaxis="x2", yaxis="y2",
                          hovertemplate=f"{r.label} · {epoch_word} %{{x:.2f}} · f − f* = %{{y:.3g}}<extra></extra>"))
-        e = steps // per_epoch
-        means = gap[: e * per_epoch].reshape(e, per_epoch).mean(axis=1)
-        data.append(dict(type="scatter", x=np.arange(1, e + 1, dtype=np.float32), y=f32(means), mode="lines+markers",
+        means = epoch_means(gap, per_epoch)
+        data.append(dict(type="scatter", x=np.arange(1, means.size + 1, dtype=np.float32), y=f32(means), mode="lines+markers",
                          line=dict(color=r.color, width=1.3 * lk.line, dash=r.dash), marker=dict(size=0.45 * lk.marker),
                          name=r.label, legendgroup=r.label, showlegend=False, xaxis="x2", yaxis="y2",
                          hovertemplate=f"{r.label} · {epoch_word} %{{x}} · {mean_word} = %{{y:.3g}}<extra></extra>"))

@@ -6,7 +6,7 @@ link reproduces it exactly). `sweep_figure` draws a `optimizers.SweepResult`: th
 map, a red layer where runs diverged, a grey one where they never reached the
 tolerance, and an invisible scatter of cell centres on top that hovers each
 cell's numbers and catches clicks (Streamlit reports clicked scatter points;
-`clicked_point` reads its event, `nearest_cell` turns the point into a cell).
+`clicked_point` reads its event, `lessons.sweep_map.nearest_cell` turns the point into a cell).
 `search_figure` puts a grid search and a random search of the same budget on
 the map, each with its values projected onto the axes' edges.
 """
@@ -30,6 +30,8 @@ METRICS = ("final_loss", "steps_to_tol")
 NEVER_COLOR = "#bdbdbd"
 HEAT_SCALE = "Viridis"
 SEARCH_HEIGHT, PROJECTOR_SEARCH_HEIGHT = 560, 700
+MARK_SYMBOLS = {"best": "star", "polyak": "x"}  # the best cell, a theoretical optimum
+WORDS = ("diverged", "never", "loss_log", "loss", "steps", "final", "selected")  # the map's ``labels``
 
 
 def cell_edges(values: np.ndarray, log: bool) -> np.ndarray:
@@ -42,16 +44,6 @@ def cell_edges(values: np.ndarray, log: bool) -> np.ndarray:
         first, last = v[0] - (v[1] - v[0]) / 2, v[-1] + (v[-1] - v[-2]) / 2
     edges = np.concatenate([[first], mids, [last]])
     return 10.0**edges if log else edges
-
-
-def nearest_cell(values: Sequence[np.ndarray], point: Sequence[float], logs: Sequence[bool]) -> tuple[int, int]:
-    """The grid indices (i, j) of the cell nearest to ``point`` = (value on axis 0, value on axis 1)."""
-    out = []
-    for v, p, log in zip(values, point, logs):
-        v = np.asarray(v, dtype=np.float64)
-        d = np.abs(np.log10(v) - math.log10(p)) if log and p > 0 else np.abs(v - p)
-        out.append(int(np.argmin(d)))
-    return out[0], out[1]
 
 
 def clicked_point(event: Mapping[str, Any] | None, trace_index: int | None) -> tuple[float, float] | None:
@@ -80,18 +72,6 @@ def metric_values(result, metric: str, f_min) -> tuple[np.ndarray, bool]:
     return loss, False
 
 
-def best_cell(result, metric: str) -> tuple[int, int] | None:
-    """The cell with the lowest metric, ties broken by the other (many runs may reach an exact 0); None when all failed."""
-    loss = np.where(np.isfinite(result.final_loss), result.final_loss, np.inf).ravel()
-    steps = np.where(np.isfinite(result.steps_to_tol), result.steps_to_tol, np.inf).ravel()
-    first, then = (steps, loss) if metric == "steps_to_tol" else (loss, steps)
-    if not np.isfinite(first).any():
-        return None
-    k = int(np.lexsort((then, first))[0])  # lexsort: the last key is the primary one
-    i, j = np.unravel_index(k, result.final_loss.shape)
-    return int(i), int(j)
-
-
 def sweep_figure(
     result,
     *,
@@ -106,8 +86,9 @@ def sweep_figure(
 ) -> go.Figure:
     """The heat map of ``result`` (axis 0 across, axis 1 up), its diverged and never-reached layers, and the click-catcher.
 
-    ``marks``: (label, x, y, symbol) points to draw on top (the best cell, a theoretical optimum).
-    ``labels``: ``diverged``, ``never``, ``loss_log``, ``loss``, ``steps``, ``final``, ``selected``.
+    ``marks``: (label, x, y, kind) points to draw on top, kind "best" (the best cell) or "polyak" (a theoretical
+    optimum), see `MARK_SYMBOLS`.
+    ``labels``: the `WORDS` ``diverged``, ``never``, ``loss_log``, ``loss``, ``steps``, ``final``, ``selected``.
     """
     lk = look(projector)
     labels = {"diverged": "diverged", "never": "never within tolerance", "loss_log": "log10(f − f*)", "loss": "f",
@@ -134,9 +115,9 @@ def sweep_figure(
             data.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=word,
                              marker=dict(symbol="square", size=lk.marker, color=colour)))
     data.append(_catcher(result, vx, vy, titles, labels, lk))
-    for label, x, y, symbol in marks:
+    for label, x, y, kind in marks:
         data.append(dict(type="scatter", x=[x], y=[y], mode="markers", name=label,
-                         marker=dict(symbol=symbol, size=1.4 * lk.marker, color=WHITE,
+                         marker=dict(symbol=MARK_SYMBOLS[kind], size=1.4 * lk.marker, color=WHITE,
                                      line=dict(color=START_EDGE, width=1.5)),
                          hovertemplate=f"{label}: (%{{x:.4g}}, %{{y:.4g}})<extra></extra>"))
     if selected is not None:

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import heights as hts
+from . import heights as hts, view3d
 from .colors import WHITE
 from .look import Look
 from .panels import Panel, Series
@@ -56,7 +56,7 @@ def drawn(paths: Sequence[Path], series: Series, h3: hts.Heights | None, domain:
         m = last_row(p.traj) + 1
         xy[j, TRAIL - 1 : TRAIL - 1 + m] = p.traj.xy[:m]
         if z3 is not None:
-            z3[j, :m] = heights_3d(h3, p.traj.xy[:m], p.traj.loss[:m], domain)
+            z3[j, :m] = view3d.path_heights(h3, p.traj.xy[:m], p.traj.loss[:m], domain)
     panel: list[np.ndarray | None] = []
     for ys in series:
         if any(y is None for y in ys):
@@ -67,12 +67,6 @@ def drawn(paths: Sequence[Path], series: Series, h3: hts.Heights | None, domain:
             a[j, : y.shape[0]] = y
         panel.append(f32(a))
     return Drawn(f32(xy), None if z3 is None else f32(z3), panel, steps)
-
-
-def heights_3d(h3: hts.Heights, xy: np.ndarray, loss: np.ndarray, domain: Box) -> np.ndarray:
-    """A path's height in the 3-D view: its loss, never below the drawn (coarser) surface, lifted; NaN outside."""
-    z = np.fmax(h3.of(loss).astype(np.float64), hts.on_surface(h3, xy)) + hts.lift(h3)
-    return np.where(hts.inside(xy, domain), z, np.nan)
 
 
 def frame_data(d: Drawn, step: int) -> list[Trace]:

@@ -1,20 +1,27 @@
-"""A labelled, coloured trajectory, and the per-step series drawn from it (loss gap, gradient norm, distance)."""
+"""A labelled, coloured trajectory, the one builder of its drawn path (`path_traces`) and of landmark markers
+beside it (`markers`), and the per-step series drawn from it (loss gap, gradient norm, distance)."""
 
 from __future__ import annotations
 
 import base64
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
+
+from .colors import CASING
 
 if TYPE_CHECKING:  # figures draw trajectories; they never run them
     from optimizers.engine import Trajectory
 
+    from .look import Look
+
 # Added before taking a log, so an exact zero (a float32 loss that reached its minimum) still has a place on the axis.
 LOG_FLOOR = 1e-12
 DROPPED_BITS = 7  # float32 keeps 23 mantissa bits; 16 are sent
+CASING_WIDTH = 2.2  # a white line this many times a path's width runs under it, so any colour reads on any level
+HOVERS = ("loss", "compact", "position")  # what a path's hover shows besides its label and step (see `path_traces`)
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,64 @@ def typed(a: np.ndarray) -> dict[str, str]:
     hold hundreds of tiny ones. Encoded here, they pass straight through.
     """
     return {"dtype": "f4", "bdata": base64.b64encode(np.ascontiguousarray(a, dtype=np.float32)).decode("ascii")}
+
+
+def path_traces(label: str, color: str, xy, lk: Look, *, loss=None, dash: str = "solid", width: float = 1.0,
+                markers: float = 0.0, hover: str = "loss", step: str = "step", axes: tuple[str, str] = ("x", "y"),
+                legend: bool = True, end: bool = False) -> list[dict[str, Any]]:
+    """A path drawn on a contour: its line over a white casing, every figure's one way of drawing it.
+
+    ``xy`` (n, 2) are the positions to draw (the caller cuts a run where it diverged or left the plot);
+    ``width`` scales the line (and its casing); ``markers`` > 0 puts a dot of that size (relative to the
+    look's marker) at every step. The hover reads "label · step k", then by ``hover``:
+
+    - "loss": " · f = …" from ``loss`` (n,), sent beside the step;
+    - "compact": the same, the step read from the point's index (a third less data);
+    - "position": " · (x, y)".
+
+    ``step`` is the word for "step" in the page's language ("" leaves it out); ``axes`` the axes it lies
+    on; ``legend`` False keeps it out of the legend; ``end`` marks its last point with a cross (a path
+    that hardly moves is still seen).
+    """
+    if hover not in HOVERS:
+        raise ValueError(f"hover must be one of {HOVERS}, got {hover!r}")
+    xy = np.asarray(xy)
+    n = len(xy)
+    common = dict(type="scatter", x=f32(xy[:, 0]), y=f32(xy[:, 1]), mode="lines", legendgroup=label,
+                  xaxis=axes[0], yaxis=axes[1])
+    casing = dict(common, line=dict(color=CASING, width=CASING_WIDTH * width * lk.line), showlegend=False,
+                  hoverinfo="skip", name=f"{label} (casing)")
+    at = f"{label} · {step} " if step else f"{label} · "
+    if hover == "loss":  # steps stay exact below 2**17
+        custom, text = f32(np.stack([np.arange(n), loss], axis=1)), at + "%{customdata[0]} · f = %{customdata[1]:.4g}"
+    elif hover == "compact":
+        custom, text = f32(loss), at + "%{pointNumber} · f = %{customdata:.4g}"
+    else:
+        custom, text = f32(np.arange(n)), at + "%{customdata} · (%{x:.3g}, %{y:.3g})"
+    line = dict(common, line=dict(color=color, width=width * lk.line, dash=dash), name=label, showlegend=legend,
+                customdata=custom, hovertemplate=text + "<extra></extra>")
+    if markers:
+        line.update(mode="lines+markers", marker=dict(size=markers * lk.marker, color=color))
+    out = [casing, line]
+    if end and n:
+        out.append(dict(common, x=[float(xy[-1, 0])], y=[float(xy[-1, 1])], mode="markers", showlegend=False,
+                        name=f"{label} (end)", customdata=[custom[-1].tolist()], hovertemplate=line["hovertemplate"],
+                        marker=dict(symbol="x", size=lk.marker, color=color, line=dict(color=CASING, width=1))))
+    return out
+
+
+def markers(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any]:
+    """A few landmark markers on the contour (a start, the minima, where a run diverged): plain lists, each point
+    hovering its own text."""
+    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    return dict(type="scatter", x=pts[:, 0].tolist(), y=pts[:, 1].tolist(), mode="markers", marker=marker,
+                hovertext=list(hover), hoverinfo="text", name=name, showlegend=False, xaxis="x", yaxis="y")
+
+
+def run_traces(p: Path, lk: Look, *, rows: int | None = None, **options: Any) -> list[dict[str, Any]]:
+    """`path_traces` of a run: its first ``rows`` positions (default: up to its end or where it diverged)."""
+    n = last_row(p.traj) + 1 if rows is None else rows
+    return path_traces(p.label, p.color, p.traj.xy[:n], lk, loss=p.traj.loss[:n], dash=p.dash, **options)
 
 
 def last_row(traj: Trajectory) -> int:

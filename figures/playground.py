@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import animation, heights as hts, inspect_step, movers, panels
+from . import animation, heights as hts, inspect_step, movers, panels, view3d
 from .arrangement import Arrangement, arrangement
-from .colors import CASING, DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
+from .colors import DIVERGED, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, WHITE
 from .look import Look, base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, last_row
+from .paths import Path, f32, markers, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -28,7 +28,6 @@ __all__ = ["CLICK_TRACE_NAME", "Path", "click_trace_index", "playground_figure",
 CLICK_TRACE_NAME = "click-catcher"
 GRID_POINTS = 120  # contour grid when the page passes none
 CLICK_POINTS = 24  # a CLICK_POINTS² grid of invisible markers catches clicks: each costs the browser a redraw (40² took ~0.2 s of every update in headless Chromium)
-CASING_WIDTH = 2.2  # a white line this many times a path's width runs under it, so any colour reads on any level
 STAR = 1.3  # minima, relative to the position marker
 DIVERGED_CROSS = 1.5  # the ✕ of a diverged run, relative to the position marker
 START_RIM = 0.75  # the start marker's black edge, relative to a path's line width
@@ -161,8 +160,8 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     arr = arrangement(show_3d, lk, height, controls_below=layered)
     f_min = paths[0].traj.f_min if paths else surface.f_min
     grid = grid if grid is not None else surface.grid(GRID_POINTS)
-    h = hts.heights(grid, log=surface.log_levels, f_min=f_min)
-    h3 = _heights_3d(grid, surface, f_min) if show_3d else None
+    h = hts.surface_heights(grid, surface, f_min=f_min)
+    h3 = view3d.view_heights(grid, surface, f_min) if show_3d else None
     specs = panels.panels(paths, surface.minima, words)
     series = panels.series(paths, specs)
     drawn = movers.drawn(paths, series, h3, surface.domain)
@@ -173,11 +172,11 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
     data: list[Trace] = []
     path_index = []
     for p in paths:
-        data += _path_traces(p, lk, words, compact=layered)
+        data += run_traces(p, lk, hover="compact" if layered else "loss", step=words["step"])
         path_index.append(len(data) - 1)
     data += _landmarks(surface, paths, lk, words)
     if h3 is not None:
-        data += [hts.surface_trace(h3), *_path_traces_3d(paths, drawn, lk)]
+        data += [view3d.surface_trace(h3), *view3d.path_traces(paths, drawn, lk)]
     first_panel_line = len(data)
     data += panels.line_traces(paths, specs, series, lk, step=words["step"])
     panel_index, k = [], first_panel_line
@@ -204,11 +203,6 @@ def _parts(surface, paths, grid, inspect_step, projector, frames, show_3d, heigh
 def click_trace_index(fig: go.Figure) -> int:
     """The index of the click-catcher trace in ``fig.data`` (compare it with a selection's curve number)."""
     return next(i for i, t in enumerate(fig.data) if t.name == CLICK_TRACE_NAME)
-
-
-def _heights_3d(grid: hts.Grid, surface: Surface, f_min: float) -> hts.Heights:
-    """The coarser grid of the 3-D view, with a larger log ε so its valley floors stay smooth."""
-    return hts.heights(hts.coarse(grid), log=surface.log_levels, f_min=f_min, eps_fraction=hts.SURFACE_EPS_FRACTION)
 
 
 # ----------------------------------------------------------------------------
@@ -239,71 +233,24 @@ def _click_catcher(domain: Box, words: dict[str, str]) -> Trace:
     )
 
 
-def _path_traces(p: Path, lk: Look, words: dict[str, str], compact: bool = False) -> list[Trace]:
-    """The whole path (up to a divergence) over a white casing, with hover "label · step k · f = …".
-
-    ``compact`` sends only the loss as customdata and reads the step from the point's index (a third less data)."""
-    n = last_row(p.traj) + 1
-    x, y = f32(p.traj.xy[:n, 0]), f32(p.traj.xy[:n, 1])
-    on_contour = dict(type="scatter", x=x, y=y, mode="lines", legendgroup=p.label, xaxis="x", yaxis="y")
-    casing = dict(
-        on_contour,
-        line=dict(color=CASING, width=CASING_WIDTH * lk.line),
-        showlegend=False,
-        hoverinfo="skip",
-        name=f"{p.label} (casing)",
-    )
-    if compact:
-        custom, hover = f32(p.traj.loss[:n]), f"{p.label} · {words['step']} %{{pointNumber}} · f = %{{customdata:.4g}}"
-    else:  # steps stay exact below 2**17
-        custom = f32(np.stack([np.arange(n), p.traj.loss[:n]], axis=1))
-        hover = f"{p.label} · {words['step']} %{{customdata[0]}} · f = %{{customdata[1]:.4g}}"
-    line = dict(
-        on_contour,
-        customdata=custom,
-        line=dict(color=p.color, width=lk.line, dash=p.dash),
-        name=p.label,
-        hovertemplate=hover + "<extra></extra>",
-    )
-    return [casing, line]
-
-
-def _markers(xy: Sequence[tuple[float, float]], hover: list[str], name: str, **marker: Any) -> Trace:
-    """A few landmark markers on the contour (plain lists: a handful of points)."""
-    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
-    return dict(
-        type="scatter",
-        x=pts[:, 0].tolist(),
-        y=pts[:, 1].tolist(),
-        mode="markers",
-        marker=marker,
-        hovertext=hover,
-        hoverinfo="text",
-        name=name,
-        showlegend=False,
-        xaxis="x",
-        yaxis="y",
-    )
-
-
 def _landmarks(surface: Surface, paths: Sequence[Path], lk: Look, words: dict[str, str]) -> list[Trace]:
     """Start point(s), minima (stars), saddles (✕) and, for diverged paths, a red ✕ where they were last seen."""
     starts = list(dict.fromkeys((float(p.traj.xy[0, 0]), float(p.traj.xy[0, 1])) for p in paths)) or [surface.start]
     rim = dict(color=START_EDGE, width=START_RIM * lk.line)
     circle = dict(symbol="circle", size=lk.marker, color=START_FILL, line=rim)
-    out = [_markers(starts, [words["start"]] * len(starts), "start", **circle)]
+    out = [markers(starts, [words["start"]] * len(starts), "start", **circle)]
     if surface.minima:
         hover = [f"{words['minimum']} ({x:.3g}, {y:.3g})" for x, y in surface.minima]
         star = dict(symbol="star", size=STAR * lk.marker, color=MINIMUM_FILL, line=dict(color=MINIMUM_EDGE, width=1))
-        out.append(_markers(surface.minima, hover, "minima", **star))
+        out.append(markers(surface.minima, hover, "minima", **star))
     if surface.saddles:
         hover = [f"{words['saddle']} ({x:.3g}, {y:.3g})" for x, y in surface.saddles]
         cross = dict(symbol="x", size=lk.marker, color=SADDLE, line=dict(color=MINIMUM_EDGE, width=1))
-        out.append(_markers(surface.saddles, hover, "saddles", **cross))
+        out.append(markers(surface.saddles, hover, "saddles", **cross))
     spots = [_last_seen(p, surface.domain, words) for p in paths if p.traj.diverged_at is not None]
     if spots:
         cross = dict(symbol="x", size=DIVERGED_CROSS * lk.marker, color=DIVERGED, line=dict(color=WHITE, width=1.5))
-        out.append(_markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
+        out.append(markers([s[0] for s in spots], [s[1] for s in spots], "diverged", **cross))
     return out
 
 
@@ -319,54 +266,6 @@ def _last_seen(p: Path, domain: Box, words: dict[str, str]) -> tuple[tuple[float
         return (float(last[0]), float(last[1])), text
     shown = (float(np.clip(last[0], x0 + dx, x1 - dx)), float(np.clip(last[1], y0 + dy, y1 - dy)))
     return shown, f"{text}, {words['off_plot']}"
-
-
-# ----------------------------------------------------------------------------
-# the 3-D view
-
-
-def _path_traces_3d(paths: Sequence[Path], drawn: movers.Drawn, lk: Look) -> list[Trace]:
-    """Each path lying on the 3-D surface (a hair above it); points outside the domain are left out."""
-    out = []
-    for j, p in enumerate(paths):
-        n = last_row(p.traj) + 1
-        xy = drawn.path_xy(j, n)
-        out.append(
-            dict(
-                type="scatter3d",
-                x=f32(xy[:, 0]),
-                y=f32(xy[:, 1]),
-                z=f32(drawn.z3[j, :n]),
-                mode="lines",
-                line=dict(color=p.color, width=2 * lk.line),
-                name=p.label,
-                legendgroup=p.label,
-                showlegend=False,
-                hoverinfo="skip",
-                scene="scene",
-            )
-        )
-    return out
-
-
-def _scene(domain: Box, where, h: hts.Heights, lk: Look) -> dict[str, Any]:
-    """The 3-D view: fixed ranges (paths that leave never rescale it), a flattened box, few small ticks."""
-    (x0, x1), (y0, y1) = domain
-    low, high = h.z_range
-    tick = dict(size=0.85 * lk.small)
-
-    def axis(title: str, rng: list[float], **kw: Any) -> dict[str, Any]:
-        return dict(range=rng, autorange=False, nticks=4, tickfont=tick, title=dict(text=title, font=tick), **kw)
-
-    return dict(
-        domain=dict(x=list(where[0]), y=list(where[1])),
-        xaxis=axis("x", [x0, x1]),
-        yaxis=axis("y", [y0, y1]),
-        zaxis=axis("f (log)" if h.log else "f", [low, high + 3 * hts.lift(h)], showticklabels=False),
-        aspectmode="manual",
-        aspectratio=dict(x=1.0, y=min(max((y1 - y0) / (x1 - x0), 0.5), 2.0), z=0.6),
-        camera=dict(eye=dict(x=1.3, y=-1.45, z=0.9)),
-    )
 
 
 # ----------------------------------------------------------------------------
@@ -418,5 +317,5 @@ def _layout(
     layout.update(panels.axes_layout(specs, series, arr.panels, steps=steps, bottom=arr.bottom, lk=lk, step_title=words["step"]))
     layout["annotations"] = [*panels.titles(specs, lk), *panels.missing_annotations(specs, words)]
     if arr.scene is not None and h3 is not None:
-        layout["scene"] = _scene(surface.domain, arr.scene, h3, lk)
+        layout["scene"] = view3d.scene(surface.domain, arr.scene, h3, lk)
     return layout

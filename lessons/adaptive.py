@@ -31,12 +31,15 @@ import numpy as np
 
 import landscapes
 import optimizers
+from lab import scene as sc
+
+from . import curvature
+from .momentum import arrival  # lesson 3's reading of a run
 
 KAPPA = 30.0  # the valley's condition number
 START_UV = (-2.4, 1.6)  # the start in the valley's own axes (u along the floor, v across): it turns with the valley
 RACE_STEPS = 400
 RACE_LR = {"sgd": 1.0, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1}
-TOL = 1e-6  # "arrived": the loss is below this fraction of where it started
 
 LONG_STEPS = 2000
 LONG_LR = {"adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1}
@@ -45,6 +48,7 @@ FIT_FROM = 200  # AdaGrad's c/√t is fitted on steps FIT_FROM … the end (G₀
 
 # the rules' own defaults (G₀, ε, ρ, …): what the page's formulas show
 RULE_DEFAULTS = {r: optimizers.rule_info(r).defaults for r in ("adagrad", "rmsprop", "adam")}
+FIRST_STEPS = 40  # Adam's first steps, with and without bias correction
 ADAM_DEFAULTS = {"learning_rate": 0.001, "b1": 0.9, "b2": 0.999, "eps": 1e-8}  # Kingma & Ba, Algorithm 1
 
 
@@ -75,9 +79,11 @@ def race(condition: float, angle: float, steps: int = RACE_STEPS, rates: Mapping
             for r, lr in rates.items()}
 
 
-def arrival(traj, tol: float = TOL) -> int | None:
-    """The first step whose loss is below ``tol`` times the starting loss (None: not within the run)."""
-    return traj.steps_to(tol * float(traj.loss[0]))
+def race_scene(condition: float, angle: float) -> sc.Scene:
+    """The race on the turned valley as a Playground scene."""
+    return sc.Scene(surface="quadratic", surface_params={"condition": condition, "angle": angle},
+                    start=turned_start(angle), steps=RACE_STEPS,
+                    contestants=[sc.Contestant(r, {"learning_rate": lr}) for r, lr in RACE_LR.items()])
 
 
 # ----------------------------------------------------------------------------
@@ -164,7 +170,7 @@ def first_update(rule: str, g, **hp) -> np.ndarray:
     raise ValueError(f"no closed form for {rule!r}")
 
 
-def adam_first_steps(steps: int, **hp) -> dict:
+def adam_first_steps(steps: int = FIRST_STEPS, **hp) -> dict:
     """Adam on the valley (axes, default start) with and without bias correction: {True: Trajectory, False: …}."""
     return {bc: optimizers.run(valley(), "adam", steps=steps, bias_correction=bc, **hp) for bc in (True, False)}
 
@@ -188,10 +194,10 @@ w = w - eta * m_hat / (np.sqrt(v_hat) + eps)"""
 
 
 def quadratic_gradient(surface) -> Callable[[np.ndarray], np.ndarray]:
-    """∇f(θ) = H(θ − θ*) for a quadratic surface (its Hessian from `jax.hessian`, at its minimum)."""
+    """∇f(θ) = H(θ − θ*) for a quadratic surface (its Hessian from `jax.hessian` in float64, at its minimum)."""
     centre = np.asarray(surface.minima[0], dtype=np.float64)
     with jax.enable_x64(True):
-        hessian = np.asarray(surface.hessian(centre), dtype=np.float64)
+        hessian = curvature.hessians(surface, centre)
     return lambda theta: hessian @ (theta - centre)
 
 
@@ -249,3 +255,80 @@ def step_lengths(xy: np.ndarray) -> np.ndarray:
     return np.linalg.norm(np.diff(np.asarray(xy, dtype=np.float64), axis=0), axis=1)
 
 
+NOTES_STEPS = 200  # the notes' loop, and the correct one
+NOTES_HP = dict(learning_rate=0.05, b1=0.9, b2=0.99, eps=1e-8)
+NOTES_START = (1.0, 1.0)  # the notes' w, b = 1, 1
+
+
+def notes_loops(overwrite: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """On the line fit: the correct Adam loop and the notes' one (overwriting ``overwrite``, ε inside the root)."""
+    grad = quadratic_gradient(landscapes.get("linear_regression"))
+    correct = adam_loop(grad, NOTES_START, NOTES_STEPS, **NOTES_HP)
+    return correct, adam_loop(grad, NOTES_START, NOTES_STEPS, overwrite=overwrite, eps_in_sqrt=True, **NOTES_HP)
+
+
+def notes_reading(correct: np.ndarray, notes: np.ndarray) -> dict[str, float]:
+    """What the page says of the two loops: each one's distance left to the minimum, the start's, and how many
+    times longer the notes' step is at `NOTES_PROBE`."""
+    best = np.asarray(landscapes.get("linear_regression").minima[0])
+    k = NOTES_PROBE - 1
+    return {"correct": float(np.linalg.norm(correct[-1] - best)), "notes": float(np.linalg.norm(notes[-1] - best)),
+            "start": float(np.linalg.norm(correct[0] - best)), "ratio": float(step_lengths(notes)[k] / step_lengths(correct)[k])}
+
+
+# ----------------------------------------------------------------------------
+# 5) what the page reads off the rules
+
+
+def g0_effect(g0: float, kappa: float) -> tuple[float, float, float, list[int | None]]:
+    """AdaGrad's starting sum G₀ at work: the flat coordinate's gradient at the valley's start, its first update
+    with G₀ = ``g0`` and with 0, and the arrival on the κ = ``kappa`` valley with each."""
+    surface = valley()
+    gx = float(np.asarray(surface.grad(np.asarray(surface.start)))[0])
+    first, plain = (first_update("adagrad", [gx, 1.0], initial_accumulator_value=v)[0] for v in (g0, 0.0))
+    only = {"adagrad": RACE_LR["adagrad"]}
+    return gx, float(first), float(plain), [arrival(race(kappa, 0.0, rates=only, g0=v)["adagrad"]) for v in (g0, 0.0)]
+
+
+def bias_ratio(**hp) -> tuple[float, float]:
+    """How many times longer Adam's first step is without bias correction, at the valley's start: from the first
+    updates' closed forms, and the simple (1 − β₁)/√(1 − β₂) that ignores ε."""
+    surface = valley()
+    g = np.asarray(surface.grad(np.asarray(surface.start)), dtype=np.float64)
+    off, on = (np.linalg.norm(first_update("adam", g, bias_correction=bc, **hp)) for bc in (False, True))
+    return float(off / on), (1 - hp["b1"]) / math.sqrt(1 - hp["b2"])
+
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def number(x: float) -> str:
+    """A slider's value: 0.9, or 10⁻⁸ for a small power of ten."""
+    k = round(math.log10(x)) if x > 0 else 0
+    return f"10{str(k).translate(SUPERSCRIPT)}" if x < 1e-3 and math.isclose(x, 10.0**k) else f"{x:g}"
+
+
+def power(x: float) -> str:
+    """A power of ten in LaTeX: 1e-07 -> 10^{-7}."""
+    return f"10^{{{round(math.log10(x))}}}"
+
+
+def adagrad_formula(g0: float) -> str:
+    """AdaGrad as its code runs it (optax's scale_by_rss): the starting sum G₀, ε inside the root."""
+    eps = power(RULE_DEFAULTS["adagrad"]["eps"])
+    return (rf"\text{{AdaGrad:}}\quad G_0 = {g0:g},\quad G_t = G_{{t-1}} + g_t^2,\qquad"
+            rf"\theta_{{t+1}} = \theta_t - \frac{{\eta}}{{\sqrt{{G_t + \epsilon}}}}\, g_t,\quad \epsilon = {eps}")
+
+
+def formulas() -> tuple[str, ...]:
+    """The three rules in LaTeX as their code runs them: G₀ and ε where optax and optimizers/*.py put them."""
+    rms, ada = RULE_DEFAULTS["rmsprop"], RULE_DEFAULTS["adam"]
+    root = r"\sqrt{\nu_t + \epsilon}" if rms["eps_in_sqrt"] else r"(\sqrt{\nu_t} + \epsilon)"
+    return (
+        adagrad_formula(RULE_DEFAULTS["adagrad"]["initial_accumulator_value"]),
+        rf"\text{{RMSProp:}}\quad \nu_0 = {rms['initial_scale']:g},\quad \nu_t = \rho\,\nu_{{t-1}} + (1-\rho)\,g_t^2,"
+        rf"\qquad \theta_{{t+1}} = \theta_t - \frac{{\eta}}{{{root}}}\, g_t,\quad \epsilon = {power(rms['eps'])}",
+        r"\text{Adam:}\quad m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t,\qquad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2,",
+        r"\hat m_t = \frac{m_t}{1-\beta_1^t},\qquad \hat v_t = \frac{v_t}{1-\beta_2^t},\qquad"
+        rf"\theta_{{t+1}} = \theta_t - \frac{{\eta\,\hat m_t}}{{\sqrt{{\hat v_t}} + \epsilon}},\quad \epsilon = {power(ada['eps'])}",
+    )

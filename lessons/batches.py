@@ -33,6 +33,7 @@ import math
 import jax
 import numpy as np
 
+import landscapes
 import optimizers
 
 # the cost model's two constants (illustrative: a GPU warp is 32 lanes wide; the overhead t0 is chosen so that the
@@ -54,6 +55,15 @@ def batch_sizes_of_epoch(n: int, b: int, drop_last: bool) -> tuple[list[int], in
     if drop_last:
         return [b] * full, rest
     return [b] * full + [rest], 0
+
+
+def last_batch(n: int, b: int, drop_last: bool) -> tuple[str, int]:
+    """How an epoch of ``n`` samples in batches of ``b`` ends: ("full", b) when ``b`` divides ``n``, else the short
+    remainder, ("dropped", size) under drop_last or ("short", size) as the last batch."""
+    sizes, dropped = batch_sizes_of_epoch(n, b, drop_last)
+    if dropped:
+        return "dropped", dropped
+    return ("full", sizes[-1]) if sizes[-1] == sizes[0] else ("short", sizes[-1])
 
 
 # ----------------------------------------------------------------------------
@@ -98,6 +108,33 @@ def measured_noise(surface, sizes, steps: int, seed: int) -> list[float]:
         tr = optimizers.run(surface, "sgd", steps=steps, learning_rate=0.0, batch_size=int(b), drop_last=True, seed=seed)
         out.append(float(np.sqrt(np.mean(np.sum((tr.grad.astype(np.float64) - full) ** 2, axis=1)))))
     return out
+
+
+def data_set(n: int):
+    """The lesson's regression on ``n`` samples."""
+    return landscapes.get("linear_regression", n_samples=n)
+
+
+def three_runs(n: int, b: int, drop_last: bool, steps: int, learning_rate: float, seed: int) -> dict:
+    """The same rule and η on the ``n``-sample data set, with gradients from all n samples (GD, "full"), from one
+    ("sgd") and from ``b`` ("mini"): {kind: Trajectory}."""
+    surface = data_set(n)
+    return {kind: optimizers.run(surface, "sgd", steps=steps, learning_rate=learning_rate, batch_size=size,
+                                 drop_last=drop_last, seed=seed) for kind, size in (("full", n), ("sgd", 1), ("mini", b))}
+
+
+def spread_by_size(n: int, sizes, steps: int, seed: int) -> tuple[list[int], list[float], float]:
+    """On the ``n``-sample data set: the ``sizes`` below n, their measured noise at the start (`measured_noise`),
+    and σ there."""
+    surface = data_set(n)
+    sizes = [int(b) for b in sizes if b < n]
+    return sizes, measured_noise(surface, sizes, steps, seed), per_sample_sigma(surface, surface.start)
+
+
+def practice_noise(steps: int, seed: int) -> tuple[list[int], list[float], float, float]:
+    """On the `PRACTICE_N` data set: the powers of two below it, their measured noise, σ, and `ODD_SIZE`'s noise."""
+    sizes, noise, sigma = spread_by_size(PRACTICE_N, [*powers_of_two(PRACTICE_N), ODD_SIZE], steps, seed)
+    return sizes[:-1], noise[:-1], sigma, noise[-1]
 
 
 # ----------------------------------------------------------------------------

@@ -5,8 +5,8 @@ r"""Lesson 1's theory: GD on a quadratic multiplies the error by :math:`I - \eta
     \theta_t - \theta^\star = (I - \eta H)^t\,(\theta_0 - \theta^\star),\qquad
     \text{stable} \iff \max_\lambda |1 - \eta\lambda| < 1 \iff 0 < \eta < \frac{2}{L}
 
-The eigenvalues λ of the Hessian come from the surface itself (`jax.hessian`, then
-`eigvalsh`), never typed in; μ is the smallest, L the largest.
+The eigenvalues λ of the Hessian come from the surface itself (`lessons.curvature.eigenvalues`:
+`jax.hessian`, then `eigvalsh`), never typed in; μ is the smallest, L the largest.
 """
 
 from __future__ import annotations
@@ -17,11 +17,6 @@ import numpy as np
 
 FRACTIONS = (0.05, 0.5, 0.95, 1.05)  # of 2/L: too small, good, near the limit, too large
 RELATIVE_TOL = 1e-3  # "reached": within this fraction of the way down from the start
-
-
-def curvatures(surface) -> np.ndarray:
-    """The Hessian's eigenvalues at the minimum, smallest first (μ, …, L)."""
-    return np.linalg.eigvalsh(np.asarray(surface.hessian(surface.minima[0]), dtype=np.float64))
 
 
 def stability_limit(eigenvalues) -> float:
@@ -66,3 +61,8 @@ def outcome(traj, relative_tol: float = RELATIVE_TOL) -> Outcome:
     if hit is not None:
         return Outcome("reached", step=int(hit), start_gap=start_gap)
     return Outcome("far", gap=float(traj.loss[-1]) - traj.f_min, start_gap=start_gap)
+
+
+def last_row(traj) -> int:
+    """The last position of a run worth reading: its end, or the step at which it diverged."""
+    return traj.steps if traj.diverged_at is None else int(traj.diverged_at)

@@ -1,10 +1,11 @@
-r"""The sweep lab's computations: what can be swept, a cell's scene, Polyak's optimum, and grid against random search.
+r"""The sweep lab's computations: what can be swept (the lab's axis model) and where Polyak's optimum (the formula:
+`lessons.momentum.polyak`) lies on a map. The map's cells are read in `lessons.sweep_map`; grid against random
+search is in `lessons.sweep_search`.
 
-Grid or random search (Bergstra & Bengio, 2012). With a budget of n = k² runs over
-two hyperparameters, a k × k grid tries only k distinct values of each; n random
-points (uniform in each axis's range, log-uniform on a log axis) try n distinct
-values of each. When only one of the two matters, the grid has spent k runs on
-every value of it, and random search has looked at k times as many.
+The lab's state is a plain mapping: the rule, the surface, each axis's name and range (``ax1.name``, ``ax1.low``,
+``ax1.high``, ``ax1.log``; ``ax1`` across, ``ax2`` up), the fixed settings (``fix.<name>``) and the surface's
+parameters (``p.<name>``). The functions below return what to change in it when the learner picks a rule, a
+surface or an axis; the page keeps it under its own prefix.
 
 Polyak's heavy ball on a quadratic with Hessian eigenvalues μ ≤ L (κ = L/μ)
 converges fastest at
@@ -12,12 +13,13 @@ converges fastest at
 .. math::
 
     \eta^\star = \frac{4}{(\sqrt L + \sqrt\mu)^2},\qquad
-    \beta^\star = \Big(\frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}\Big)^2 .
+    \beta^\star = \Big(\frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}\Big)^2 ,
+
+where every error component shrinks by :math:`\sqrt{\beta^\star} = (\sqrt\kappa - 1)/(\sqrt\kappa + 1)` per step.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -26,8 +28,10 @@ import numpy as np
 import landscapes
 import optimizers
 from lab import scene as sc
+from lessons import curvature
+from lessons.momentum import polyak  # lesson 3's: Polyak's optimum exists once
 from optimizers import settings
-from optimizers.settings import Setting as Hyper
+from optimizers.settings import Setting
 
 DIGITS = 6  # significant digits of a swept value: what `lab.scene.to_query` writes
 # engine settings a sweep may vary beside the rule's own, with the settings table's ranges (so a cell's link is not
@@ -39,6 +43,19 @@ ENGINE_AXES = {
     "noise": settings.get("noise"),
 }
 ENGINE_FIXED = {name: settings.get(name) for name in ("noise", "warmup_steps", "weight_decay")}
+SLOTS = ("ax1", "ax2")  # across, up
+DEFAULT = {"rule": "momentum", "surface": "rosenbrock", "steps": 200, "n": 48, "metric": "final_loss", "budget": 25}
+DEFAULT_LR = (1e-4, 3e-3)  # Rosenbrock's steep walls: much larger steps diverge
+FORMULAS = (  # the lesson's notes: what a cell shows, and Polyak's optimum
+    r"C(p_1, p_2) = f\big(\theta_T(p_1, p_2)\big) - f^\star,\qquad"
+    r" T_{\mathrm{tol}}(p_1, p_2) = \min\{t : f(\theta_t) - f^\star \le \mathrm{tol}\}",
+    r"v_t = \beta v_{t-1} + \nabla f(\theta_t),\quad \theta_{t+1} = \theta_t - \eta v_t:\qquad"
+    r" \eta^\star = \frac{4}{(\sqrt{L}+\sqrt{\mu})^2},\quad"
+    r"\beta^\star = \Big(\frac{\sqrt{\kappa}-1}{\sqrt{\kappa}+1}\Big)^2",
+)
+# try this: heavy-ball momentum on a κ = 100 valley, η against β, around Polyak's optimum
+POLYAK = {"rule": "momentum", "surface": "quadratic", "surface_params": {"condition": 100.0}, "steps": 200, "n": 64,
+          "axes": (("learning_rate", 0.1, 10.0, True), ("momentum", 0.0, 0.99, False))}
 
 
 # ----------------------------------------------------------------------------
@@ -55,25 +72,25 @@ def axis_values(low: float, high: float, n: int, log: bool) -> np.ndarray:
     return rounded(np.geomspace(low, high, n) if log else np.linspace(low, high, n))
 
 
-def surface_axes(surface_name: str) -> dict[str, Hyper]:
+def surface_axes(surface_name: str) -> dict[str, Setting]:
     """The surface's traced numeric parameters (structural and whole-number ones change the program: left out)."""
     traced = landscapes.get(surface_name).params
-    return {p.name: Hyper(p.name, p.default, p.low, p.high, log=p.log)
+    return {p.name: Setting(p.name, p.default, p.low, p.high, log=p.log)
             for p in landscapes.params(surface_name) if p.name in traced and not p.integer and not p.structural}
 
 
-def rule_axes(rule: str) -> dict[str, Hyper]:
+def rule_axes(rule: str) -> dict[str, Setting]:
     """The rule's numeric hyperparameters, then the engine's settings it has no own version of."""
     out = {h.name: h for h in optimizers.rule_info(rule).hyperparams if h.numeric}
     return {**out, **{n: h for n, h in ENGINE_AXES.items() if n not in out}}
 
 
-def axes_for(rule: str, surface_name: str) -> dict[str, Hyper]:
+def axes_for(rule: str, surface_name: str) -> dict[str, Setting]:
     own = rule_axes(rule)
     return {**own, **{n: h for n, h in surface_axes(surface_name).items() if n not in own}}
 
 
-def default_range(h: Hyper) -> tuple[float, float, bool]:
+def default_range(h: Setting) -> tuple[float, float, bool]:
     """Two decades either side of the default on a log axis (within the slider's range); the whole range otherwise."""
     if h.log:
         low, high = max(h.low, h.default / 100), min(h.high, h.default * 100)
@@ -109,119 +126,146 @@ def request_error(swept: Sequence[str], ranges: Sequence[tuple[float, float, boo
 
 
 # ----------------------------------------------------------------------------
-# one cell: its Playground scene and its minimum
+# the lab's state: what a choice of rule, surface or axis changes
 
 
-def cell_scene(rule: str, surface_name: str, surface_params: dict, steps: int, hp: dict, cell: dict) -> sc.Scene:
-    """The Playground scene of one cell: the fixed settings plus the cell's two values, in the scene's own names."""
-    hp, sp = dict(hp), dict(surface_params)
-    for name, value in cell.items():
-        if name in surface_axes(surface_name):
-            sp[name] = value
-        else:
-            hp[name] = value
-    return sc.Scene(surface=surface_name, surface_params=sp, steps=steps, contestants=[sc.Contestant(rule, hp)])
+def axis_state(rule: str, surface_name: str, slot: str, name: str) -> dict:
+    """Axis ``slot`` set to ``name`` with its default range (`default_range`)."""
+    low, high, log = default_range(axes_for(rule, surface_name)[name])
+    return {f"{slot}.name": name, f"{slot}.low": low, f"{slot}.high": high, f"{slot}.log": log}
 
 
-def minimum_per_cell(surface_name: str, sp: dict, swept: list[str], values) -> np.ndarray:
-    """f* of each cell's surface: it changes along a swept surface parameter that moves the minimum (saddle's c, well's tilt)."""
-    f_min = np.full(tuple(v.size for v in values), landscapes.get(surface_name, **sp).f_min)
-    for axis, name in enumerate(swept):
-        if name in surface_axes(surface_name):
-            along = np.array([landscapes.get(surface_name, **{**sp, name: float(v)}).f_min for v in values[axis]])
-            f_min = np.broadcast_to(along[:, None] if axis == 0 else along[None, :], f_min.shape).copy()
-    return f_min
+def rule_state(rule: str) -> dict:
+    """The rule's fixed settings at the Playground's defaults (so the sweep and its links agree)."""
+    settings = sc.Contestant(rule).settings()
+    return {f"fix.{name}": float(settings[name]) for name in fixed_names(rule)}
+
+
+def surface_state(surface_name: str) -> dict:
+    """The surface's parameters at their defaults."""
+    return {f"p.{p.name}": p.default for p in landscapes.params(surface_name)}
+
+
+def fitted_axes(state: Mapping, rule: str, surface_name: str) -> dict:
+    """What to change so both axes can be swept with ``rule`` on ``surface_name``, and the chosen cell forgotten.
+
+    An axis whose name is gone becomes the learning rate (across) or the next setting (up, never the same as
+    across); a kept name keeps its range only where the new slider range holds it (the saddle's a: 0.1-5,
+    Rosenbrock's: 0.1-3).
+    """
+    s, names = dict(state), axes_for(rule, surface_name)
+    if s.get("ax1.name") not in names:
+        s.update(axis_state(rule, surface_name, "ax1", "learning_rate"))
+    if s.get("ax2.name") not in names or s["ax2.name"] == s["ax1.name"]:
+        s.update(axis_state(rule, surface_name, "ax2", second_axis(rule, surface_name, s["ax1.name"])))
+    for slot in SLOTS:
+        h = names[s[f"{slot}.name"]]
+        if not h.low <= s[f"{slot}.low"] <= s[f"{slot}.high"] <= h.high:
+            s.update(axis_state(rule, surface_name, slot, s[f"{slot}.name"]))
+    return {**{key: v for key, v in s.items() if key not in state or state[key] != v}, "cell": None}
+
+
+def changed(state: Mapping, what: str) -> dict:
+    """What a new choice changes: a rule resets its fixed settings, a surface its parameters, and both refit the axes
+    (`fitted_axes`); a new name on axis ``what`` ("ax1", "ax2") takes its default range. No cell stays chosen."""
+    rule, surface_name = state["rule"], state["surface"]
+    if what in SLOTS:
+        return {**axis_state(rule, surface_name, what, state[f"{what}.name"]), "cell": None}
+    fresh = rule_state(rule) if what == "rule" else surface_state(surface_name)
+    return {**fresh, **fitted_axes(state, rule, surface_name)}
+
+
+def scene_state(scene: Mapping) -> dict:
+    """The whole lab set to ``scene`` (like `POLYAK`): rule, surface (defaults, then ``surface_params``), steps, both
+    ``axes`` = ((name, low, high, log), (…)), the final loss shown and no chosen cell; ``n`` cells per side if given."""
+    out = {"rule": scene["rule"], "surface": scene["surface"], "steps": scene["steps"], "metric": "final_loss",
+           "cell": None, **rule_state(scene["rule"]), **surface_state(scene["surface"]),
+           **{f"p.{n}": v for n, v in scene.get("surface_params", {}).items()}, **({"n": scene["n"]} if "n" in scene else {})}
+    for slot, (name, low, high, log) in zip(SLOTS, scene["axes"]):
+        out.update({f"{slot}.name": name, f"{slot}.low": low, f"{slot}.high": high, f"{slot}.log": log})
+    return out
+
+
+def initial_state() -> dict:
+    """A first visit: momentum on Rosenbrock, η across (`DEFAULT_LR`) against β up."""
+    s = {**DEFAULT, **rule_state(DEFAULT["rule"]), **surface_state(DEFAULT["surface"])}
+    s.update(fitted_axes(s, DEFAULT["rule"], DEFAULT["surface"]))
+    return {**s, "ax1.low": DEFAULT_LR[0], "ax1.high": DEFAULT_LR[1]}
+
+
+def shown_fixed(rule: str, surface_name: str, swept: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The rule's and the engine's settings not swept, and the surface's parameters not swept."""
+    shown = [n for n in fixed_names(rule) if n not in swept]
+    return shown, [n for n in surface_axes(surface_name) if n not in swept]
+
+
+def fixed_boxes(rule: str, surface_name: str, swept: Sequence[str]) -> list[tuple[str, str, Setting, float]]:
+    """A number box per setting not swept: (its state key, its name, its range, the box's step)."""
+    specs, (shown, surface_shown) = {**ENGINE_FIXED, **axes_for(rule, surface_name)}, shown_fixed(rule, surface_name, swept)
+    return [(f"fix.{n}" if n in shown else f"p.{n}", n, h, h.default / 10 if h.log and h.default > 0 else (h.high - h.low) / 100)
+            for n, h in ((n, specs[n]) for n in [*shown, *surface_shown])]
+
+
+@dataclass(frozen=True)
+class Request:
+    """A sweep as the lab's state asks for it: the rule, the surface, the two swept names and their ranges
+    ((low, high, log), …), steps, cells per side, the metric shown, and the fixed settings that differ from the
+    Playground's defaults (``hp``) and the surface's parameters that differ from theirs (``sp``)."""
+
+    rule: str
+    surface: str
+    swept: tuple[str, str]
+    ranges: tuple[tuple[float, float, bool], ...]
+    steps: int
+    n: int
+    metric: str
+    hp: dict
+    sp: dict
+
+    @property
+    def problem(self) -> tuple[str, int | None] | None:
+        return request_error(self.swept, self.ranges)
+
+    @property
+    def logs(self) -> list[bool]:
+        return [log for *_, log in self.ranges]
+
+    @property
+    def axes(self) -> tuple:
+        """((name, low, high, n, log), (…)) for `sweep_map`."""
+        return tuple((name, low, high, self.n, log) for name, (low, high, log) in zip(self.swept, self.ranges))
+
+    @property
+    def run(self) -> dict:
+        """The engine's arguments as plain values (`sweep_map`, `lessons.search.grid_and_random`): the surface and its
+        parameters, the rule, the steps and the settings not swept in the engine's names."""
+        kw = sc.Contestant(self.rule, dict(self.hp)).settings()
+        fixed = tuple(sorted((key, v) for key, v in kw.items() if key not in self.swept))
+        return dict(surface_name=self.surface, surface_params=tuple(sorted(self.sp.items())), rule=self.rule,
+                    steps=self.steps, fixed=fixed)
+
+
+def request(state: Mapping) -> Request:
+    """The `Request` the lab's state makes."""
+    rule, surface_name = state["rule"], state["surface"]
+    swept = (state["ax1.name"], state["ax2.name"])
+    settings, defaults = sc.Contestant(rule).settings(), {p.name: p.default for p in landscapes.params(surface_name)}
+    shown, surface_shown = shown_fixed(rule, surface_name, swept)
+    hp = {n: float(state[f"fix.{n}"]) for n in shown if float(state[f"fix.{n}"]) != settings[n]}
+    sp = {n: float(state[f"p.{n}"]) for n in surface_shown if float(state[f"p.{n}"]) != defaults[n]}
+    ranges = tuple((float(state[f"{slot}.low"]), float(state[f"{slot}.high"]), bool(state[f"{slot}.log"])) for slot in SLOTS)
+    return Request(rule, surface_name, swept, ranges, int(state["steps"]), int(state["n"]), state["metric"], hp, sp)
+
+
+# ----------------------------------------------------------------------------
+# Polyak's optimum on the map
 
 
 def polyak_point(rule: str, surface, swept: Sequence[str]) -> dict | None:
     """Polyak's optimal heavy-ball (η*, β*) on a quadratic, from its Hessian's eigenvalues; None when it does not apply."""
     if rule != "momentum" or surface.name != "quadratic" or set(swept) != {"learning_rate", "momentum"}:
         return None
-    eig = np.linalg.eigvalsh(np.asarray(surface.hessian(surface.minima[0]), dtype=np.float64))
-    mu, big_l = float(eig[0]), float(eig[-1])
-    kappa = big_l / mu
-    # η* = 4/(√L + √μ)², β* = ((√κ − 1)/(√κ + 1))²
-    eta = 4 / (math.sqrt(big_l) + math.sqrt(mu)) ** 2
-    beta = ((math.sqrt(kappa) - 1) / (math.sqrt(kappa) + 1)) ** 2
+    mu, big_l, kappa = curvature.curvature(surface)
+    eta, beta, _ = polyak(kappa, big_l)
     point = (eta, beta) if swept[0] == "learning_rate" else (beta, eta)
     return {"eta": eta, "beta": beta, "L": big_l, "mu": mu, "point": point}
-
-
-# ----------------------------------------------------------------------------
-# grid search against random search, with the same budget
-
-
-def grid_points(ranges: Sequence[tuple[float, float, bool]], k: int) -> np.ndarray:
-    """The k × k grid search over two axes ``ranges`` = ((low, high, log), …): (k², 2) points, ends included."""
-    (a, b) = (axis_values(low, high, k, log) for low, high, log in ranges)
-    return np.stack(np.meshgrid(a, b, indexing="ij"), axis=-1).reshape(-1, 2)
-
-
-def random_points(ranges: Sequence[tuple[float, float, bool]], n: int, seed: int) -> np.ndarray:
-    """n random points: each coordinate uniform in its range (log-uniform on a log axis), rounded like the grid's."""
-    rng = np.random.default_rng(seed)
-    cols = []
-    for low, high, log in ranges:
-        u = rng.uniform(size=n)
-        raw = np.exp(np.log(low) + u * (np.log(high) - np.log(low))) if log else low + u * (high - low)
-        cols.append(rounded(raw))
-    return np.stack(cols, axis=1)
-
-
-def distinct_counts(points: np.ndarray) -> tuple[int, int]:
-    """How many different values each axis was tried at."""
-    return int(np.unique(points[:, 0]).size), int(np.unique(points[:, 1]).size)
-
-
-def final_gaps(surface_name: str, sp: Mapping[str, float], rule: str, steps: int, names: Sequence[str],
-               points: np.ndarray, fixed: Mapping[str, object]) -> np.ndarray:
-    """f − f* after ``steps`` steps of one engine run per point (inf where the run diverged).
-
-    f* is the minimum of the point's own surface (a swept surface parameter may move it, as on the map);
-    the loss itself where the surface lists no minimum.
-    """
-    surface = landscapes.get(surface_name, **sp)
-    own = [i for i, name in enumerate(names) if name in surface_axes(surface_name)]
-    out = np.empty(len(points))
-    for i, xy in enumerate(points):
-        values = {names[0]: float(xy[0]), names[1]: float(xy[1])}
-        tr = optimizers.run(surface, rule, None, steps, **{**fixed, **values})
-        f_star = landscapes.get(surface_name, **{**sp, **{names[j]: values[names[j]] for j in own}}).f_min if own \
-            else surface.f_min
-        f_star = 0.0 if f_star is None or math.isnan(f_star) else f_star
-        out[i] = np.inf if tr.diverged_at is not None else max(float(tr.loss[-1]) - f_star, 0.0)
-    return out
-
-
-# a problem where only one axis matters: GD on the κ = 10 valley, η against a clipping threshold above every
-# gradient norm of the run (GD with η < 2/L never grows one; the start's is about 2), so clipping never acts
-ONE_AXIS = {
-    "rule": "sgd",
-    "surface": "quadratic",
-    "steps": 50,
-    "axes": (("learning_rate", 0.01, 1.9, True), ("clip_norm", 3.0, 100.0, True)),
-}
-SEARCH_SEED = 0
-
-
-@dataclass(frozen=True)
-class Search:
-    """One search: its points, the final gap f − f* of each run, and the distinct values tried per axis."""
-
-    points: np.ndarray
-    gaps: np.ndarray
-    distinct: tuple[int, int]
-
-    @property
-    def best(self) -> int:
-        """The index of the run with the smallest gap."""
-        return int(np.argmin(self.gaps))
-
-
-def grid_and_random(surface_name: str, sp: Mapping[str, float], rule: str, steps: int, names: Sequence[str], ranges,
-                    k: int, seed: int, fixed: Mapping[str, object]) -> tuple[Search, Search]:
-    """A k × k grid search and a random search of the same k² runs over the same ranges."""
-    out = []
-    for pts in (grid_points(ranges, k), random_points(ranges, k * k, seed)):
-        out.append(Search(pts, final_gaps(surface_name, sp, rule, steps, names, pts, fixed), distinct_counts(pts)))
-    return out[0], out[1]

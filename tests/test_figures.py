@@ -24,6 +24,7 @@ from figures import (
     lr_schedule_figure,
     playground_figure,
 )
+from figures import heights, look, paths
 from figures.playground import playground_layers
 from figures.text import DEFAULT as WORDS
 
@@ -352,6 +353,46 @@ def test_the_pages_contour_is_a_fill_under_level_lines_of_the_same_heights():
     assert placed(fill["colorbar"]) == placed(whole.colorbar.to_plotly_json())
     assert lines["contours"] == {"coloring": "none", "showlines": True} and lines["showscale"] is False
     assert lines["ncontours"] == whole.ncontours and whole.contours.coloring == "heatmap"
+
+
+def test_one_contour_builder_draws_fill_and_lines_or_lines_alone_on_any_axes():
+    """`heights.contour_traces`: no colourbar unless given one; level lines alone (over a picture of their own)
+    in the colour asked for; the same heights on a second pair of axes."""
+    surface = landscapes.get("quadratic")
+    h = heights.surface_heights(surface.grid(30), surface)
+    fill, lines = heights.contour_traces(h)
+    assert fill["showscale"] is False and "colorbar" not in fill
+    np.testing.assert_array_equal(fill["z"], lines["z"])
+    (alone,) = heights.contour_traces(h, fill=False, line=dict(color="red", width=2), axes=("x2", "y2"))
+    assert alone["type"] == "contour" and alone["contours"]["coloring"] == "none" and alone["line"]["color"] == "red"
+    assert (alone["xaxis"], alone["yaxis"]) == ("x2", "y2")
+    np.testing.assert_array_equal(alone["z"], fill["z"])
+
+
+def test_one_path_builder_draws_a_run_over_its_casing_with_the_hover_asked_for():
+    """`paths.run_traces`: the run's own positions and losses up to where it diverged, its line over a wider
+    white casing; each hover form reads the step and what it names (f, or the position) from the run."""
+    surface = landscapes.get("rosenbrock")
+    traj = optimizers.run(surface, "sgd", steps=80, learning_rate=0.02)  # diverges
+    assert traj.diverged_at is not None
+    p, lk = Path("run", color(0), traj), look.SCREEN
+    n = int(traj.diverged_at) + 1
+    casing, line = paths.run_traces(p, lk)
+    np.testing.assert_allclose(line["x"], traj.xy[:n, 0], rtol=SENT)
+    np.testing.assert_allclose(line["y"], traj.xy[:n, 1], rtol=SENT)
+    assert casing["hoverinfo"] == "skip" and casing["line"]["width"] > line["line"]["width"]
+    np.testing.assert_array_equal(casing["x"], line["x"])
+    np.testing.assert_allclose(line["customdata"][:, 0], np.arange(n))
+    np.testing.assert_allclose(line["customdata"][:, 1], traj.loss[:n], rtol=SENT)
+    assert "step %{customdata[0]}" in line["hovertemplate"] and "%{customdata[1]" in line["hovertemplate"]
+    _, compact = paths.run_traces(p, lk, hover="compact", step="단계")
+    np.testing.assert_allclose(compact["customdata"], traj.loss[:n], rtol=SENT)
+    assert "단계 %{pointNumber}" in compact["hovertemplate"]
+    *_, end = paths.run_traces(p, lk, rows=3, hover="position", step="", axes=("x2", "y2"), markers=0.5, end=True)
+    assert end["x"] == [pytest.approx(float(traj.xy[2, 0]), rel=SENT)] and end["xaxis"] == "x2"
+    assert end["hovertemplate"].startswith("run · %{customdata} · (%{x")
+    with pytest.raises(ValueError):
+        paths.run_traces(p, lk, hover="loss curve")
 
 
 def test_expression_surface_without_saddles():

@@ -412,3 +412,43 @@ def test_loops_figure_marks_the_ends_and_names_the_parameters():
     assert (end.x[0], end.y[0]) == pytest.approx((1.1, 0.9))
     lengths = next(tr for tr in figure.data if tr.xaxis == "x2").y
     assert lengths[0] == pytest.approx(math.hypot(0.1, 0.1), rel=1e-3) and np.isnan(lengths[1])
+
+
+def test_g0_effect_is_adagrads_first_step_written_out():
+    """The first update of the flat coordinate is −η g/√(G₀ + g² + ε) (optax's ε = 1e-7), and G₀ = 0 takes a
+    full step of η; the arrivals are the engine's runs with each G₀."""
+    gx, first, plain, arrive = lx.g0_effect(0.5, 30.0)
+    g = float(np.asarray(lx.valley().grad(np.asarray(lx.valley().start)))[0])
+    eta = lx.RACE_LR["adagrad"]
+    assert gx == pytest.approx(g)
+    assert first == pytest.approx(-eta * g / math.sqrt(0.5 + g * g + 1e-7), rel=1e-6)
+    assert plain == pytest.approx(-eta * math.copysign(1.0, g), rel=1e-5)
+    want = [lx.arrival(lx.race(30.0, 0.0, rates={"adagrad": eta}, g0=v)["adagrad"]) for v in (0.5, 0.0)]
+    assert arrive == want
+
+
+def test_bias_ratio_is_the_simple_ratio_when_eps_is_negligible():
+    """Without correction Adam's first step is (1 − β₁)/√(1 − β₂) times the corrected one (exactly, at ε = 0)."""
+    theory, simple = lx.bias_ratio(learning_rate=0.01, b1=0.9, b2=0.999, eps=1e-12)
+    assert simple == pytest.approx(0.1 / math.sqrt(0.001))
+    assert theory == pytest.approx(simple, rel=1e-6)
+    steps = lx.adam_first_steps(learning_rate=0.01, b1=0.9, b2=0.999, eps=1e-12)
+    measured = lx.step_lengths(steps[False].xy)[0] / lx.step_lengths(steps[True].xy)[0]
+    assert measured == pytest.approx(theory, rel=1e-4)
+
+
+def test_notes_reading_measures_the_two_loops():
+    correct, notes = lx.notes_loops(("m", "v"))
+    r = lx.notes_reading(correct, notes)
+    best = np.asarray(landscapes.get("linear_regression").minima[0])
+    assert r["correct"] == pytest.approx(np.linalg.norm(correct[-1] - best))
+    assert r["notes"] == pytest.approx(np.linalg.norm(notes[-1] - best))
+    k = lx.NOTES_PROBE
+    assert r["ratio"] == pytest.approx(np.linalg.norm(notes[k] - notes[k - 1]) / np.linalg.norm(correct[k] - correct[k - 1]))
+
+
+def test_race_scene_opens_the_race_in_the_playground():
+    scene = lx.race_scene(30.0, math.pi / 4)
+    assert scene.surface_params == {"condition": 30.0, "angle": math.pi / 4}
+    assert scene.start == pytest.approx(lx.turned_start(math.pi / 4))
+    assert [(c.rule, c.hp["learning_rate"]) for c in scene.contestants] == list(lx.RACE_LR.items())

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import landscapes
+import optimizers
 from figures.lesson_batches import cost_noise_figure, epoch_figure, spread_figure
 from lab.catalog import CATALOG
 from lab.i18n import rule_title, t
@@ -141,6 +142,31 @@ def test_iterations_per_epoch_are_ceil_and_floor(n, b):
     assert len(without) == n // b and dropped == n % b
     for drop_last, want in ((False, math.ceil(n / b)), (True, n // b)):
         assert int(oracle.iterations_per_epoch(n, b, drop_last)) == want
+
+
+@pytest.mark.parametrize("n, b", [(100, 20), (1050, 100), (1000, 10), (7, 3), (5, 1)])
+def test_last_batch_is_what_the_oracles_epoch_ends_with(n, b):
+    """The last batch the metric names: the samples the oracle's last batch of an epoch weighs (drop_last off),
+    or the samples it leaves out of the epoch (on)."""
+    key = jax.random.key(0)
+    ipe = int(oracle.iterations_per_epoch(n, b, False))
+    last = int(np.asarray(oracle.batch_weights(key, ipe - 1, n, b, False)).sum())
+    assert lb.last_batch(n, b, False) == ("full" if n % b == 0 else "short", last)
+    kept = sum(int(np.asarray(oracle.batch_weights(key, k, n, b, True)).sum())
+               for k in range(int(oracle.iterations_per_epoch(n, b, True))))
+    assert lb.last_batch(n, b, True) == (("full", b) if n % b == 0 else ("dropped", n - kept))
+
+
+def test_the_lessons_three_runs_are_the_engines_runs():
+    runs = lb.three_runs(100, 20, True, 30, 0.05, 0)
+    surface = landscapes.get("linear_regression", n_samples=100)
+    for kind, size in (("full", 100), ("sgd", 1), ("mini", 20)):
+        want = optimizers.run(surface, "sgd", steps=30, learning_rate=0.05, batch_size=size, drop_last=True, seed=0)
+        np.testing.assert_array_equal(runs[kind].xy, want.xy)
+    sizes, noise, sigma, odd = lb.practice_noise(20, 0)
+    assert sizes == lb.powers_of_two(lb.PRACTICE_N) and len(noise) == len(sizes)
+    # the odd size's noise sits between its neighbours' among the powers of two, as 1/√B says
+    assert noise[sizes.index(128)] < odd < noise[sizes.index(64)]
 
 
 def test_one_epoch_of_the_oracle_uses_every_sample_once():

@@ -23,6 +23,7 @@ from figures.colors import color
 from figures.paths import Path as DrawnPath
 from lab.catalog import CATALOG
 from lab.i18n import t
+from lessons import decay_clipping as ld
 from optimizers import clipping
 import apptest
 from apptest import array, charts, spec
@@ -107,13 +108,21 @@ def test_try_this_sets_lambda_one():
 # --- claims: weight decay ------------------------------------------------------------------
 
 
+def test_the_lessons_surface_is_the_one_written_here():
+    assert ld.FORMULA == FORMULA and (ld.SCALES, ld.CENTRE) == (SCALES, CENTRE)
+    xs, ys, z = ld.decay_grid()
+    (x0, x1), (y0, y1) = ld.DECAY_WINDOW
+    assert (xs[0], xs[-1], ys[0], ys[-1]) == pytest.approx((x0, x1, y0, y1))
+    assert z[3, 5] == pytest.approx((xs[5] - 2.5) ** 2 + 10 * (ys[3] - 1.5) ** 2, rel=1e-5)
+
+
 @pytest.mark.parametrize("lam", [0.25, 0.5, 1.0])
 def test_adam_with_l2_ends_at_the_regularised_minimum(lam):
     l2, _ = decay_runs(lam)
     # closed form: 2aᵢ(θᵢ − cᵢ) + λθᵢ = 0
     want = [2 * a * c / (2 * a + lam) for a, c in zip(SCALES, CENTRE)]
     np.testing.assert_allclose(l2.xy[-1], want, atol=2e-3)
-    np.testing.assert_allclose(fd.l2_minimum(SCALES, CENTRE, lam), want)
+    np.testing.assert_allclose(ld.l2_minimum(SCALES, CENTRE, lam), want)
 
 
 def test_adamw_pulls_every_coordinate_alike():
@@ -125,6 +134,9 @@ def test_adamw_pulls_every_coordinate_alike():
     # L2 barely moves the steep coordinate y; AdamW pulls it far more
     pull_l2 = 1 - l2.xy[-1] / np.array(CENTRE)
     pull_w = 1 - w.xy[-1] / np.array(CENTRE)
+    page = ld.pull(ld.decay_runs(lam))
+    np.testing.assert_allclose(page["l2"], pull_l2, rtol=1e-6)
+    np.testing.assert_allclose(page["decoupled"], pull_w, rtol=1e-6)
     assert pull_l2[1] < 0.05 < 0.3 < pull_w[1]
     assert pull_w[1] / pull_l2[1] > pull_w[0] / pull_l2[0]
 
@@ -132,6 +144,7 @@ def test_adamw_pulls_every_coordinate_alike():
 def test_l2_pulls_the_large_gradient_coordinate_less_early_on():
     l2, w = decay_runs(0.5, steps=300)
     weaker = [np.mean(w.lr) / np.mean(l2.state["effective_lr"][:, c]) for c in (0, 1)]
+    assert ld.weaker_in_adam({"l2": l2, "decoupled": w}) == pytest.approx(weaker)  # the page's numbers
     # y's gradients are larger (10× the curvature), so Adam divides its L2 pull by a larger √v̂
     assert weaker[1] > 3 * weaker[0] and weaker[1] > 4
 
@@ -144,16 +157,19 @@ def test_clipping_bounds_every_step(lr, c):
     cliff = landscapes.get("cliff")
     run = lambda **kw: optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=lr, **kw)  # noqa: E731
     free, by_norm, by_value = run(), run(clip_norm=c), run(clip_value=c)
-    assert fd.largest_step(free)[0] > 2.0  # thrown by the wall
-    assert fd.largest_step(by_norm)[0] <= lr * c * (1 + 1e-5)
-    assert fd.largest_step(by_value)[0] <= lr * c * math.sqrt(2) * (1 + 1e-5)
+    assert ld.largest_step(free)[0] > 2.0  # thrown by the wall
+    assert ld.largest_step(by_norm)[0] <= lr * c * (1 + 1e-5)
+    assert ld.largest_step(by_value)[0] <= lr * c * math.sqrt(2) * (1 + 1e-5)
+    assert ld.step_bounds(lr, c) == pytest.approx({"none": None, "norm": lr * c, "value": lr * c * math.sqrt(2)})
+    for mine, theirs in zip(ld.clip_runs(lr, c).values(), (free, by_norm, by_value)):  # the page's runs are these
+        np.testing.assert_array_equal(mine.xy, theirs.xy)
 
 
 def test_clipping_by_value_turns_the_gradient_at_the_wall():
     cliff = landscapes.get("cliff")
     c = 1.0
     tr = optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=0.3, clip_value=c)
-    k = fd.cliff_step(tr)
+    k = ld.cliff_step(tr)
     raw = tr.grad[k].astype(np.float64)
     assert np.linalg.norm(raw) > 20  # on the wall: the slope is h·k/4 = 25 at the defaults
     by_norm = np.asarray(clipping.clip_by_global_norm(c).update(raw, None)[0], dtype=np.float64)
@@ -161,19 +177,24 @@ def test_clipping_by_value_turns_the_gradient_at_the_wall():
     reference = np.clip(raw, -c, c)
     np.testing.assert_allclose(by_value, reference, rtol=1e-6)
     np.testing.assert_allclose(by_norm, raw * c / np.linalg.norm(raw), rtol=1e-5)
-    assert fd.angle_between(raw, by_norm) < 0.1
+    assert ld.angle_between(raw, by_norm) < 0.1
     want = math.degrees(math.acos(raw @ reference / (np.linalg.norm(raw) * np.linalg.norm(reference))))
-    assert fd.angle_between(raw, by_value) == pytest.approx(want, abs=1e-4)
+    assert ld.angle_between(raw, by_value) == pytest.approx(want, abs=1e-4)
     assert want > 20
+    k_page, raw_page, norm_page, value_page = ld.wall_gradient(tr, c)  # the page's reading of the same run
+    assert k_page == k
+    np.testing.assert_allclose(raw_page, raw)
+    np.testing.assert_allclose(value_page, reference, rtol=1e-6)
+    np.testing.assert_allclose(norm_page, raw * c / np.linalg.norm(raw), rtol=1e-5)
 
 
 # --- the figure builders, without Streamlit --------------------------------------------------
 
 
 def test_angle_between():
-    assert fd.angle_between((1, 0), (0, 2)) == pytest.approx(90)
-    assert fd.angle_between((1, 1), (2, 2)) == pytest.approx(0, abs=1e-9)
-    assert fd.angle_between((1, 0), (-1, 0)) == pytest.approx(180)
+    assert ld.angle_between((1, 0), (0, 2)) == pytest.approx(90)
+    assert ld.angle_between((1, 1), (2, 2)) == pytest.approx(0, abs=1e-9)
+    assert ld.angle_between((1, 0), (-1, 0)) == pytest.approx(180)
 
 
 def test_compass_figure_draws_the_raw_and_clipped_gradients():
@@ -192,7 +213,7 @@ def test_decay_figure_marks_each_endpoint():
     l2, w = decay_runs(0.5, steps=200)
     window = ((-0.3, 2.9), (-0.3, 2.1))
     loci = {"l2": (np.array([[2.5, 1.5], [2.0, 1.46]]), color(0))}
-    theory = np.array([fd.l2_minimum(SCALES, CENTRE, lam) for lam in (0.0, 0.5)])
+    theory = np.array([ld.l2_minimum(SCALES, CENTRE, lam) for lam in (0.0, 0.5)])
     figure = fd.decay_figure(s, [DrawnPath("L2", color(0), l2), DrawnPath("W", color(1), w)], loci, theory,
                              grid=s.grid(30, domain=window), window=window, labels={"theory": "theory"})
     ends = {tr.name: (tr.x[0], tr.y[0]) for tr in figure.data if tr.name and tr.name.endswith("(end)")}
@@ -223,35 +244,35 @@ def test_the_notes_example_wall_gradient_becomes_the_diagonal():
     np.testing.assert_allclose(ours_clip(raw, 1.0, "value"), by_value, rtol=1e-6)
     np.testing.assert_allclose(ours_clip(raw, 1.0, "norm"), by_norm, rtol=1e-6)
     np.testing.assert_allclose(by_value, [-1.0, 1.0])
-    assert fd.dominant_axis(raw) == 0
-    assert fd.axis_angle(raw) == pytest.approx(math.degrees(math.atan(2.5 / 25)))
-    assert fd.axis_angle(by_value) == pytest.approx(45.0)
-    assert fd.axis_angle(by_norm) == pytest.approx(fd.axis_angle(raw), abs=1e-4)
+    assert ld.dominant_axis(raw) == 0
+    assert ld.axis_angle(raw) == pytest.approx(math.degrees(math.atan(2.5 / 25)))
+    assert ld.axis_angle(by_value) == pytest.approx(45.0)
+    assert ld.axis_angle(by_norm) == pytest.approx(ld.axis_angle(raw), abs=1e-4)
 
 
 @pytest.mark.parametrize("lr, c", [(0.3, 0.25), (0.3, 1.0), (0.2, 2.0)])
 def test_clipping_by_value_turns_the_measured_wall_gradient_away_from_its_dominant_axis(lr, c):
     cliff = landscapes.get("cliff")
     tr = optimizers.run(cliff, "sgd", start=CLIP_START, steps=60, learning_rate=lr, clip_value=c)
-    raw = tr.grad[fd.cliff_step(tr)].astype(np.float64)
+    raw = tr.grad[ld.cliff_step(tr)].astype(np.float64)
     by_value, by_norm = optax_clip(raw, c, "value"), optax_clip(raw, c, "norm")
     np.testing.assert_allclose(ours_clip(raw, c, "value"), by_value, rtol=1e-6)
     np.testing.assert_allclose(ours_clip(raw, c, "norm"), by_norm, rtol=1e-5)
     # the angle to the dominant axis grows (towards the diagonal); by norm it stays
-    assert fd.axis_angle(by_value) > fd.axis_angle(raw) + 5
-    assert fd.axis_angle(by_value) <= 45.0 + 1e-9
-    assert fd.axis_angle(by_norm) == pytest.approx(fd.axis_angle(raw), abs=1e-3)
+    assert ld.axis_angle(by_value) > ld.axis_angle(raw) + 5
+    assert ld.axis_angle(by_value) <= 45.0 + 1e-9
+    assert ld.axis_angle(by_norm) == pytest.approx(ld.axis_angle(raw), abs=1e-3)
 
 
 def test_the_page_states_the_turn_it_measured():
     at = open_page()
     c, lr = 1.0, 0.3
     tr = optimizers.run(landscapes.get("cliff"), "sgd", start=CLIP_START, steps=60, learning_rate=lr, clip_value=c)
-    k = fd.cliff_step(tr)
+    k = ld.cliff_step(tr)
     raw = tr.grad[k].astype(np.float64)
     by_value = optax_clip(raw, c, "value")
     caption = "\n".join(x.value for x in at.caption)
-    assert f"{fd.axis_angle(raw):.1f}° off the {'xy'[fd.dominant_axis(raw)]} axis" in caption
-    assert f"{fd.axis_angle(by_value):.1f}° off the axis (the diagonal is at 45°)" in caption
+    assert f"{ld.axis_angle(raw):.1f}° off the {'xy'[ld.dominant_axis(raw)]} axis" in caption
+    assert f"{ld.axis_angle(by_value):.1f}° off the axis (the diagonal is at 45°)" in caption
     text = t("lesson.decay_clipping.clip.text", "en", rule="GD") + t("lesson.decay_clipping.p3", "en")
     assert "turns away from the capped, dominant coordinate" in text and "towards the capped" not in text

@@ -9,7 +9,9 @@ import optax
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, window
+from figures.lesson_ewa import ewa_figure, weights_figure
+from lessons import ewa as le
+from lessons.ewa import temperature_year, window
 from lab.catalog import CATALOG
 from lab.i18n import t
 from optimizers.ewa import ewma
@@ -140,7 +142,7 @@ def test_the_window_is_about_one_over_one_minus_beta(beta):
 
 
 def test_weights_figure_states_the_share_of_the_window():
-    fig = weights_figure(0.9, share_text="{days}: {share}").to_plotly_json()
+    fig = weights_figure(le.weights(0.9), share_text="{days}: {share}").to_plotly_json()
     assert fig["layout"]["annotations"][0]["text"] == f"10: {100 * (1 - 0.9**10):.0f}%"
     inside = array(fig["data"][0]["y"]).astype(float)
     np.testing.assert_allclose(inside, 0.1 * 0.9 ** np.arange(10), rtol=1e-4)
@@ -149,12 +151,26 @@ def test_weights_figure_states_the_share_of_the_window():
 def test_ewa_figure_shades_the_first_window_and_zooms():
     series = temperature_year(0)
     corrected, raw = np.asarray(ewma(series, 0.95, True)), np.asarray(ewma(series, 0.95, False))
-    full = ewa_figure(series, corrected, raw, 0.95).to_plotly_json()
-    zoomed = ewa_figure(series, corrected, raw, 0.95, zoom=True).to_plotly_json()
+    full = ewa_figure(series, corrected, raw, window(0.95)).to_plotly_json()
+    zoomed = ewa_figure(series, corrected, raw, window(0.95), zoom=True).to_plotly_json()
     assert full["layout"]["shapes"][0]["x1"] == pytest.approx(0.5 + 20)
     assert full["layout"]["xaxis"]["range"][1] == pytest.approx(365.5)
     assert zoomed["layout"]["xaxis"]["range"][1] == pytest.approx(60.5)
     assert len(full["data"]) == 3
+
+
+def test_the_weights_are_the_unrolled_averages_and_sum_to_one_minus_beta_to_the_t():
+    """The lesson's weights are what the average gives a single spike k days back; their first t sum to 1 − βᵗ."""
+    beta = 0.8
+    w = le.weights(beta)
+    spike = np.zeros(w.k.size)
+    spike[0] = 1.0
+    response = np.asarray(ewma(spike, beta, False))  # the raw average k days after a one-day spike
+    np.testing.assert_allclose(w.weights, response, rtol=1e-5)
+    assert w.n == 5 and w.share == pytest.approx(response[:5].sum(), rel=1e-5)
+    series, corrected, raw = le.averages(0, beta)
+    np.testing.assert_allclose(corrected, optax_ema(series, beta, True), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(raw, optax_ema(series, beta, False), rtol=1e-4, atol=1e-4)
 
 
 def test_temperature_year_is_seeded_and_seasonal():

@@ -12,7 +12,7 @@ from figures.colors import color
 from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figure
 from figures.paths import Path as FigPath
 from lab.i18n import t
-from lessons import gradient_descent as gd
+from lessons import curvature, gradient_descent as gd
 import apptest
 from apptest import array, charts, spec
 
@@ -138,10 +138,10 @@ def test_stable_just_below_two_over_l_and_diverges_just_above(condition):
 
 @pytest.mark.parametrize("condition, angle", [(10.0, 0.0), (100.0, 0.7)])
 def test_the_lessons_theory_against_the_definition(condition, angle):
-    """curvatures, 2/L, 2/(L+μ) and max |1 − ηλ| from jax.hessian, against the Hessian built by hand."""
+    """Eigenvalues, 2/L, 2/(L+μ) and max |1 − ηλ| from jax.hessian, against the Hessian built by hand."""
     lam = np.linalg.eigvalsh(quadratic_hessian(condition, angle))
     surface = landscapes.get("quadratic", condition=condition, angle=angle)
-    np.testing.assert_allclose(gd.curvatures(surface), lam, rtol=1e-5)
+    np.testing.assert_allclose(curvature.eigenvalues(surface), lam, rtol=1e-5)
     assert gd.stability_limit(lam) == pytest.approx(2 / lam[-1])
     # 2/(L+μ) minimises the worst factor: a fine scan of η finds no better one
     etas = np.linspace(0.01, 2 / lam[-1], 20001)
@@ -153,7 +153,7 @@ def test_the_lessons_theory_against_the_definition(condition, angle):
 
 def test_outcome_reads_the_engines_runs():
     surface = landscapes.get("quadratic", condition=10.0)
-    lam = gd.curvatures(surface)
+    lam = curvature.eigenvalues(surface)
     limit = gd.stability_limit(lam)
     above = optimizers.run(surface, "sgd", steps=100, learning_rate=1.05 * limit)
     assert gd.outcome(above).kind == "diverged" and gd.outcome(above).step == above.diverged_at

@@ -44,11 +44,7 @@ def spectral_radius(eta: float, beta: float, curvatures) -> float:
 
 def measured_map(kappa: float) -> tuple[np.ndarray, int]:
     """The map exactly as the page computes it."""
-    surface = landscapes.get("quadratic", condition=kappa)
-    start, steps = fm.map_start(kappa), fm.map_steps(kappa)
-    result = optimizers.sweep(surface, "momentum", start=start, steps=steps,
-                              grid={"learning_rate": fm.MAP_ETAS, "momentum": fm.MAP_BETAS})
-    return fm.rate_map(result, float(surface.f(np.asarray(start)))), steps
+    return lm.measured_rate_map(kappa)
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -145,7 +141,7 @@ def test_nesterov_notes_form_and_bengios_form_give_the_same_iterates(surface):
     nag = optimizers.run(surface, "nesterov", start, steps, learning_rate=lr, momentum=beta, dtype="float64")
     xs, Vs = lm.nesterov_notes_form(surface, start, lr, beta, steps)
     # the inverse map, as the look-ahead figure reconstructs it from the engine's run
-    np.testing.assert_allclose(fm.notes_positions(nag)[:steps], xs[:steps], rtol=1e-9, atol=1e-10)
+    np.testing.assert_allclose(lm.notes_positions(nag)[:steps], xs[:steps], rtol=1e-9, atol=1e-10)
     # and the two forms are not trivially equal: the look-ahead point differs from x_t
     assert np.max(np.abs(lm.notes_to_engine(xs, Vs, beta) - xs[:-1])) > 1e-3
 
@@ -164,10 +160,10 @@ def test_nesterov_convex_guarantee(text, start, f_star, L):
 @pytest.mark.parametrize("kappa", [10.0, 100.0, 1000.0])
 def test_rate_map_fastest_cell_is_polyaks_optimum(kappa):
     rate, steps = measured_map(kappa)
-    eta_s, beta_s, rate_s = fm.polyak(kappa)
-    i, j = fm.best_cell(rate)
-    eta, beta = fm.MAP_ETAS[i], fm.MAP_BETAS[j]
-    d_eta, d_beta = fm.MAP_ETAS[1] - fm.MAP_ETAS[0], fm.MAP_BETAS[1] - fm.MAP_BETAS[0]
+    eta_s, beta_s, rate_s = lm.polyak(kappa)
+    i, j = lm.best_cell(rate)
+    eta, beta = lm.MAP_ETAS[i], lm.MAP_BETAS[j]
+    d_eta, d_beta = lm.MAP_ETAS[1] - lm.MAP_ETAS[0], lm.MAP_BETAS[1] - lm.MAP_BETAS[0]
     # β is pinned by the optimum: within the grid's resolution (1.5 cells, as the true β* falls between rows)
     assert abs(beta - beta_s) <= 1.5 * d_beta
     # along η the rate is flat: for β ≥ β*, every η in [(1−√β)²κ, (1+√β)²] leaves both directions
@@ -182,19 +178,19 @@ def test_rate_map_fastest_cell_is_polyaks_optimum(kappa):
 @pytest.mark.parametrize("kappa", [10.0, 100.0])
 def test_rate_map_agrees_with_the_spectral_radius(kappa):
     rate, _ = measured_map(kappa)
-    theory = np.array([[spectral_radius(e, b, (1.0, 1.0 / kappa)) for b in fm.MAP_BETAS] for e in fm.MAP_ETAS])
+    theory = np.array([[spectral_radius(e, b, (1.0, 1.0 / kappa)) for b in lm.MAP_BETAS] for e in lm.MAP_ETAS])
     converging = theory < 0.97
     assert not np.isnan(rate[theory < 0.999]).any(), "no run diverges where theory says it converges"
     gap = np.abs(rate - theory)[converging & np.isfinite(rate)]
     assert np.median(gap) < 0.01 and np.percentile(gap, 95) < 0.03
     # gradient descent's edge: the best β = 0 cell matches (κ−1)/(κ+1) within the grid's reach
     assert np.nanmin(rate[:, 0]) == pytest.approx(min(theory[:, 0]), abs=0.01)
-    assert fm.gd_optimum(kappa)[1] == pytest.approx((kappa - 1) / (kappa + 1))
+    assert lm.gd_optimum(kappa)[1] == pytest.approx((kappa - 1) / (kappa + 1))
 
 
 def test_polyak_formula_is_the_minimum_of_the_theoretical_rate():
     kappa = 50.0
-    eta_s, beta_s, rate_s = fm.polyak(kappa)
+    eta_s, beta_s, rate_s = lm.polyak(kappa)
     etas, betas = np.linspace(0.5, 3.9, 200), np.linspace(0.0, 0.95, 200)
     theory = np.array([[spectral_radius(e, b, (1.0, 1 / kappa)) for b in betas] for e in etas])
     assert theory.min() >= rate_s - 1e-6
@@ -208,8 +204,12 @@ def test_three_forms_trace_one_path_and_part_under_a_schedule():
         hb = optimizers.run(s, "momentum", steps=200, learning_rate=lr, momentum=beta, form="heavy_ball", **sched)
         tb = optimizers.run(s, "momentum", steps=200, learning_rate=lr, momentum=beta, form="textbook", **sched)
         av = optimizers.run(s, "momentum", steps=200, learning_rate=lr / (1 - beta), momentum=beta, form="average", **sched)
-        assert np.nanmax(fm.distance_between(hb, av)) < 1e-5  # the average form with η/(1−β) is heavy ball, always
-        assert (np.nanmax(fm.distance_between(hb, tb)) > 1e-2) == textbook_parts
+        # the lesson's own runs are these three
+        forms = lm.three_forms(s, lr, beta, 200, period=sched.get("transition_steps"))
+        for mine, theirs in zip(forms.values(), (hb, tb, av)):
+            np.testing.assert_array_equal(mine.xy, theirs.xy)
+        assert np.nanmax(lm.distance_between(hb, av)) < 1e-5  # the average form with η/(1−β) is heavy ball, always
+        assert (np.nanmax(lm.distance_between(hb, tb)) > 1e-2) == textbook_parts
 
 
 def test_lookahead_obeys_the_notes_nesterov_formula():
@@ -217,13 +217,13 @@ def test_lookahead_obeys_the_notes_nesterov_formula():
     s = landscapes.get("quadratic", condition=30.0)
     lr, beta = 0.5, 0.8
     nag = optimizers.run(s, "nesterov", steps=30, learning_rate=lr, momentum=beta, dtype="float64")
-    xs = fm.notes_positions(nag)
+    xs = lm.notes_positions(nag)
     V = np.diff(xs, axis=0)
     for k in range(1, 29):
         look = xs[k] + beta * V[k - 1]
         want = beta * V[k - 1] - lr * np.asarray(s.grad(look), dtype=np.float64)
         np.testing.assert_allclose(V[k], want, rtol=1e-6, atol=1e-7)  # s.grad is float32
-        step = fm.lookahead_at(nag, k)
+        step = lm.lookahead_at(nag, k)
         np.testing.assert_allclose(step.position, xs[k], atol=1e-12)
         np.testing.assert_allclose(step.position + step.velocity_step, step.lookahead, atol=1e-12)
         np.testing.assert_allclose(step.next_position, xs[k + 1], atol=1e-12)
@@ -234,17 +234,18 @@ def test_lookahead_obeys_the_notes_nesterov_formula():
 
 def test_rate_map_figure_marks_the_optima():
     kappa = 100.0
-    rate = np.full((fm.MAP_ETAS.size, fm.MAP_BETAS.size), 0.9)
+    rate = np.full((lm.MAP_ETAS.size, lm.MAP_BETAS.size), 0.9)
     rate[10, 20] = 0.5
     labels = {k: k for k in ("rate", "theory", "gd", "best", "current", "diverged", "eta_axis", "beta_axis")}
-    figure = fm.rate_map_figure(fm.MAP_ETAS, fm.MAP_BETAS, rate, kappa, current=(0.5, 0.8), labels=labels)
+    figure = fm.rate_map_figure(lm.MAP_ETAS, lm.MAP_BETAS, rate, kappa, theory=lm.polyak(kappa)[:2],
+                                gd=lm.gd_optimum(kappa)[0], best=lm.best_cell(rate), current=(0.5, 0.8), labels=labels)
     at = {tr.name: (tr.x[0], tr.y[0]) for tr in figure.data if tr.type == "scatter"}
-    assert at["theory"] == pytest.approx(fm.polyak(kappa)[:2])
+    assert at["theory"] == pytest.approx(lm.polyak(kappa)[:2])
     assert at["gd"] == pytest.approx((2 * kappa / (kappa + 1), 0.0))
-    assert at["best"] == pytest.approx((fm.MAP_ETAS[10], fm.MAP_BETAS[20]))
+    assert at["best"] == pytest.approx((lm.MAP_ETAS[10], lm.MAP_BETAS[20]))
     assert at["current"] == pytest.approx((0.5, 0.8))
     heat = figure.data[0]
-    assert np.asarray(heat.z).shape == (fm.MAP_BETAS.size, fm.MAP_ETAS.size)  # rows β, columns η
+    assert np.asarray(heat.z).shape == (lm.MAP_BETAS.size, lm.MAP_ETAS.size)  # rows β, columns η
 
 
 def test_paths_and_lookahead_figures():
@@ -254,13 +255,43 @@ def test_paths_and_lookahead_figures():
     figure = fm.paths_figure(s, paths, grid=s.grid(40))
     named = [tr.name for tr in figure.data if tr.type == "scatter" and tr.showlegend is not False]
     assert named == ["sgd", "momentum", "nesterov"]
-    step = fm.lookahead_at(runs[2], 3)
+    step = lm.lookahead_at(runs[2], 3)
     labels = {k: k for k in ("position", "lookahead", "next", "hb_point", "heavy_ball", "velocity_step", "gradient_step", "path")}
-    figure = fm.lookahead_figure(s, runs[2], step, s.grad(step.position), labels)
+    figure = fm.lookahead_figure(s, lm.notes_positions(runs[2]), step, lm.heavy_ball_instead(s, step).next_position, labels)
     arrows = figure.layout.annotations
     assert len(arrows) == 3
     # the velocity arrow runs from x_k to the look-ahead point, the gradient arrow from there to x_{k+1}
     assert (arrows[0].ax, arrows[0].ay, arrows[0].x, arrows[0].y) == pytest.approx((*step.position, *step.lookahead))
     assert (arrows[1].x, arrows[1].y) == pytest.approx(tuple(step.next_position))
     with pytest.raises(ValueError):
-        fm.lookahead_at(runs[2], 0)
+        lm.lookahead_at(runs[2], 0)
+
+
+def test_heavy_ball_instead_takes_the_gradient_at_x_k():
+    """On f = ½(x²/κ + y²) (gradient (x/κ, y), written out here) heavy ball's step from the notes' x_k with the
+    same velocity lands at x_k + βV_{k−1} − η∇f(x_k); the losses are f at both landings."""
+    kappa = 30.0
+    s = landscapes.get("quadratic", condition=kappa)
+    nag = optimizers.run(s, "nesterov", steps=20, learning_rate=0.5, momentum=0.8, dtype="float64")
+    step = lm.lookahead_at(nag, 5)
+    hb = lm.heavy_ball_instead(s, step)
+    hessian = np.diag([1 / kappa, 1.0])
+    np.testing.assert_allclose(hb.gradient, hessian @ step.position, rtol=1e-5)
+    np.testing.assert_allclose(hb.next_position, step.position + step.velocity_step - step.lr * hessian @ step.position,
+                               rtol=1e-5)
+    f = lambda p: 0.5 * p @ hessian @ p  # noqa: E731
+    assert hb.f_heavy_ball == pytest.approx(f(hb.next_position), rel=1e-5)
+    assert hb.f_nesterov == pytest.approx(f(step.next_position), rel=1e-5)
+
+
+def test_arrival_is_the_first_step_below_the_tolerance():
+    s = landscapes.get("quadratic", condition=10.0)
+    traj = optimizers.run(s, "momentum", steps=200, learning_rate=0.5, momentum=0.8)
+    below = [k for k, f in enumerate(traj.loss) if f <= lm.TOL * traj.loss[0]]
+    assert lm.arrival(traj) == below[0]
+    assert lm.arrival(optimizers.run(s, "sgd", steps=5, learning_rate=0.1)) is None
+
+
+def test_the_pages_forms_gap_is_the_gap_on_the_valley():
+    s = landscapes.get("quadratic", condition=30.0)
+    assert lm.valley_forms_gap(30.0, 0.5, 0.8, 50) == lm.forms_gap(s, s.start, 0.5, 0.8, 50)

@@ -17,7 +17,7 @@ from figures.colors import color
 from figures.paths import Path as RunPath
 from lab.i18n import rule_title, t
 from landscapes.double_well import stationary_x
-from lessons import saddles as ls
+from lessons import saddles as ls, saddles_minima as lm
 from optimizers.engine import run_batch
 from apptest import APP, array, charts, elements, spec
 
@@ -189,16 +189,16 @@ def test_linear_saddle_steps_agrees_with_iterating_the_linear_map():
 
 def test_basin_of_codes():
     minima = [(0.0, 0.0), (3.0, 2.0)]
-    assert ls.basin_of((2.95, 2.02), minima, 0.1) == 1
-    assert ls.basin_of((1.0, 1.0), minima, 0.1) == ls.NOT_SETTLED
-    assert ls.basin_of((np.nan, 1.0), minima, 0.1) == ls.DIVERGED_CODE
-    codes = ls.basin_codes(np.array([[2.95, 2.02], [1.0, 1.0], [np.nan, 1.0], [0.01, 0.0]]), minima, 0.1)
-    np.testing.assert_array_equal(codes, [1, ls.NOT_SETTLED, ls.DIVERGED_CODE, 0])
+    assert lm.basin_of((2.95, 2.02), minima, 0.1) == 1
+    assert lm.basin_of((1.0, 1.0), minima, 0.1) == lm.NOT_SETTLED
+    assert lm.basin_of((np.nan, 1.0), minima, 0.1) == lm.DIVERGED_CODE
+    codes = lm.basin_codes(np.array([[2.95, 2.02], [1.0, 1.0], [np.nan, 1.0], [0.01, 0.0]]), minima, 0.1)
+    np.testing.assert_array_equal(codes, [1, lm.NOT_SETTLED, lm.DIVERGED_CODE, 0])
 
 
 def test_goe_counts_are_seeded_and_sane():
-    a = ls.goe_all_positive((1, 2, 3), 4000, seed=3)
-    b = ls.goe_all_positive((1, 2, 3), 4000, seed=3)
+    a = lm.goe_all_positive((1, 2, 3), 4000, seed=3)
+    b = lm.goe_all_positive((1, 2, 3), 4000, seed=3)
     np.testing.assert_array_equal(a, b)
     assert a[0] > a[1] > a[2]
 
@@ -213,7 +213,7 @@ def test_figure_builders():
     bar = fx.near_saddle_figure([fx.Bar("GD", color(0), 32), fx.Bar("noisy", color(1), 5, 1, 9)], theory=32.6)
     assert list(bar.data[0].y) == [32, 5]
     assert bar.data[1].y[0] == pytest.approx(32.6)
-    basin = np.array([[0, 1], [ls.NOT_SETTLED, ls.DIVERGED_CODE]])
+    basin = np.array([[0, 1], [lm.NOT_SETTLED, lm.DIVERGED_CODE]])
     fig = fx.basin_figure(s.grid(20), np.array([0.0, 1.0]), np.array([0.0, 1.0]), basin, [(0, 1), (0, -1)])
     heat = fig.data[0]
     np.testing.assert_array_equal(np.asarray(heat.z), basin + 2)
@@ -270,7 +270,7 @@ def test_growth_section_shows_the_measured_factors(en):
     cap = next(c.value for c in en.caption if c.value.startswith("Measured growth"))
     surface = landscapes.get("saddle")
     b, eta, beta = float(surface.params["b"]), float(en.session_state["saddles.lr"]), 0.9
-    start, band = (-2.5, 1e-6), (1e-4, 1e-2)  # the page's start and measuring band (views/lesson_8_saddles.py)
+    start, band = (-2.5, 1e-6), (1e-4, 1e-2)  # the page's start and measuring band (lessons.saddles: SADDLE_X0, GROWTH_Y0, GROWTH_BAND)
     runs = {"sgd": optimizers.run(surface, "sgd", start, 300, learning_rate=eta),
             "momentum": optimizers.run(surface, "momentum", start, 300, learning_rate=eta, momentum=beta)}
     again = {r: f"{ls.measured_growth(tr.xy[:, 1], *band)[0]:.4g}" for r, tr in runs.items()}
@@ -335,10 +335,10 @@ def test_noise_carries_gd_out_of_the_shallow_minimum():
     surface = landscapes.get("double_well")
     start = surface.minima[1]  # the local, shallow well
     seeds = range(64)
-    still = ls.noisy_runs(surface, start, 300, seeds, learning_rate=0.05, noise=0.0)
-    noisy = ls.noisy_runs(surface, start, 300, seeds, learning_rate=0.05, noise=3.0)
-    assert not ls.on_deep_side(still[:, -1], surface).any()
-    assert ls.on_deep_side(noisy[:, -1], surface).mean() >= 0.25
+    still = lm.noisy_runs(surface, start, 300, seeds, learning_rate=0.05, noise=0.0)
+    noisy = lm.noisy_runs(surface, start, 300, seeds, learning_rate=0.05, noise=3.0)
+    assert not lm.on_deep_side(still[:, -1], surface).any()
+    assert lm.on_deep_side(noisy[:, -1], surface).mean() >= 0.25
     # GD without noise sits exactly where it started: the gradient there is zero
     np.testing.assert_allclose(still[0, -1], start, atol=1e-5)
 
@@ -348,8 +348,8 @@ def test_well_section_caption_counts_the_seeds(en):
     k = int(cap.split("**")[1].split(" of ")[0])
     k0 = int(cap.split("**")[3].split(" of ")[0])
     surface = landscapes.get("double_well")
-    noisy = ls.noisy_runs(surface, surface.minima[1], 300, range(64), learning_rate=0.05, noise=3.0)
-    assert k == int(ls.on_deep_side(noisy[:, -1], surface).sum()) and k > 0 and k0 == 0
+    noisy = lm.noisy_runs(surface, surface.minima[1], 300, range(64), learning_rate=0.05, noise=3.0)
+    assert k == int(lm.on_deep_side(noisy[:, -1], surface).sum()) and k > 0 and k0 == 0
 
 
 # --- one program for many runs ------------------------------------------------------------------
@@ -370,8 +370,8 @@ def test_run_batch_rows_are_the_single_runs():
 
 def test_basins_match_single_runs():
     surface = landscapes.get("himmelblau")
-    xs, ys, codes = ls.basins(surface, "sgd", 9, 300, 0.1, learning_rate=0.01)
+    xs, ys, codes = lm.basins(surface, "sgd", 9, 300, 0.1, learning_rate=0.01)
     rng = np.random.default_rng(0)
     for i, j in rng.integers(0, 9, size=(6, 2)):
         single = optimizers.run(surface, "sgd", (xs[j], ys[i]), 300, learning_rate=0.01)
-        assert codes[i, j] == ls.basin_of(single.xy[-1], surface.minima, 0.1)
+        assert codes[i, j] == lm.basin_of(single.xy[-1], surface.minima, 0.1)

@@ -13,7 +13,7 @@ import optimizers
 from figures import lesson_sweep as fx
 from lab import scene as sc
 from lab.i18n import t
-from lessons import sweep as ls
+from lessons import sweep as ls, sweep_map as lm, sweep_search as search
 from figures.paths import LOG_FLOOR
 import apptest
 from apptest import APP, array
@@ -230,28 +230,28 @@ def test_changing_the_rule_resets_what_cannot_be_swept():
 # --- grid search against random search (Bergstra & Bengio 2012) -------------------------------------------------
 
 
-def one_axis_searches(side: int, seed: int = ls.SEARCH_SEED):
+def one_axis_searches(side: int, seed: int = search.SEARCH_SEED):
     """Both searches on ONE_AXIS's map, where only the learning rate matters."""
-    p = ls.ONE_AXIS
+    p = search.ONE_AXIS
     names = tuple(name for name, *_ in p["axes"])
     ranges = tuple((low, high, log) for _, low, high, log in p["axes"])
-    return ls.grid_and_random(p["surface"], {}, p["rule"], p["steps"], names, ranges, side, seed, {}), names, ranges
+    return search.grid_and_random(p["surface"], {}, p["rule"], p["steps"], names, ranges, side, seed, {}), names, ranges
 
 
 def test_grid_and_random_search_count_their_distinct_values():
     ranges = ((1e-3, 1.0, True), (0.0, 0.99, False))
     for side in (3, 5, 7):
-        grid, rand = ls.grid_points(ranges, side), ls.random_points(ranges, side * side, seed=4)
+        grid, rand = search.grid_points(ranges, side), search.random_points(ranges, side * side, seed=4)
         assert len(grid) == len(rand) == side * side
-        assert ls.distinct_counts(grid) == (side, side)
-        assert ls.distinct_counts(rand) == (side * side, side * side)
+        assert search.distinct_counts(grid) == (side, side)
+        assert search.distinct_counts(rand) == (side * side, side * side)
         assert np.all((rand[:, 0] >= 1e-3) & (rand[:, 0] <= 1.0) & (rand[:, 1] >= 0) & (rand[:, 1] <= 0.99))
-    np.testing.assert_array_equal(ls.random_points(ranges, 9, 4), ls.random_points(ranges, 9, 4))  # seeded
+    np.testing.assert_array_equal(search.random_points(ranges, 9, 4), search.random_points(ranges, 9, 4))  # seeded
 
 
 def test_on_the_one_axis_map_only_the_learning_rate_matters():
     """The premise, measured: along the clipping axis the final loss does not move (the threshold never binds)."""
-    p = ls.ONE_AXIS
+    p = search.ONE_AXIS
     (lr, lo, hi, log), (clip, clo, chi, clog) = p["axes"]
     surface = landscapes.get(p["surface"])
     res = optimizers.sweep(surface, p["rule"], None, p["steps"],
@@ -270,7 +270,7 @@ def test_random_search_is_no_worse_where_only_one_axis_matters(side):
     assert rand.gaps[rand.best] <= grid.gaps[grid.best]
     # each gap is an engine run at that point
     x, y = rand.points[rand.best]
-    ref = optimizers.run(landscapes.get("quadratic"), "sgd", None, ls.ONE_AXIS["steps"], learning_rate=x, clip_norm=y)
+    ref = optimizers.run(landscapes.get("quadratic"), "sgd", None, search.ONE_AXIS["steps"], learning_rate=x, clip_norm=y)
     assert rand.gaps[rand.best] == pytest.approx(ref.loss[-1] - ref.f_min, rel=1e-5, abs=1e-12)
 
 
@@ -307,14 +307,14 @@ def test_axis_values_round_to_what_a_link_carries():
     assert all(float(sc._fmt(float(x))) == x for x in v)
     np.testing.assert_allclose(np.diff(np.log(v)), np.log(3000) / 16, rtol=1e-5)
     assert list(ls.axis_values(0, 1, 5, log=False)) == [0, 0.25, 0.5, 0.75, 1]
-    assert all(float(sc._fmt(float(x))) == x for x in ls.random_points(((1e-3, 3.0, True), (0.0, 1.0, False)), 20, 0).ravel())
+    assert all(float(sc._fmt(float(x))) == x for x in search.random_points(((1e-3, 3.0, True), (0.0, 1.0, False)), 20, 0).ravel())
 
 
 def test_cell_edges_and_nearest_cell():
     v = np.array([1e-3, 1e-2, 1e-1])
     np.testing.assert_allclose(fx.cell_edges(v, True), [10**-3.5, 10**-2.5, 10**-1.5, 10**-0.5])
     np.testing.assert_allclose(fx.cell_edges(np.array([0.0, 1.0, 2.0]), False), [-0.5, 0.5, 1.5, 2.5])
-    assert fx.nearest_cell((v, np.array([0.0, 0.5, 1.0])), (0.02, 0.7), (True, False)) == (1, 1)
+    assert lm.nearest_cell((v, np.array([0.0, 0.5, 1.0])), (0.02, 0.7), (True, False)) == (1, 1)
 
 
 class _Result:
@@ -327,9 +327,9 @@ class _Result:
 
 def test_best_cell_breaks_ties_by_the_other_metric():
     r = _Result([[0.0, 0.0], [1.0, np.nan]], [[30, 12], [5, np.nan]])
-    assert fx.best_cell(r, "final_loss") == (0, 1)  # two exact zeros: the faster one
-    assert fx.best_cell(r, "steps_to_tol") == (1, 0)
-    assert fx.best_cell(_Result([[np.nan]], [[np.nan]]), "final_loss") is None
+    assert lm.best_cell(r, "final_loss") == (0, 1)  # two exact zeros: the faster one
+    assert lm.best_cell(r, "steps_to_tol") == (1, 0)
+    assert lm.best_cell(_Result([[np.nan]], [[np.nan]]), "final_loss") is None
 
 
 def test_sweep_figure_layers():
@@ -361,3 +361,19 @@ def test_a_clipping_cell_links_with_the_playgrounds_own_names():
     query = link(at)
     assert "o1.clip_norm" in query
     assert run_scene(query).loss[-1] == pytest.approx(loss[k], rel=1e-4)
+
+
+def test_the_pages_cache_keeps_a_result_by_its_function_and_arguments():
+    """`ui.cached.computed`: the pages' one bounded cache for the lessons' slower results (the sweep, its searches)."""
+    from ui import cached
+
+    calls = []
+
+    def scaled(x, scale=2):
+        calls.append((x, scale))
+        return np.array([x * scale])
+
+    assert cached.computed(scaled, 3)[0] == 6 and cached.computed(scaled, 3)[0] == 6 and calls == [(3, 2)]
+    assert cached.computed(scaled, 3, scale=3)[0] == 9 and len(calls) == 2
+    scene = sc.Scene(surface="quadratic", surface_params={"condition": 10.0, "angle": 0.0})
+    assert cached.key_for("quadratic", angle=0.0, condition=10.0) == cached.surface_key(scene)

@@ -1,35 +1,23 @@
 """Lesson 1: gradient descent and the learning rate; too small crawls, too large diverges, and 2/L is the line."""
 
-import numpy as np
 import streamlit as st
 
-import landscapes
 import optimizers
 from figures.colors import color
 from figures.lesson_gradient_descent import factor_figure, paths_and_losses_figure
 from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import t
-from lessons import gradient_descent as gd
+from lessons import curvature, gradient_descent as gd
 from optimizers.base import scale_by_learning_rate
 from optimizers.sgd import sgd
-from ui import chart, lesson as ui
+from ui import cached, chart, lesson as ui
 
 KEY = "gradient_descent"
 STEPS = 100
 CONDITIONS = (1, 3, 10, 30, 100, 300, 1000)
 DEFAULTS = {f"{KEY}.multiplier": 1.0, f"{KEY}.condition": 10}
 TRY = {f"{KEY}.multiplier": 1.0, f"{KEY}.condition": 100}
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def contour_grid(condition: float):
-    xs, ys, z = landscapes.get("quadratic", condition=condition).grid(90)
-    return xs.astype(np.float32), ys.astype(np.float32), z.astype(np.float32)
-
-
-def load_try() -> None:
-    st.session_state.update(TRY)
 
 
 def verdict(label: str, traj, factor: float, lang: str) -> str:
@@ -53,8 +41,9 @@ def lesson() -> None:
     b.select_slider(t(f"lesson.{KEY}.condition", lang), CONDITIONS, key=f"{KEY}.condition")
     condition = float(st.session_state[f"{KEY}.condition"])
     multiplier = float(st.session_state[f"{KEY}.multiplier"])
-    surface = landscapes.get("quadratic", condition=condition)
-    lam = gd.curvatures(surface)
+    key = cached.key_for("quadratic", condition=condition)
+    surface = cached.surface(key)
+    lam = curvature.eigenvalues(surface)
     mu, big_l = float(lam[0]), float(lam[-1])
 
     # 2) four GD runs at fixed fractions of 2/L, times the multiplier
@@ -63,7 +52,7 @@ def lesson() -> None:
               for r, f in zip(rates, gd.FRACTIONS)]
     trajs = [optimizers.run(surface, "sgd", steps=STEPS, learning_rate=r) for r in rates]
     paths = [Path(lb, color(i), tr) for i, (lb, tr) in enumerate(zip(labels, trajs))]
-    fig = paths_and_losses_figure(surface, paths, grid=contour_grid(condition),
+    fig = paths_and_losses_figure(surface, paths, grid=cached.grid(key, 90),
                                   step_title=t(f"lesson.{KEY}.axis.step", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
                                   diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"),
@@ -89,8 +78,8 @@ def lesson() -> None:
                  key=f"{KEY}.factor")
     st.caption(t(f"lesson.{KEY}.rule.help", lang))
 
-    ui.try_this(KEY, load_try)
-    ui.source(sgd, scale_by_learning_rate, gd.curvatures, gd.error_factor, paths_and_losses_figure, factor_figure)
+    ui.try_this(KEY, st.session_state.update, args=(TRY,))
+    ui.source(sgd, scale_by_learning_rate, curvature.eigenvalues, gd.error_factor, paths_and_losses_figure, factor_figure)
     ui.references("cs231n", "ng_dl")
     ui.playground_link(sc.Scene(surface="quadratic", surface_params={"condition": condition}, steps=STEPS,
                                 contestants=[sc.Contestant("sgd", {"learning_rate": float(f"{r:.6g}")}) for r in rates]))

@@ -3,8 +3,6 @@
 import numpy as np
 import streamlit as st
 
-import landscapes
-import optimizers
 from figures.colors import color
 from figures.lesson_batches import cost_noise_figure, epoch_figure, spread_figure
 from figures.lesson_gradient_descent import paths_and_losses_figure
@@ -13,7 +11,7 @@ from lab import scene as sc
 from lab.i18n import rule_title, t
 from lessons import batches as lb
 from optimizers import oracle
-from ui import chart, lesson as ui
+from ui import cached, chart, lesson as ui
 
 KEY = "batches"
 SAMPLES = (100, 1000, 1050)  # the notes' examples: 100 / 20 → 5; 1000 / 10 → 100; 1050 / 100, drop 50 → 10
@@ -23,38 +21,6 @@ LEARNING_RATE = 0.05
 SEED = 0
 DEFAULTS = {f"{KEY}.n": 100, f"{KEY}.b": 20, f"{KEY}.drop_last": False}
 TRY = {f"{KEY}.n": 1050, f"{KEY}.b": 100, f"{KEY}.drop_last": True}
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def data_surface(n: int):
-    return landscapes.get("linear_regression", n_samples=n)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def contour_grid(n: int):
-    xs, ys, z = data_surface(n).grid(90)
-    return xs.astype(np.float32), ys.astype(np.float32), z.astype(np.float32)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def measured_spread(n: int, steps: int, seed: int) -> tuple[list[int], list[float], float]:
-    """For each B < N: the measured noise of the mini-batch gradient at the start; and σ."""
-    surface = data_surface(n)
-    sizes = [b for b in BATCHES if b < n]
-    return sizes, lb.measured_noise(surface, sizes, steps, seed), lb.per_sample_sigma(surface, surface.start)
-
-
-@st.cache_data(max_entries=1, show_spinner=False)
-def practice_noise(steps: int, seed: int) -> tuple[list[int], list[float], float, float]:
-    """On the N = 2000 data set: the powers of two below N, their measured noise, σ, and the odd size's noise."""
-    surface = data_surface(lb.PRACTICE_N)
-    sizes = lb.powers_of_two(lb.PRACTICE_N)
-    *noise, odd = lb.measured_noise(surface, [*sizes, lb.ODD_SIZE], steps, seed)
-    return sizes, noise, lb.per_sample_sigma(surface, surface.start), odd
-
-
-def load_try() -> None:
-    st.session_state.update(TRY)
 
 
 def lesson() -> None:
@@ -67,33 +33,27 @@ def lesson() -> None:
     b.select_slider(t(f"lesson.{KEY}.b", lang), BATCHES, key=f"{KEY}.b")
     c.toggle(t(f"lesson.{KEY}.drop_last", lang), key=f"{KEY}.drop_last")
     n, batch, drop_last = int(st.session_state[f"{KEY}.n"]), int(st.session_state[f"{KEY}.b"]), bool(st.session_state[f"{KEY}.drop_last"])
-    surface = data_surface(n)
+    key = cached.key_for("linear_regression", n_samples=n)
 
     # 2) three runs: the same rule and η, gradients from N samples (GD), 1 (SGD) and B (mini-batch SGD)
-    def one(b: int):
-        return optimizers.run(surface, "sgd", steps=STEPS, learning_rate=LEARNING_RATE,
-                              batch_size=b, drop_last=drop_last, seed=SEED)
-
     gd_name, sgd_name = rule_title("sgd", lang, stochastic=False), rule_title("sgd", lang, stochastic=True)
-    mini = one(batch)
-    runs = [(t(f"lesson.{KEY}.run.full", lang, name=gd_name, n=n), one(n)),
-            (t(f"lesson.{KEY}.run.sgd", lang, name=sgd_name), one(1))]
-    if 1 < batch < n:
-        runs.append((t(f"lesson.{KEY}.run.mini", lang, name=sgd_name, b=batch), mini))
-    ipe = mini.iterations_per_epoch
-    b_eff = min(batch, n)
-
-    paths = [Path(label, color(i), tr) for i, (label, tr) in enumerate(runs)]
-    fig = paths_and_losses_figure(surface, paths, grid=contour_grid(n),
+    runs = lb.three_runs(n, batch, drop_last, STEPS, LEARNING_RATE, SEED)
+    labels = {"full": t(f"lesson.{KEY}.run.full", lang, name=gd_name, n=n),
+              "sgd": t(f"lesson.{KEY}.run.sgd", lang, name=sgd_name),
+              "mini": t(f"lesson.{KEY}.run.mini", lang, name=sgd_name, b=batch)}
+    shown = ("full", "sgd", "mini") if 1 < batch < n else ("full", "sgd")
+    epochs = {k: f"{STEPS / tr.iterations_per_epoch:.3g}" for k, tr in runs.items()}
+    ipe, b_eff = runs["mini"].iterations_per_epoch, min(batch, n)
+    paths = [Path(labels[k], color(i), runs[k]) for i, k in enumerate(shown)]
+    fig = paths_and_losses_figure(cached.surface(key), paths, grid=cached.grid(key, 90),
                                   step_title=t(f"lesson.{KEY}.axis.iteration", lang),
                                   loss_title=t(f"lesson.{KEY}.axis.loss", lang),
                                   diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), xy_titles=("w", "b"),
                                   start_text=t("fig.start", lang), minimum_text=t("fig.minimum", lang),
                                   projector=ui.projector())
     chart.figure(fig, key=f"{KEY}.chart")
-    st.caption(t(f"lesson.{KEY}.paths", lang, steps=STEPS, eta=LEARNING_RATE, full=f"{STEPS / runs[0][1].iterations_per_epoch:.3g}",
-                 mini=f"{STEPS / ipe:.3g}", b=b_eff, sgd=f"{STEPS / runs[1][1].iterations_per_epoch:.3g}",
-                 gd_name=gd_name, sgd_name=sgd_name))
+    st.caption(t(f"lesson.{KEY}.paths", lang, steps=STEPS, eta=LEARNING_RATE, b=b_eff, gd_name=gd_name, sgd_name=sgd_name,
+                 **epochs))
     ui.explain(
         KEY,
         r"g_t = \frac{1}{|B_t|}\sum_{i\in B_t}\nabla \ell_i(\theta_t),\qquad \theta_{t+1} = \theta_t - \eta\, g_t",
@@ -103,17 +63,11 @@ def lesson() -> None:
 
     # 3) the epoch, counted by the engine
     st.subheader(t(f"lesson.{KEY}.epoch", lang))
-    rest = n % b_eff
     m1, m2, m3 = st.columns(3)
     m1.metric(t(f"lesson.{KEY}.ipe", lang), ipe, help=t(f"lesson.{KEY}.ipe.help", lang))
-    if rest == 0:
-        last = t(f"lesson.{KEY}.last.full", lang, size=b_eff)
-    elif drop_last:
-        last = t(f"lesson.{KEY}.last.dropped", lang, size=rest)
-    else:
-        last = t(f"lesson.{KEY}.last.short", lang, size=rest)
-    m2.metric(t(f"lesson.{KEY}.last", lang), last)
-    m3.metric(t(f"lesson.{KEY}.epochs", lang, steps=STEPS), f"{STEPS / ipe:.3g}")
+    last, size = lb.last_batch(n, batch, drop_last)
+    m2.metric(t(f"lesson.{KEY}.last", lang), t(f"lesson.{KEY}.last.{last}", lang, size=size))
+    m3.metric(t(f"lesson.{KEY}.epochs", lang, steps=STEPS), epochs["mini"])
     if batch >= n:
         st.info(t(f"lesson.{KEY}.full_batch", lang, name=gd_name), icon=":material/info:")
     chart.figure(epoch_figure(n, batch, drop_last, x_title=t(f"lesson.{KEY}.axis.position", lang),
@@ -124,7 +78,7 @@ def lesson() -> None:
 
     # 4) the noise of the mini-batch gradient against B, measured and in closed form
     st.subheader(t(f"lesson.{KEY}.spread", lang))
-    sizes, spread, sigma = measured_spread(n, STEPS, SEED)
+    sizes, spread, sigma = cached.computed(lb.spread_by_size, n, BATCHES, STEPS, SEED)
     chart.figure(spread_figure(sizes, spread, sigma, n, chosen=batch if batch < n else None,
                                measured_label=t(f"lesson.{KEY}.legend.measured", lang, steps=STEPS),
                                x_title=t(f"lesson.{KEY}.axis.b", lang), y_title=t(f"lesson.{KEY}.axis.spread", lang),
@@ -142,7 +96,7 @@ def lesson() -> None:
     # 5) choosing B: the noise a step removes against what the step costs
     practice_section(lang, n)
 
-    ui.try_this(KEY, load_try)
+    ui.try_this(KEY, st.session_state.update, args=(TRY,))
     ui.source(oracle.iterations_per_epoch, oracle.batch_weights, oracle.minibatch_loss, lb.per_sample_gradients,
               lb.measured_noise, lb.finite_population_spread, lb.step_cost, epoch_figure, cost_noise_figure)
     ui.references("ng_dl", "cs231n")
@@ -157,7 +111,7 @@ def practice_section(lang: str, n: int) -> None:
     """The notes' batch-size practice, drawn as cost against noise on the largest data set."""
     st.subheader(t(f"lesson.{KEY}.practice", lang))
     big = lb.PRACTICE_N
-    sizes, noise, sigma, odd_noise = practice_noise(STEPS, SEED)
+    sizes, noise, sigma, odd_noise = cached.computed(lb.practice_noise, STEPS, SEED)
     costs = lb.step_cost(sizes)
     fig = cost_noise_figure(
         sizes, noise, costs, sigma, big, usual=lb.USUAL,

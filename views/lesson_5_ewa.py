@@ -1,13 +1,13 @@
 """Lesson 5: exponentially weighted averages on a noisy year of temperatures, with and without bias correction."""
 
-import numpy as np
 import streamlit as st
 
-from figures.lesson_ewa import ewa_figure, temperature_year, weights_figure, window
+from figures.lesson_ewa import ewa_figure, weights_figure
 from lab import scene as sc
 from lab.i18n import t
+from lessons import ewa as le
 from optimizers.ewa import ewma
-from ui import chart, lesson as ui
+from ui import cached, chart, lesson as ui
 
 KEY = "ewa"
 BETAS = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
@@ -15,22 +15,6 @@ SEED = 0
 LATE_DAY = 200
 DEFAULTS = {f"{KEY}.beta": 0.9, f"{KEY}.zoom": False}
 TRY = {f"{KEY}.beta": 0.98, f"{KEY}.zoom": True}
-
-
-@st.cache_data(max_entries=2, show_spinner=False)
-def year(seed: int) -> np.ndarray:
-    return temperature_year(seed)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def averages(seed: int, beta: float) -> tuple[np.ndarray, np.ndarray]:
-    """The bias-corrected and the raw average of the year, by `optimizers.ewa.ewma`."""
-    series = year(seed)
-    return np.asarray(ewma(series, beta, True)), np.asarray(ewma(series, beta, False))
-
-
-def load_try() -> None:
-    st.session_state.update(TRY)
 
 
 def lesson() -> None:
@@ -44,9 +28,8 @@ def lesson() -> None:
     beta, zoom = float(st.session_state[f"{KEY}.beta"]), bool(st.session_state[f"{KEY}.zoom"])
 
     # 2) the year and its two averages
-    series = year(SEED)
-    corrected, raw = averages(SEED, beta)
-    fig = ewa_figure(series, corrected, raw, beta, zoom=zoom,
+    series, corrected, raw = cached.computed(le.averages, SEED, beta)
+    fig = ewa_figure(series, corrected, raw, le.window(beta), zoom=zoom,
                      data_label=t(f"lesson.{KEY}.legend.data", lang),
                      corrected_label=t(f"lesson.{KEY}.legend.corrected", lang),
                      raw_label=t(f"lesson.{KEY}.legend.raw", lang),
@@ -54,9 +37,10 @@ def lesson() -> None:
                      day_word=t(f"lesson.{KEY}.hover.day", lang),
                      window_text=t(f"lesson.{KEY}.annot.window", lang, days="{days}"), projector=ui.projector())
     chart.figure(fig, key=f"{KEY}.chart")
-    days = max(int(round(window(beta))), 1)
+    days = max(int(round(le.window(beta))), 1)
     st.caption(t(f"lesson.{KEY}.numbers", lang, raw=f"{raw[0]:.3g}", corrected=f"{corrected[0]:.3g}", days=days,
-                 divisor=f"{1 - beta**days:.3g}", late=LATE_DAY, late_divisor=f"{1 - beta**LATE_DAY:.3g}"))
+                 divisor=f"{le.weight_sum(beta, days):.3g}", late=LATE_DAY,
+                 late_divisor=f"{le.weight_sum(beta, LATE_DAY):.3g}"))
     ui.explain(
         KEY,
         r"v_t = \beta\, v_{t-1} + (1-\beta)\,T_t,\quad v_0 = 0"
@@ -66,20 +50,20 @@ def lesson() -> None:
         + r"} \approx \frac{1}{1-\beta}",
     )
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t(f"lesson.{KEY}.window", lang), t(f"lesson.{KEY}.window.value", lang, days=f"{window(beta):.3g}"))
+    m1.metric(t(f"lesson.{KEY}.window", lang), t(f"lesson.{KEY}.window.value", lang, days=f"{le.window(beta):.3g}"))
     m2.metric(t(f"lesson.{KEY}.first.data", lang), f"{series[0]:.2f} °C")
     m3.metric(t(f"lesson.{KEY}.first.raw", lang), f"{raw[0]:.2f} °C")
     m4.metric(t(f"lesson.{KEY}.first.corrected", lang), f"{corrected[0]:.2f} °C")
 
     # 3) the weights behind the window
     st.subheader(t(f"lesson.{KEY}.weights", lang))
-    chart.figure(weights_figure(beta, x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
+    chart.figure(weights_figure(le.weights(beta), x_title=t(f"lesson.{KEY}.axis.back", lang), y_title=t(f"lesson.{KEY}.axis.weight", lang),
                                 share_text=t(f"lesson.{KEY}.annot.share", lang, days="{days}", share="{share}"),
                                 projector=ui.projector()), key=f"{KEY}.weights")
     st.caption(t(f"lesson.{KEY}.weights.help", lang))
 
-    ui.try_this(KEY, load_try)
-    ui.source(ewma, temperature_year, ewa_figure)
+    ui.try_this(KEY, st.session_state.update, args=(TRY,))
+    ui.source(ewma, le.temperature_year, ewa_figure)
     ui.references("ng_dl", "kingma2015")
     # the same average inside the optimizers: momentum's "average" form, and Adam's β₁
     ui.playground_link(sc.Scene(surface="quadratic", contestants=[

@@ -1,286 +1,191 @@
 """Lesson 6: learning-rate decay by epoch settles a noisy run lower; decay goes where the loss flattens; warmup
 rescues a run that diverges at the start."""
 
-import numpy as np
 import streamlit as st
 
 import landscapes
-import optimizers
 from figures.colors import GUIDE, color
 from figures.lesson_gradient_descent import paths_and_losses_figure
-from figures.lesson_schedules import EpochRun, epoch_figure, localize, schedules_figure
+from figures.lesson_schedules import epoch_figure, epoch_run, localize, schedules_figure
 from figures.paths import Path
-from lab import scene as sc
 from lab.i18n import rule_title, t
 from lessons import schedules as ls
 from optimizers import schedules
-from ui import chart, lesson as ui
+from ui import cached, chart, lesson as ui
 
 KEY = "schedules"
-# the noise-floor section: the library's shapes on the noisy quadratic
-LIBRARY = ("constant", "step", "exponential", "inverse_time", "cosine")
-STEPS = 400
-LAST = 200  # the noise floor is averaged over the last LAST steps
-SMOOTH = 20  # the loss curves' running mean
-SEED = 0
 RATES = (0.1, 0.2, 0.5, 1.0, 1.5)
 NOISES = (0.0, 0.5, 1.0, 2.0)
 PARAM_CHOICES = {"transition_steps": (10, 25, 50, 100, 200), "decay_steps": (100, 200, 400, 800)}
-# the main figure: mini-batch SGD on the regression, by epoch
-MAIN_RATES = (0.02, 0.05, 0.1, 0.2)
-RESCUE = dict(surface="double_well", learning_rate=0.25, steps=300)  # diverges at step 3 without warmup
-WARMUP_EPOCHS = 5  # the notes: "usually warm up for about 5 epochs"
+PARAM_SLIDERS = {"decay_rate": (0.05, 1.0), "alpha": (0.0, 1.0)}  # in steps of 0.05
+MAIN_RATES = (0.02, 0.05, 0.1, 0.2)  # the main figure: mini-batch SGD on the regression, by epoch
+CONTOUR_POINTS = 90
+EPOCH_WORDS = {"epoch_title": "axis.epoch", "lr_title": "axis.lr", "loss_title": "axis.loss", "epoch_word": "hover.epoch",
+               "mean_word": "hover.epoch_mean"}
 DEFAULTS = {
-    f"{KEY}.formula": "epoch_exponential", f"{KEY}.eta0": 0.1, f"{KEY}.added": False,
-    **{f"{KEY}.epoch.{knob}": default for knob, _, default in ls.KNOBS.values()},
-    f"{KEY}.schedule": "step", f"{KEY}.lr": 0.5, f"{KEY}.noise": 0.5, f"{KEY}.warmup": WARMUP_EPOCHS,
-    f"{KEY}.transition_steps": 100, f"{KEY}.decay_rate": 0.5, f"{KEY}.staircase": False,
-    f"{KEY}.decay_steps": 400, f"{KEY}.alpha": 0.0,
+    "formula": "epoch_exponential", "eta0": 0.1, "added": False, **{f"epoch.{knob}": v for knob, _, v in ls.KNOBS.values()},
+    "schedule": "step", "lr": 0.5, "noise": 0.5, "warmup": ls.WARMUP_EPOCHS, "transition_steps": 100, "decay_rate": 0.5,
+    "staircase": False, "decay_steps": 400, "alpha": 0.0,
 }
-TRY = {f"{KEY}.schedule": "cosine", f"{KEY}.decay_steps": 400, f"{KEY}.alpha": 0.0, f"{KEY}.noise": 0.5, f"{KEY}.lr": 0.5}
+TRY = {"schedule": "cosine", "decay_steps": 400, "alpha": 0.0, "noise": 0.5, "lr": 0.5}
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def contour_grid(name: str):
-    xs, ys, z = landscapes.get(name).grid(90)
-    return xs.astype(np.float32), ys.astype(np.float32), z.astype(np.float32)
+def k(name: str) -> str:
+    return f"{KEY}.{name}"
 
 
-def largest_curvature(surface, xy) -> float:
-    """L at ``xy``: the largest eigenvalue of the Hessian there (by `jax.hessian`)."""
-    return float(np.linalg.eigvalsh(np.asarray(surface.hessian(xy), dtype=np.float64))[-1])
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The page's text ``lesson.schedules.<key>`` in ``lang`` (default: the page's language)."""
+    return t(f"lesson.{KEY}.{key}", lang or ui.lang(), **values)
 
 
-def load_try() -> None:
-    st.session_state.update(TRY)
+def sgd(stochastic: bool = True) -> str:
+    return rule_title("sgd", ui.lang(), stochastic=stochastic)
 
 
-def add_decay() -> None:
-    st.session_state[f"{KEY}.added"] = True
-
-
-def param_widget(name: str, lang: str) -> None:
-    k = f"{KEY}.{name}"
+def param_widget(name: str) -> None:
+    label = t(f"hp.{name}", ui.lang())
     if name in PARAM_CHOICES:
-        st.select_slider(t(f"hp.{name}", lang), PARAM_CHOICES[name], key=k)
+        st.select_slider(label, PARAM_CHOICES[name], key=k(name))
     elif name == "staircase":
-        st.toggle(t("hp.staircase", lang), key=k)
-    elif name == "decay_rate":
-        st.slider(t("hp.decay_rate", lang), 0.05, 1.0, step=0.05, key=k)
+        st.toggle(label, key=k(name))
     else:
-        st.slider(t("hp.alpha", lang), 0.0, 1.0, step=0.05, key=k)
+        st.slider(label, *PARAM_SLIDERS[name], step=0.05, key=k(name))
 
 
-def epoch_words(lang: str) -> dict[str, str]:
-    return dict(epoch_title=t(f"lesson.{KEY}.axis.epoch", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
-                loss_title=t(f"lesson.{KEY}.axis.loss", lang), epoch_word=t(f"lesson.{KEY}.hover.epoch", lang),
-                mean_word=t(f"lesson.{KEY}.hover.epoch_mean", lang))
+def epoch_chart(key: str, runs: list, **options) -> None:
+    chart.figure(epoch_figure(runs, ls.steps_per_epoch(), **{arg: say(w) for arg, w in EPOCH_WORDS.items()},
+                              projector=ui.projector(), **options), key=k(key))
 
 
-def epoch_run(label: str, c: str, traj, dash: str = "solid") -> EpochRun:
-    return EpochRun(label, c, np.asarray(traj.lr, dtype=np.float64), ls.loss_gap(traj), dash)
+def contour_chart(key: str, surface_name: str, paths: list, where=None, **options) -> None:
+    """Paths on the surface's contour beside their losses, the page's words in the landmarks' hovers."""
+    grid = cached.grid(cached.key_for(surface_name), CONTOUR_POINTS)
+    fig = paths_and_losses_figure(landscapes.get(surface_name), paths, grid=grid, step_title=say("axis.step"),
+                                  loss_title=say("axis.loss"), diverged=say("hover.diverged", step="{step}"),
+                                  projector=ui.projector(), **options)
+    lang = ui.lang()
+    chart.figure(localize(fig, {"start": t("fig.start", lang), "minimum": t("fig.minimum", lang)}), key=k(key), where=where)
 
 
-def main_section(lang: str):
+def warn_diverged(runs) -> None:
+    """A warning for each (label, run) that diverged."""
+    for label, traj in runs:
+        if traj.diverged_at is not None:
+            st.warning(say("diverged", label=label, step=traj.diverged_at))
+
+
+def main_section() -> tuple:
     """The course's per-epoch decays: the chosen one against a constant η on mini-batch SGD."""
     a, b, c = st.columns([1.5, 1, 1])
-    a.selectbox(t(f"lesson.{KEY}.formula", lang), ls.FORMULAS, key=f"{KEY}.formula",
-                format_func=lambda n: t(f"lesson.{KEY}.formula.{n}", lang))
-    b.select_slider(t(f"lesson.{KEY}.eta0", lang), MAIN_RATES, key=f"{KEY}.eta0")
-    formula = st.session_state[f"{KEY}.formula"]
+    lang, ss, n = ui.lang(), st.session_state, ls.steps_per_epoch()
+    a.selectbox(say("formula"), ls.FORMULAS, key=k("formula"), format_func=lambda f: say(f"formula.{f}", lang))
+    b.select_slider(say("eta0"), MAIN_RATES, key=k("eta0"))
+    formula, eta0 = ss[k("formula")], float(ss[k("eta0")])
     knob, choices, _ = ls.KNOBS[formula]
-    c.select_slider(t(f"lesson.{KEY}.knob.{knob}", lang), choices, key=f"{KEY}.epoch.{knob}")
-    eta0, value = float(st.session_state[f"{KEY}.eta0"]), st.session_state[f"{KEY}.epoch.{knob}"]
-    n = ls.steps_per_epoch()
-    constant = ls.run(eta0)
-    decayed = ls.run(eta0, ls.decay_settings(formula, eta0, value, n))
-    sgd = rule_title("sgd", lang, stochastic=True)
-    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=sgd, eta=eta0)
-    label_d = t(f"lesson.{KEY}.formula.{formula}", lang)
-    fig = epoch_figure([epoch_run(label_c, GUIDE, constant, "dot"), epoch_run(label_d, color(0), decayed)], n,
-                       **epoch_words(lang), projector=ui.projector())
-    chart.figure(fig, key=f"{KEY}.epochs")
-    st.caption(t(f"lesson.{KEY}.epochs.caption", lang, rule=sgd, samples=ls.SAMPLES, batch=ls.BATCH, per_epoch=n,
-                 epochs=ls.EPOCHS, constant=f"{ls.final_loss(constant, n):.3g}", formula=label_d,
-                 decayed=f"{ls.final_loss(decayed, n):.3g}"))
-    for label, traj in ((label_c, constant), (label_d, decayed)):
-        if traj.diverged_at is not None:
-            st.warning(t(f"lesson.{KEY}.diverged", lang, label=label, step=traj.diverged_at))
+    c.select_slider(say(f"knob.{knob}"), choices, key=k(f"epoch.{knob}"))
+    constant, decayed = ls.run(eta0), ls.run(eta0, ls.decay_settings(formula, eta0, ss[k(f"epoch.{knob}")], n))
+    label_c, label_d = say("run.constant", rule=sgd(), eta=eta0), say(f"formula.{formula}")
+    epoch_chart("epochs", [epoch_run(label_c, GUIDE, constant, "dot"), epoch_run(label_d, color(0), decayed)])
+    st.caption(say("epochs.caption", rule=sgd(), samples=ls.SAMPLES, batch=ls.BATCH, per_epoch=n, epochs=ls.EPOCHS,
+                   constant=f"{ls.final_loss(constant, n):.3g}", formula=label_d, decayed=f"{ls.final_loss(decayed, n):.3g}"))
+    warn_diverged([(label_c, constant), (label_d, decayed)])
     return eta0, constant
 
 
-def exercise_section(lang: str, eta0: float, constant) -> None:
+def exercise_section(eta0: float, constant) -> None:
     """CS231n's order: train without decay, read the loss curve, and decay where it flattens."""
-    st.subheader(t(f"lesson.{KEY}.exercise", lang))
-    st.markdown(t(f"lesson.{KEY}.exercise.text", lang))
+    st.subheader(say("exercise"))
+    st.markdown(say("exercise.text"))
     n = ls.steps_per_epoch()
-    sgd = rule_title("sgd", lang, stochastic=True)
-    runs = [epoch_run(t(f"lesson.{KEY}.run.constant", lang, rule=sgd, eta=eta0), GUIDE, constant, "dot")]
-    flat = ls.plateau_of(constant, n)
-    if flat is not None and flat >= ls.EPOCHS:
-        flat = None  # flat only in the last epoch: no epoch left to run a decay in
-    marker = None
+    flat = ls.exercise_plateau(constant, n)
+    runs = [epoch_run(say("run.constant", rule=sgd(), eta=eta0), GUIDE, constant, "dot")]
     if flat is None:
-        st.info(t(f"lesson.{KEY}.exercise.none", lang, epochs=ls.EPOCHS), icon=":material/trending_down:")
+        st.info(say("exercise.none", epochs=ls.EPOCHS), icon=":material/trending_down:")
     else:
-        marker = (float(flat), t(f"lesson.{KEY}.exercise.marker", lang, epoch=flat))
-        st.markdown(t(f"lesson.{KEY}.exercise.found", lang, epoch=flat, window=ls.WINDOW, tol=int(100 * ls.TOL)))
-        st.button(t(f"lesson.{KEY}.exercise.button", lang, epoch=flat + 1), on_click=add_decay, key=f"{KEY}.add",
-                  icon=":material/south:")
-    added = flat is not None and bool(st.session_state.get(f"{KEY}.added"))
+        st.markdown(say("exercise.found", epoch=flat, window=ls.WINDOW, tol=int(100 * ls.TOL)))
+        st.button(say("exercise.button", epoch=flat + 1), on_click=st.session_state.update, args=({k("added"): True},),
+                  key=k("add"), icon=":material/south:")
+    added = flat is not None and bool(st.session_state.get(k("added")))
     if added:
         dropped = ls.run(eta0, ls.manual_drop(eta0, flat + 1, n))
-        runs.append(epoch_run(t(f"lesson.{KEY}.run.dropped", lang, epoch=flat + 1), color(1), dropped))
-    chart.figure(epoch_figure(runs, n, **epoch_words(lang), marker=marker, projector=ui.projector()), key=f"{KEY}.exercise")
+        runs.append(epoch_run(say("run.dropped", epoch=flat + 1), color(1), dropped))
+    epoch_chart("exercise", runs, marker=None if flat is None else (float(flat), say("exercise.marker", epoch=flat)))
     if added:
         before, after = ls.final_loss(constant, n), ls.final_loss(dropped, n)
-        st.success(t(f"lesson.{KEY}.exercise.result", lang, constant=f"{before:.3g}", dropped=f"{after:.3g}",
-                     ratio=f"{before / after:.2g}"), icon=":material/check_circle:")
+        st.success(say("exercise.result", constant=f"{before:.3g}", dropped=f"{after:.3g}", ratio=f"{before / after:.2g}"),
+                   icon=":material/check_circle:")
 
 
-def floor_section(lang: str) -> None:
+def floor_section() -> None:
     """Why decay helps: the noise floor of a constant η, and the shapes libraries name."""
-    st.subheader(t(f"lesson.{KEY}.floor.h", lang))
+    st.subheader(say("floor.h"))
+    lang, ss = ui.lang(), st.session_state
+    names = {n: t(f"choice.{n}", lang) for n in ls.LIBRARY}
     a, b = st.columns(2)
-    if st.session_state.get(f"{KEY}.schedule") not in LIBRARY:
-        st.session_state[f"{KEY}.schedule"] = "step"
-    a.selectbox(t(f"lesson.{KEY}.schedule", lang), LIBRARY, key=f"{KEY}.schedule",
-                format_func=lambda n: t(f"choice.{n}", lang))
-    name = st.session_state[f"{KEY}.schedule"]
-    used = schedules.PARAMS_OF[name]
-    with b:
-        for col, p in zip(st.columns(max(len(used), 1)), used):
-            with col:
-                param_widget(p, lang)
+    if ss.get(k("schedule")) not in ls.LIBRARY:
+        ss[k("schedule")] = "step"
+    a.selectbox(say("schedule"), ls.LIBRARY, key=k("schedule"), format_func=names.get)
+    name = ss[k("schedule")]
+    for col, p in zip(b.columns(max(len(schedules.PARAMS_OF[name]), 1)), schedules.PARAMS_OF[name]):
+        with col:
+            param_widget(p)
     c, d = st.columns(2)
-    c.select_slider(t(f"lesson.{KEY}.lr", lang), RATES, key=f"{KEY}.lr")
-    d.select_slider(t(f"lesson.{KEY}.noise", lang), NOISES, key=f"{KEY}.noise")
-    eta, sigma = float(st.session_state[f"{KEY}.lr"]), float(st.session_state[f"{KEY}.noise"])
-    params = {p: st.session_state.get(f"{KEY}.{p}", DEFAULTS[f"{KEY}.{p}"]) for p in ("transition_steps", "decay_rate", "staircase", "decay_steps", "alpha")}
-    params = {k: (bool(v) if k == "staircase" else float(v)) for k, v in params.items()}
-
-    # η(t) of every library schedule with these settings, the chosen one in bold
-    steps = np.arange(STEPS)
-    curves = {n: np.asarray(schedules.get(n, eta, 0.0, **params)(steps)) for n in LIBRARY}
-    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(LIBRARY)}
+    c.select_slider(say("lr"), RATES, key=k("lr"))
+    d.select_slider(say("noise"), NOISES, key=k("noise"))
+    eta, sigma = float(ss[k("lr")]), float(ss[k("noise")])
+    params = ls.library_params({p: ss.get(k(p), DEFAULTS[p]) for p in ls.LIBRARY_PARAMS})
+    # η(t) of every library schedule with these settings, the chosen one in bold; the noisy run with each rate
     left, right = st.columns([2, 3])
-    chart.figure(schedules_figure(curves, colors, name, labels={n: t(f"choice.{n}", lang) for n in LIBRARY},
-                                  step_title=t(f"lesson.{KEY}.axis.step", lang), lr_title=t(f"lesson.{KEY}.axis.lr", lang),
-                                  projector=ui.projector()),
-                 key=f"{KEY}.curves", where=left)
-
-    # the same noisy run with a constant rate and with the schedule (GD when σ = 0: the gradient is exact)
-    quad = landscapes.get("quadratic")
-    rule = rule_title("sgd", lang, stochastic=sigma > 0)
-    common = dict(steps=STEPS, learning_rate=eta, noise=sigma, seed=SEED)
-    constant = optimizers.run(quad, "sgd", schedule="constant", **common)
-    scheduled = optimizers.run(quad, "sgd", schedule=name, **common, **params)
-    label_c = t(f"lesson.{KEY}.run.constant", lang, rule=rule, eta=eta)
-    label_s = t(f"lesson.{KEY}.run.scheduled", lang, schedule=t(f"choice.{name}", lang), eta=eta)
-    paths = [Path(label_c, GUIDE, constant, dash="dot"), Path(label_s, color(0), scheduled)]
-    if name == "constant":
-        paths = paths[1:]
-    diverged = t(f"lesson.{KEY}.hover.diverged", lang, step="{step}")
-    # the noise floor of constant-η SGD: E[f − f*] = Σ_λ ησ²/(2(2 − ηλ)), λ the Hessian's eigenvalues
-    lam = np.linalg.eigvalsh(np.asarray(quad.hessian(quad.minima[0]), dtype=np.float64))
-    floor = float(np.sum(eta * sigma**2 / (2 * (2 - eta * lam))))
-    reference = (floor, t(f"lesson.{KEY}.annot.floor", lang, floor=f"{floor:.3g}")) if sigma > 0 else None
-    effect = paths_and_losses_figure(quad, paths, grid=contour_grid("quadratic"), step_title=t(f"lesson.{KEY}.axis.step", lang),
-                                     loss_title=t(f"lesson.{KEY}.axis.loss", lang), diverged=diverged, smooth=SMOOTH,
-                                     smooth_text=t(f"lesson.{KEY}.hover.mean", lang, window="{window}"),
-                                     reference=reference, projector=ui.projector())
-    chart.figure(localize(effect, landmark_words(lang)), key=f"{KEY}.effect", where=right)
-    st.caption(t(f"lesson.{KEY}.effect.help", lang, window=SMOOTH))
-    for p in paths:
-        if p.traj.diverged_at is not None:
-            st.warning(t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))
-    if sigma > 0:
-        st.markdown(t(f"lesson.{KEY}.floor", lang, last=LAST,
-                      constant=f"{np.nanmean(constant.loss[-LAST:] - constant.f_min):.3g}",
-                      schedule=t(f"choice.{name}", lang),
-                      scheduled=f"{np.nanmean(scheduled.loss[-LAST:] - scheduled.f_min):.3g}",
-                      floor=f"{floor:.3g}", lams=", ".join(f"{v:.3g}" for v in lam)))
-    else:
-        st.markdown(t(f"lesson.{KEY}.floor.none", lang))
+    colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(ls.LIBRARY)}
+    chart.figure(schedules_figure(ls.library_curves(eta, params), colors, name, labels=names, step_title=say("axis.step"),
+                                  lr_title=say("axis.lr"), projector=ui.projector()), key=k("curves"), where=left)
+    constant, scheduled = ls.library_runs(name, eta, sigma, params)
+    paths = [] if name == "constant" else [Path(say("run.constant", rule=sgd(sigma > 0), eta=eta), GUIDE, constant, "dot")]
+    paths.append(Path(say("run.scheduled", schedule=names[name], eta=eta), color(0), scheduled))
+    floor = ls.noise_floor(eta, sigma)[0]
+    contour_chart("effect", "quadratic", paths, right, smooth=ls.SMOOTH, smooth_text=say("hover.mean", window="{window}"),
+                  reference=(floor, say("annot.floor", floor=f"{floor:.3g}")) if sigma > 0 else None)
+    st.caption(say("effect.help", window=ls.SMOOTH))
+    warn_diverged((p.label, p.traj) for p in paths)
+    st.markdown(say("floor", schedule=names[name], **ls.floor_text(constant, scheduled, eta, sigma)) if sigma > 0
+                else say("floor.none"))
 
 
-def landmark_words(lang: str) -> dict[str, str]:
-    return {"start": t("fig.start", lang), "minimum": t("fig.minimum", lang)}
-
-
-def warmup_section(lang: str) -> None:
+def warmup_section() -> None:
     """Warmup rescuing a GD run that diverges at the start, and what its first steps run."""
-    st.subheader(t(f"lesson.{KEY}.rescue", lang))
-    well = landscapes.get(RESCUE["surface"])
-    r_eta, r_steps = RESCUE["learning_rate"], RESCUE["steps"]
-    gd = rule_title("sgd", lang, stochastic=False)
-    st.markdown(t(f"lesson.{KEY}.rescue.help", lang, rule=gd, eta=r_eta, epochs=WARMUP_EPOCHS))
-    st.slider(t(f"lesson.{KEY}.warmup", lang), 0, 100, key=f"{KEY}.warmup")
-    warm = int(st.session_state[f"{KEY}.warmup"])
-    cold = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta)
-    warmed = optimizers.run(well, "sgd", steps=r_steps, learning_rate=r_eta, warmup_steps=warm)
-    rescue = [Path(t(f"lesson.{KEY}.run.cold", lang), color(4), cold),
-              Path(t(f"lesson.{KEY}.run.warm", lang, w=warm), color(2), warmed)]
-    fig = paths_and_losses_figure(well, rescue, grid=contour_grid(RESCUE["surface"]),
-                                  step_title=t(f"lesson.{KEY}.axis.step", lang), loss_title=t(f"lesson.{KEY}.axis.loss", lang),
-                                  diverged=t(f"lesson.{KEY}.hover.diverged", lang, step="{step}"), projector=ui.projector())
-    chart.figure(localize(fig, landmark_words(lang)), key=f"{KEY}.rescue")
-    for p in rescue:
-        if p.traj.diverged_at is not None:
-            st.markdown("- " + t(f"lesson.{KEY}.diverged", lang, label=p.label, step=p.traj.diverged_at))
-        else:
-            end = p.traj.xy[-1]
-            m = min(well.minima, key=lambda q: float(np.hypot(end[0] - q[0], end[1] - q[1])))
-            st.markdown("- " + t(f"lesson.{KEY}.settled", lang, label=p.label, steps=r_steps, x=f"{end[0]:.3g}",
-                                 y=f"{end[1]:.3g}", mx=f"{m[0]:.3g}", my=f"{m[1]:.3g}"))
+    st.subheader(say("rescue"))
+    eta = ls.RESCUE["learning_rate"]
+    st.markdown(say("rescue.help", rule=sgd(False), eta=eta, epochs=ls.WARMUP_EPOCHS))
+    st.slider(say("warmup"), 0, 100, key=k("warmup"))
+    r = ls.rescue(int(st.session_state[k("warmup")]))
+    runs = [Path(say("run.cold"), color(4), r.cold), Path(say("run.warm", w=r.warmup), color(2), r.warmed)]
+    contour_chart("rescue", ls.RESCUE["surface"], runs)
+    for p in runs:
+        st.markdown("- " + (say("diverged", label=p.label, step=p.traj.diverged_at) if p.traj.diverged_at is not None
+                            else say("settled", label=p.label, steps=ls.RESCUE["steps"], **r.settled(p.traj))))
     # what the warmup's first steps run: η = ηt/W from t = 0, so step 0 does not move θ
-    if warm > 0:
-        first = ls.warmup_first_steps(warmed, 2)
-        st.markdown(t(f"lesson.{KEY}.first", lang, lr0=f"{first['lr'][0]:.3g}", moved0=f"{first['moved'][0]:.3g}",
-                      lr1=f"{first['lr'][1]:.3g}", eta=r_eta, w=warm))
-    else:
-        st.markdown(t(f"lesson.{KEY}.first.none", lang, eta=r_eta))
-    l_start = largest_curvature(well, well.start)
-    st.markdown(t(f"lesson.{KEY}.why.start", lang, big_l=f"{l_start:.3g}", limit=f"{2 / l_start:.3g}", eta=r_eta,
-                  ratio=f"{r_eta * l_start / 2:.3g}"))
-    if warmed.diverged_at is None:
-        l_end = largest_curvature(well, warmed.xy[-1])
-        st.markdown(t(f"lesson.{KEY}.why.end", lang, big_l=f"{l_end:.3g}", limit=f"{2 / l_end:.3g}"))
+    st.markdown(say("first", eta=eta, w=r.warmup, **r.first_text) if r.warmup > 0 else say("first.none", eta=eta))
+    start, end = r.curvature_text
+    st.markdown(say("why.start", eta=eta, **start))
+    if end is not None:
+        st.markdown(say("why.end", **end))
 
 
 def lesson() -> None:
     lang = ui.lang()
-    ui.header(KEY, DEFAULTS)
-    eta0, constant = main_section(lang)
-    f = {k: t(f"lesson.{KEY}.f.{k}", lang) for k in ("epoch", "step", "manual", "warmup")}
-    word = {n: t(f"choice.{n}", lang) for n in LIBRARY}
-    ui.explain(
-        KEY,
-        r"\eta_n = \frac{\eta_0}{1 + d\,n},\qquad \eta_n = 0.95^{\,n}\,\eta_0,\qquad \eta_n = \frac{k}{\sqrt n}\,\eta_0"
-        r"\qquad(n = 1, 2, \dots\ \text{" + f["epoch"] + r"})",
-        r"\text{" + f["step"] + r": } \eta_n = \eta_0 \left(\tfrac12\right)^{\lfloor (n-1)/K \rfloor},\qquad"
-        r"\text{" + f["manual"] + r": } \eta_0 \;\to\; \eta_0/10",
-        r"\text{" + f["warmup"] + r": } \eta_t = \eta\,\frac{t}{W}\ \ (t = 0, 1, \dots, W-1),\qquad \eta_0 = 0",
-        r"\text{" + word["exponential"] + r": } \eta\gamma^{t/T}\quad \text{" + word["inverse_time"]
-        + r": } \frac{\eta}{1+\gamma t/T}\quad \text{" + word["cosine"] + r": } "
-        r"\eta\Bigl((1-\alpha)\tfrac12\bigl(1+\cos\tfrac{\pi \min(t,D)}{D}\bigr)+\alpha\Bigr)",
-    )
-    exercise_section(lang, eta0, constant)
-    floor_section(lang)
-    warmup_section(lang)
-
-    ui.try_this(KEY, load_try)
-    name = st.session_state[f"{KEY}.formula"]
-    ui.source(ls.decay_settings, getattr(schedules, name), ls.plateau_epoch, schedules.warmup, epoch_figure)
+    ui.header(KEY, {k(name): v for name, v in DEFAULTS.items()})
+    eta0, constant = main_section()
+    words = {w: say(f"f.{w}") for w in ("epoch", "step", "manual", "warmup")}
+    ui.explain(KEY, *ls.formulas({**words, **{n: t(f"choice.{n}", lang) for n in ls.LIBRARY}}))
+    exercise_section(eta0, constant)
+    floor_section()
+    warmup_section()
+    ui.try_this(KEY, st.session_state.update, args=({k(name): v for name, v in TRY.items()},))
+    formula = st.session_state[k("formula")]
+    ui.source(ls.decay_settings, getattr(schedules, formula), ls.plateau_epoch, schedules.warmup, epoch_figure)
     ui.references("ng_dl", "cs231n", "goyal2017")
-    knob = ls.KNOBS[name][0]
-    settings = ls.decay_settings(name, eta0, st.session_state[f"{KEY}.epoch.{knob}"], ls.steps_per_epoch())
-    data = {"n_samples": ls.SAMPLES}
-    ui.playground_link(sc.Scene(surface="linear_regression", surface_params=data, steps=ls.EPOCHS * ls.steps_per_epoch(),
-                                seed=ls.SEED, contestants=[
-        sc.Contestant("sgd", {"learning_rate": eta0, "batch_size": float(ls.BATCH)}),
-        sc.Contestant("sgd", {"batch_size": float(ls.BATCH), **settings}),
-    ]))
+    ui.playground_link(ls.playground_scene(eta0, formula, st.session_state[k(f"epoch.{ls.KNOBS[formula][0]}")]))
 
 
 lesson()

@@ -4,371 +4,165 @@ against random search with the same budget. A click on a cell opens that very ru
 
 import math
 
-import numpy as np
 import streamlit as st
 
 import landscapes
 import optimizers
 from figures import lesson_sweep as fx
-from lab import scene as sc
 from lab.i18n import rule_title, t
-from lessons import sweep as ls
-from ui import chart, lesson as ui
+from lessons import sweep as ls, sweep_map as cells, sweep_search as search
+from ui import cached, chart, lesson as ui
 
 K = "sweep"
 STEPS_OPTIONS = (20, 50, 100, 200, 500, 1000, 2000)
 GRID_OPTIONS = (16, 24, 32, 48, 64, 96, 128)
 BUDGETS = (9, 16, 25, 36, 49)  # runs of a search: k × k for the grid
-SLOTS = ("ax1", "ax2")  # across, up
-DEFAULT = {"rule": "momentum", "surface": "rosenbrock", "steps": 200, "n": 48, "metric": "final_loss", "budget": 25}
-DEFAULT_LR = (1e-4, 3e-3)  # Rosenbrock's steep walls: much larger steps diverge
+TITLES = ("axis_x", "axis_y")
 
 
 def k(*parts) -> str:
     return ".".join((K, *parts))
 
 
-def axis_label(name: str, surface_name: str, lang: str) -> str:
+def state() -> dict:  # the lab's state (see `lessons.sweep`) without the page's prefix
+    return {key[len(K) + 1:]: v for key, v in st.session_state.items() if key.startswith(K + ".")}
+
+
+def put(changes: dict) -> None:
+    st.session_state.update({k(name): v for name, v in changes.items()})
+
+
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The page's text ``lesson.sweep.<key>`` in ``lang`` (default: the page's language)."""
+    return t(f"lesson.sweep.{key}", lang or ui.lang(), **values)
+
+
+def axis_label(name: str, surface_name: str, lang: str | None = None) -> str:
     if name in ls.surface_axes(surface_name):
-        return t("lesson.sweep.axis.surface", lang, name=name)
-    if name == "clip_norm":
-        return t("lesson.sweep.axis.clip_norm", lang)
-    return t(f"hp.{name}", lang)
+        return say("axis.surface", lang, name=name)
+    return say("axis.clip_norm", lang) if name == "clip_norm" else t(f"hp.{name}", lang or ui.lang())
 
 
-# ----------------------------------------------------------------------------
 # callbacks: they write the widgets' state before the next run
-
-
-def set_axis(slot: str, name: str) -> None:
-    ss = st.session_state
-    h = ls.axes_for(ss[k("rule")], ss[k("surface")])[name]
-    low, high, log = ls.default_range(h)
-    ss.update({k(slot, "name"): name, k(slot, "low"): low, k(slot, "high"): high, k(slot, "log"): log})
-
-
-def reset_rule() -> None:
-    ss = st.session_state
-    rule = ss[k("rule")]
-    settings = sc.Contestant(rule).settings()  # the Playground's defaults: the sweep and its links agree
-    for name in ls.fixed_names(rule):
-        ss[k("fix", name)] = float(settings[name])
-    reset_axes()
-
-
-def reset_surface() -> None:
-    ss = st.session_state
-    for p in landscapes.params(ss[k("surface")]):
-        ss[k("p", p.name)] = p.default
-    reset_axes()
-
-
-def reset_axes() -> None:
-    ss = st.session_state
-    rule, surface = ss[k("rule")], ss[k("surface")]
-    names = ls.axes_for(rule, surface)
-    if ss.get(k("ax1", "name")) not in names:
-        set_axis("ax1", "learning_rate")
-    if ss.get(k("ax2", "name")) not in names or ss[k("ax2", "name")] == ss[k("ax1", "name")]:
-        set_axis("ax2", ls.second_axis(rule, surface, ss[k("ax1", "name")]))
-    # a kept name keeps its range only where the new slider range holds it (the saddle's a: 0.1-5, Rosenbrock's: 0.1-3)
-    for slot in SLOTS:
-        h = names[ss[k(slot, "name")]]
-        if not h.low <= ss[k(slot, "low")] <= ss[k(slot, "high")] <= h.high:
-            set_axis(slot, ss[k(slot, "name")])
-    ss.pop(k("cell"), None)
-
-
-def on_axis_name(slot: str) -> None:
-    set_axis(slot, st.session_state[k(slot, "name")])
-    st.session_state.pop(k("cell"), None)
-
-
-def load_scene(rule: str, surface: str, steps: int, axes, surface_params=None) -> None:
-    """Set the whole lab: rule, surface (and its parameters), steps and both axes with their ranges."""
-    ss = st.session_state
-    ss.update({k("rule"): rule, k("surface"): surface, k("steps"): steps, k("metric"): "final_loss"})
-    reset_rule()
-    reset_surface()
-    for name, value in (surface_params or {}).items():
-        ss[k("p", name)] = value
-    for slot, (name, low, high, log) in zip(SLOTS, axes):
-        set_axis(slot, name)
-        ss.update({k(slot, "low"): low, k(slot, "high"): high, k(slot, "log"): log})
-
-
-def on_polyak() -> None:
-    """Try this: heavy-ball momentum on a κ = 100 valley, η against β, around Polyak's optimum."""
-    st.session_state[k("n")] = 64
-    load_scene("momentum", "quadratic", 200, (("learning_rate", 0.1, 10.0, True), ("momentum", 0.0, 0.99, False)),
-               {"condition": 100.0})
-
-
-def on_one_axis() -> None:
-    """The search's example: a map on which only the learning rate matters."""
-    p = ls.ONE_AXIS
-    load_scene(p["rule"], p["surface"], p["steps"], p["axes"])
+def on_change(what: str) -> None:
+    put(ls.changed(state(), what))
 
 
 def on_chart_click(event) -> None:
     """A click on a cell: remember its centre (the page maps it to the cell)."""
-    point = fx.clicked_point(event, st.session_state.get(k("catcher")))
-    if point is not None:
+    if (point := fx.clicked_point(event, st.session_state.get(k("catcher")))) is not None:
         st.session_state[k("cell")] = point
 
 
-def init() -> None:
-    ss = st.session_state
-    if k("rule") in ss:
-        return
-    ss.update({k(name): value for name, value in DEFAULT.items()})
-    reset_rule()
-    reset_surface()
-    ss.update({k("ax1", "low"): DEFAULT_LR[0], k("ax1", "high"): DEFAULT_LR[1]})
-
-
-# ----------------------------------------------------------------------------
-# the computations (cached on plain values)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def run_sweep(surface_name: str, surface_params: tuple, rule: str, steps: int, axes: tuple, fixed: tuple):
-    """`optimizers.sweep` over ``axes`` = ((name, low, high, n, log), (…)) with the ``fixed`` keywords."""
-    surface = landscapes.get(surface_name, **dict(surface_params))
-    grid = {name: ls.axis_values(low, high, n, log) for name, low, high, n, log in axes}
-    return optimizers.sweep(surface, rule, None, steps, grid=grid, **dict(fixed))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def run_searches(surface_name: str, surface_params: tuple, rule: str, steps: int, names: tuple, ranges: tuple,
-                 side: int, seed: int, fixed: tuple):
-    """The grid search (side × side) and the random search of as many runs, each run by the engine."""
-    return ls.grid_and_random(surface_name, dict(surface_params), rule, steps, names, ranges, side, seed, dict(fixed))
-
-
-# ----------------------------------------------------------------------------
-# the page
-
-
 def lesson() -> None:
-    lang = ui.lang()
-    init()
-    ss = st.session_state
+    lang, ss = ui.lang(), st.session_state
+    if k("rule") not in ss:  # a first visit
+        put(ls.initial_state())
     ui.header(K)
-
     # 1) what to sweep: the rule, the surface and the two axes
-    a, b, c, d = st.columns(4)
-    a.selectbox(t("lesson.sweep.rule", lang), optimizers.names(), key=k("rule"), on_change=reset_rule,
+    a, b, *cols = st.columns(4)
+    a.selectbox(say("rule"), optimizers.names(), key=k("rule"), on_change=on_change, args=("rule",),
                 format_func=lambda r: rule_title(r, lang))
-    b.selectbox(t("lesson.sweep.surface", lang), landscapes.names(), key=k("surface"), on_change=reset_surface,
+    b.selectbox(say("surface"), landscapes.names(), key=k("surface"), on_change=on_change, args=("surface",),
                 format_func=lambda n: t(f"surface.{n}", lang))
-    rule, surface_name = ss[k("rule")], ss[k("surface")]
-    names = ls.axes_for(rule, surface_name)
-    for slot, col, title in zip(SLOTS, (c, d), ("lesson.sweep.axis_x", "lesson.sweep.axis_y")):
-        col.selectbox(t(title, lang), list(names), key=k(slot, "name"), on_change=on_axis_name, args=(slot,),
-                      format_func=lambda n: axis_label(n, surface_name, lang))
-    swept = [ss[k(slot, "name")] for slot in SLOTS]
-    hp, sp = fixed_values(rule, surface_name, swept)
-
+    name, names = ss[k("surface")], ls.axes_for(ss[k("rule")], ss[k("surface")])
+    for slot, col, title in zip(ls.SLOTS, cols, TITLES):
+        col.selectbox(say(title), list(names), key=k(slot, "name"), on_change=on_change, args=(slot,),
+                      format_func=lambda n: axis_label(n, name, lang))
+    req = ls.request(state())
+    titles, words = [axis_label(n, name) for n in req.swept], {w: say(f"fig.{w}") for w in fx.WORDS}
     # 2) the map, or a clear message about the request
-    error = check(swept, surface_name, lang)
     result = None
-    if error:
-        st.error(error)
+    if req.problem is not None:
+        kind, i = req.problem
+        low, high, _ = req.ranges[i or 0]
+        st.error(say(f"err.{kind}", **({} if i is None else dict(axis=titles[i], low=f"{low:g}", high=f"{high:g}"))))
     else:
-        result = show_sweep(rule, surface_name, swept, hp, sp, lang)
-    ui.explain(
-        K,
-        r"C(p_1, p_2) = f\big(\theta_T(p_1, p_2)\big) - f^\star,\qquad"
-        r" T_{\mathrm{tol}}(p_1, p_2) = \min\{t : f(\theta_t) - f^\star \le \mathrm{tol}\}",
-        r"v_t = \beta v_{t-1} + \nabla f(\theta_t),\quad \theta_{t+1} = \theta_t - \eta v_t:\qquad"
-        r" \eta^\star = \frac{4}{(\sqrt{L}+\sqrt{\mu})^2},\quad"
-        r"\beta^\star = \Big(\frac{\sqrt{\kappa}-1}{\sqrt{\kappa}+1}\Big)^2",
-    )
-
+        try:
+            with st.spinner(say("running", cells=f"{req.n * req.n:,}", steps=req.steps)):
+                result = cached.computed(cells.sweep_map, **req.run, axes=req.axes)
+        except ValueError as err:
+            st.error(say("err.engine", reason=str(err)))
+        else:
+            f_min = map_section(result, req, titles, words)
+    ui.explain(K, *ls.FORMULAS)
     # 3) the rest of the request: ranges, steps, cells, colour, fixed settings
-    st.subheader(t("lesson.sweep.settings", lang))
-    for slot, col, title in zip(SLOTS, st.columns(2), ("lesson.sweep.axis_x", "lesson.sweep.axis_y")):
-        with col:
-            range_controls(slot, t(title, lang) + ": " + axis_label(ss[k(slot, "name")], surface_name, lang), names, lang)
+    st.subheader(say("settings"))
+    for slot, col, title, axis in zip(ls.SLOTS, st.columns(2), TITLES, titles):
+        h = names[ss[k(slot, "name")]]
+        col.markdown(f"**{say(title)}: {axis}**")
+        *ends, lg = col.columns([2, 2, 1])
+        for c, end in zip(ends, ("low", "high")):
+            c.number_input(say(end), float(h.low), float(h.high), key=k(slot, end), format="%g",
+                           step=None if h.log else (h.high - h.low) / 100)
+        lg.checkbox(say("log"), key=k(slot, "log"))
     e, f, g = st.columns([1, 1, 2])
-    e.select_slider(t("lesson.sweep.steps", lang), STEPS_OPTIONS, key=k("steps"))
-    f.select_slider(t("lesson.sweep.n", lang), GRID_OPTIONS, key=k("n"))
-    g.radio(t("lesson.sweep.metric", lang), fx.METRICS, key=k("metric"), horizontal=True,
-            format_func=lambda m: t(f"lesson.sweep.metric.{m}", lang))
-    with st.expander(t("lesson.sweep.fixed", lang)):
-        fixed_controls(rule, surface_name, swept, lang)
-
+    e.select_slider(say("steps"), STEPS_OPTIONS, key=k("steps"))
+    f.select_slider(say("n"), GRID_OPTIONS, key=k("n"))
+    g.radio(say("metric"), fx.METRICS, key=k("metric"), horizontal=True, format_func=lambda m: say(f"metric.{m}", lang))
+    with st.expander(say("fixed")):
+        cols = st.columns(4)
+        for i, (key, setting, h, step) in enumerate(ls.fixed_boxes(req.rule, name, req.swept)):
+            cols[i % 4].number_input(axis_label(setting, name), float(h.low), float(h.high), key=k(key), format="%g", step=step)
     # 4) grid search against random search, with the same budget
     if result is not None:
-        search_section(rule, surface_name, swept, hp, sp, result, lang)
-    ui.try_this(K, on_polyak)
-    ui.source(optimizers.engine.sweep, fx.sweep_figure, ls.cell_scene, ls.random_points, ls.grid_and_random)
+        search_section(result, f_min, req, titles, words)
+    ui.try_this(K, put, args=(ls.scene_state(ls.POLYAK),))
+    ui.source(optimizers.engine.sweep, fx.sweep_figure, cells.cell_scene, search.random_points, search.grid_and_random)
     ui.references("cs231n", "goh2017", "sutskever2013")
 
 
-def range_controls(slot: str, title: str, names: dict, lang: str) -> None:
-    h = names[st.session_state[k(slot, "name")]]
-    st.markdown(f"**{title}**")
-    lo, hi, lg = st.columns([2, 2, 1])
-    step = None if h.log else (h.high - h.low) / 100
-    lo.number_input(t("lesson.sweep.low", lang), float(h.low), float(h.high), key=k(slot, "low"), format="%g", step=step)
-    hi.number_input(t("lesson.sweep.high", lang), float(h.low), float(h.high), key=k(slot, "high"), format="%g", step=step)
-    lg.checkbox(t("lesson.sweep.log", lang), key=k(slot, "log"))
-
-
-def shown_fixed(rule: str, surface_name: str, swept: list[str]) -> tuple[list[str], list[str]]:
-    """The rule's and the engine's settings not swept, and the surface's parameters not swept."""
-    shown = [n for n in ls.fixed_names(rule) if n not in swept]
-    return shown, [n for n in ls.surface_axes(surface_name) if n not in swept]
-
-
-def fixed_values(rule: str, surface_name: str, swept: list[str]) -> tuple[dict, dict]:
-    """The rule's settings that differ from the Playground's defaults, and the surface's (from the boxes' state)."""
-    ss = st.session_state
-    settings = sc.Contestant(rule).settings()
-    shown, surface_shown = shown_fixed(rule, surface_name, swept)
-    defaults = {p.name: p.default for p in landscapes.params(surface_name)}
-    hp = {n: float(ss[k("fix", n)]) for n in shown if float(ss[k("fix", n)]) != settings[n]}
-    sp = {n: float(ss[k("p", n)]) for n in surface_shown if float(ss[k("p", n)]) != defaults[n]}
-    return hp, sp
-
-
-def fixed_controls(rule: str, surface_name: str, swept: list[str], lang: str) -> None:
-    """Number boxes for every setting not swept."""
-    specs = {**ls.ENGINE_FIXED, **ls.axes_for(rule, surface_name)}
-    shown, surface_shown = shown_fixed(rule, surface_name, swept)
-    cols = st.columns(4)
-    for i, name in enumerate([*shown, *surface_shown]):
-        h = specs[name]
-        step = h.default / 10 if h.log and h.default > 0 else (h.high - h.low) / 100
-        cols[i % 4].number_input(axis_label(name, surface_name, lang), float(h.low), float(h.high),
-                                 key=k("fix", name) if name in shown else k("p", name), format="%g", step=step)
-
-
-def ranges_of() -> list[tuple[float, float, bool]]:
-    ss = st.session_state
-    return [(float(ss[k(slot, "low")]), float(ss[k(slot, "high")]), bool(ss[k(slot, "log")])) for slot in SLOTS]
-
-
-def check(swept: list[str], surface_name: str, lang: str) -> str | None:
-    """A message for a request that cannot be swept, else None."""
-    problem = ls.request_error(swept, ranges_of())
-    if problem is None:
-        return None
-    kind, i = problem
-    if kind == "same":
-        return t("lesson.sweep.err.same", lang)
-    low, high, _ = ranges_of()[i]
-    return t(f"lesson.sweep.err.{kind}", lang, axis=axis_label(swept[i], surface_name, lang), low=f"{low:g}", high=f"{high:g}")
-
-
-def fixed_kwargs(rule: str, hp: dict, swept: list[str]) -> tuple:
-    kw = sc.Contestant(rule, hp).settings()
-    return tuple(sorted((key, v) for key, v in kw.items() if key not in swept))
-
-
-def show_sweep(rule: str, surface_name: str, swept: list[str], hp: dict, sp: dict, lang: str):
-    """The map, its caption and the chosen cell; returns the sweep (None when the engine refused it)."""
-    ss = st.session_state
-    steps, n, metric = int(ss[k("steps")]), int(ss[k("n")]), ss[k("metric")]
-    logs = [log for _, _, log in ranges_of()]
-    axes = tuple((name, low, high, n, log) for name, (low, high, log) in zip(swept, ranges_of()))
-    try:
-        with st.spinner(t("lesson.sweep.running", lang, cells=f"{n * n:,}", steps=steps)):
-            result = run_sweep(surface_name, tuple(sorted(sp.items())), rule, steps, axes, fixed_kwargs(rule, hp, swept))
-    except ValueError as err:
-        st.error(t("lesson.sweep.err.engine", lang, reason=str(err)))
-        return None
-    surface = landscapes.get(surface_name, **sp)
-    f_min = ls.minimum_per_cell(surface_name, sp, swept, result.values)
-    titles = [axis_label(name, surface_name, lang) for name in swept]
-    best = fx.best_cell(result, metric)
-    picked = ss.get(k("cell"))
-    cell = fx.nearest_cell(result.values, picked, logs) if picked is not None else best
-    marks = []
-    if best is not None:
-        best_xy = (float(result.values[0][best[0]]), float(result.values[1][best[1]]))
-        marks.append((t("lesson.sweep.fig.best", lang), *best_xy, "star"))
-    polyak = ls.polyak_point(rule, surface, swept)
-    if polyak is not None:
-        marks.append((t("lesson.sweep.fig.polyak", lang), *polyak["point"], "x"))
-    fig = fx.sweep_figure(result, metric=metric, f_min=f_min, titles=titles, logs=logs, marks=marks,
-                          selected=cell if picked is not None else None, labels=figure_words(lang), projector=ui.projector())
-    ss[k("catcher")] = next(i for i, tr in enumerate(fig.data) if tr.name == fx.CLICK_TRACE_NAME)
+def map_section(result, req, titles: list[str], words: dict):
+    """The map, its caption, Polyak's optimum where it applies, and the chosen cell with its Playground link; returns
+    the minimum f* of each cell."""
+    picked = st.session_state.get(k("cell"))
+    r = cells.read_map(result, req, picked)
+    marks = [(say(f"fig.{kind}"), x, y, kind) for kind, x, y in r.marks]
+    fig = fx.sweep_figure(result, metric=req.metric, f_min=r.f_min, titles=titles, logs=req.logs, marks=marks,
+                          selected=r.cell if picked is not None else None, labels=words, projector=ui.projector())
+    st.session_state[k("catcher")] = next(i for i, tr in enumerate(fig.data) if tr.name == fx.CLICK_TRACE_NAME)
     chart.figure(fig, key=k("chart"), on_click=on_chart_click)
-    diverged = int(np.isfinite(result.diverged_at).sum())
-    st.caption(t("lesson.sweep.caption", lang, cells=f"{result.final_loss.size:,}", steps=steps, x0=f"{surface.start[0]:g}",
-                 y0=f"{surface.start[1]:g}", tol=f"{result.tol:.3g}", diverged=f"{diverged:,}"))
-    if metric == "steps_to_tol" and np.ptp(np.nan_to_num(f_min)) > 1e-9:
-        st.info(t("lesson.sweep.note.tol", lang))
-    if polyak is not None and best is not None:
-        st.markdown(t("lesson.sweep.polyak", lang, eta=f"{polyak['eta']:.3f}", beta=f"{polyak['beta']:.3f}",
-                      L=f"{polyak['L']:.3g}", mu=f"{polyak['mu']:.3g}", steps=steps,
-                      best_eta=f"{result.values[swept.index('learning_rate')][best[swept.index('learning_rate')]]:.3f}",
-                      best_beta=f"{result.values[swept.index('momentum')][best[swept.index('momentum')]]:.3f}"))
-    if cell is None:
-        st.warning(t("lesson.sweep.none", lang))
-        return result
+    st.caption(say("caption", cells=f"{result.final_loss.size:,}", steps=req.steps, x0=f"{r.start[0]:g}", y0=f"{r.start[1]:g}",
+                   tol=f"{result.tol:.3g}", diverged=f"{r.diverged:,}"))
+    if req.metric == "steps_to_tol" and r.minimum_moves:
+        st.info(say("note.tol"))
+    if r.polyak is not None and r.best is not None:
+        st.markdown(say("polyak", steps=req.steps, **r.polyak_numbers))
+    if r.cell is None:
+        st.warning(say("none"))
+        return r.f_min
     if picked is None:
-        st.caption(t("lesson.sweep.click", lang))
-    i, j = cell
-    values = {swept[0]: float(result.values[0][i]), swept[1]: float(result.values[1][j])}
-    loss = result.final_loss[i, j]
-    if np.isfinite(result.diverged_at[i, j]):
-        loss_text = t("lesson.sweep.diverged_at", lang, step=int(result.diverged_at[i, j]))
-    else:
-        loss_text = f"{loss:.4g}"
-    steps_to = result.steps_to_tol[i, j]
-    which = t("lesson.sweep.cell.selected" if picked is not None else "lesson.sweep.cell.best", lang)
-    st.markdown(t("lesson.sweep.cell", lang, which=which,
-                  values=", ".join(f"{title} = {values[name]:.4g}" for title, name in zip(titles, swept)), loss=loss_text,
-                  steps_to=t("lesson.sweep.never", lang) if not np.isfinite(steps_to) else int(steps_to)))
-    ui.playground_link(ls.cell_scene(rule, surface_name, sp, steps, hp, values))
-    return result
+        st.caption(say("click"))
+    loss = f"{r.loss:.4g}" if r.diverged_at is None else say("diverged_at", step=r.diverged_at)
+    st.markdown(say("cell", which=say(f"cell.{'best' if picked is None else 'selected'}"), loss=loss,
+                    values=", ".join(f"{title} = {r.values[s]:.4g}" for title, s in zip(titles, req.swept)),
+                    steps_to=say("never") if r.steps_to is None else r.steps_to))
+    ui.playground_link(cells.cell_scene(req.rule, req.surface, req.sp, req.steps, req.hp, r.values))
+    return r.f_min
 
 
-def figure_words(lang: str) -> dict[str, str]:
-    words = ("diverged", "never", "loss_log", "loss", "steps", "final", "selected")
-    return {w: t(f"lesson.sweep.fig.{w}", lang) for w in words}
-
-
-def search_section(rule: str, surface_name: str, swept: list[str], hp: dict, sp: dict, result, lang: str) -> None:
+def search_section(result, f_min, req, titles: list[str], words: dict) -> None:
     """Grid search and random search with the same number of runs, on the map they explore."""
-    ss = st.session_state
-    st.subheader(t("lesson.sweep.search", lang))
+    st.subheader(say("search"))
     a, b = st.columns([2, 1], vertical_alignment="bottom")
-    a.select_slider(t("lesson.sweep.search.budget", lang), BUDGETS, key=k("budget"),
-                    format_func=lambda n: f"{n} = {math.isqrt(n)} × {math.isqrt(n)}")
-    b.button(t("lesson.sweep.search.one_axis", lang), on_click=on_one_axis, key=k("one_axis"))
-    side, steps = math.isqrt(int(ss[k("budget")])), int(ss[k("steps")])
-    ranges = ranges_of()
+    a.select_slider(say("search.budget"), BUDGETS, key=k("budget"), format_func=lambda n: f"{n} = {math.isqrt(n)} × {math.isqrt(n)}")
+    b.button(say("search.one_axis"), on_click=put, args=(ls.scene_state(search.ONE_AXIS),), key=k("one_axis"))
+    side = math.isqrt(int(st.session_state[k("budget")]))
     try:
-        grid, rand = run_searches(surface_name, tuple(sorted(sp.items())), rule, steps, tuple(swept), tuple(ranges), side,
-                                  ls.SEARCH_SEED, fixed_kwargs(rule, hp, swept))
+        grid, rand = cached.computed(search.grid_and_random, **req.run, names=req.swept, ranges=req.ranges, k=side,
+                                     seed=search.SEARCH_SEED)
     except ValueError as err:
-        st.error(t("lesson.sweep.err.engine", lang, reason=str(err)))
+        st.error(say("err.engine", reason=str(err)))
         return
-    titles = [axis_label(name, surface_name, lang) for name in swept]
-    labels = {
-        "grid": t("lesson.sweep.search.grid", lang, runs=side * side, nx=grid.distinct[0], ny=grid.distinct[1]),
-        "random": t("lesson.sweep.search.random", lang, runs=side * side, nx=rand.distinct[0], ny=rand.distinct[1]),
-        "best": t("lesson.sweep.search.best", lang),
-    }
-    f_min = ls.minimum_per_cell(surface_name, sp, swept, result.values)
-    fig = fx.search_figure(result, grid.points, rand.points, best=(grid.best, rand.best), f_min=f_min, titles=titles,
-                           logs=[log for _, _, log in ranges], labels={**figure_words(lang), **labels},
-                           projector=ui.projector())
-    chart.figure(fig, key=k("search_chart"))
-    st.caption(t("lesson.sweep.search.help", lang, runs=side * side, side=side))
-
-    def gap(s):
-        g = s.gaps[s.best]
-        return t("lesson.sweep.fig.diverged", lang) if not np.isfinite(g) else f"{g:.3g}"
-
-    st.markdown(t("lesson.sweep.search.result", lang, runs=side * side, x=titles[0], y=titles[1],
-                  gx=grid.distinct[0], gy=grid.distinct[1], rx=rand.distinct[0], ry=rand.distinct[1],
-                  grid=gap(grid), random=gap(rand)))
+    runs = side * side
+    labels = {"grid": say("search.grid", runs=runs, nx=grid.distinct[0], ny=grid.distinct[1]), "best": say("search.best"),
+              "random": say("search.random", runs=runs, nx=rand.distinct[0], ny=rand.distinct[1])}
+    chart.figure(fx.search_figure(result, grid.points, rand.points, best=(grid.best, rand.best), f_min=f_min, titles=titles,
+                                  logs=req.logs, labels={**words, **labels}, projector=ui.projector()), key=k("search_chart"))
+    st.caption(say("search.help", runs=runs, side=side))
+    gap = [f"{s.best_gap:.3g}" if math.isfinite(s.best_gap) else words["diverged"] for s in (grid, rand)]
+    st.markdown(say("search.result", runs=runs, x=titles[0], y=titles[1], gx=grid.distinct[0], gy=grid.distinct[1],
+                    rx=rand.distinct[0], ry=rand.distinct[1], grid=gap[0], random=gap[1]))
 
 
 lesson()

@@ -42,6 +42,11 @@ def grid(key: tuple, n: int = GRID_POINTS) -> tuple[np.ndarray, np.ndarray, np.n
     return xs.astype(np.float32), ys.astype(np.float32), z.astype(np.float32)
 
 
+def contour(name: str, formula: str = "", n: int = GRID_POINTS, **params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The contour grid of the surface ``name`` with ``params`` (`grid` of its `key_for`)."""
+    return grid(key_for(name, formula, **params), n)
+
+
 def computed(fn, *args, **kwargs):
     """``fn(*args, **kwargs)``, kept: for a pure function of plain values (a `lessons` computation such as a sweep
     or a basin map), keyed by its qualified name and its arguments."""

@@ -20,7 +20,8 @@ import streamlit as st
 
 from lab import scene as sc
 from lab.catalog import CATALOG
-from lab.i18n import t
+from lab.i18n import rule_title, t
+from ui import chart
 
 # The course's references; a lesson cites them by key.
 REFERENCES = {
@@ -47,6 +48,28 @@ def lang() -> str:
 def projector() -> bool:
     """The app-wide projector switch (large text and lines), owned by app.py's sidebar."""
     return bool(st.session_state.get("projector", False))
+
+
+class Page:
+    """A lesson's own names, so a page need not define them: ``page.k("lr")`` is its widget key
+    ``<key>.lr``; ``page("caption", n=3)`` its text ``lesson.<key>.caption`` in the page's language;
+    ``page.rule("sgd", stochastic=True)`` a rule's title (GD or SGD for plain steps); ``page.show(name, fig)``
+    its chart keyed ``<key>.<name>``."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def k(self, *parts: str) -> str:
+        return ".".join((self.key, *parts))
+
+    def __call__(self, name: str, lg: str | None = None, /, **values) -> str:
+        return t(f"lesson.{self.key}.{name}", lg or lang(), **values)
+
+    def rule(self, rule: str, stochastic: bool = False, lg: str | None = None) -> str:
+        return rule_title(rule, lg or lang(), stochastic=stochastic if rule == "sgd" else None)
+
+    def show(self, name: str, fig, where=None) -> None:
+        chart.figure(fig, key=self.k(name), where=where)
 
 
 def header(key: str, defaults: dict | None = None) -> None:

@@ -18,10 +18,8 @@ STEPS_OPTIONS = (20, 50, 100, 200, 500, 1000, 2000)
 GRID_OPTIONS = (16, 24, 32, 48, 64, 96, 128)
 BUDGETS = (9, 16, 25, 36, 49)  # runs of a search: k × k for the grid
 TITLES = ("axis_x", "axis_y")
-
-
-def k(*parts) -> str:
-    return ".".join((K, *parts))
+say = ui.Page(K)
+k = say.k
 
 
 def state() -> dict:  # the lab's state (see `lessons.sweep`) without the page's prefix
@@ -32,19 +30,13 @@ def put(changes: dict) -> None:
     st.session_state.update({k(name): v for name, v in changes.items()})
 
 
-def say(key: str, lang: str | None = None, **values) -> str:
-    """The page's text ``lesson.sweep.<key>`` in ``lang`` (default: the page's language)."""
-    return t(f"lesson.sweep.{key}", lang or ui.lang(), **values)
-
-
 def axis_label(name: str, surface_name: str, lang: str | None = None) -> str:
     if name in ls.surface_axes(surface_name):
         return say("axis.surface", lang, name=name)
     return say("axis.clip_norm", lang) if name == "clip_norm" else t(f"hp.{name}", lang or ui.lang())
 
 
-# callbacks: they write the widgets' state before the next run
-def on_change(what: str) -> None:
+def on_change(what: str) -> None:  # a new rule, surface or axis changes the lab's state before the next run
     put(ls.changed(state(), what))
 
 

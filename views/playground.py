@@ -5,13 +5,12 @@ import time
 import streamlit as st
 
 from figures.colors import color
-from figures.inspector import inspector_figure
-from figures.playground import Path, playground_figure, playground_layers
-from lab import compute, export
+from figures.playground import Path, playground_layers
+from lab import compute
 from lab import scene as sc
 from lab.i18n import figure_text, t
 from lab.presets import PRESETS, BY_KEY
-from ui import cached, chart, controls, state
+from ui import cached, chart, controls, panels, state
 from ui.state import key
 
 
@@ -132,43 +131,15 @@ def race(lang: str) -> None:
         st.button(t("pg.add", lang), on_click=controls.add_contestant, key=key("add"))
 
     # inspect one step (its controls drawn only while their panel is open), then the summary, sharing and export
-    inspector = st.expander(t("pg.inspect", lang), expanded=inspect is not None, key=key("inspect_open"), on_change="rerun")
-    if inspector.open:
-        with inspector:
-            st.caption(t("pg.inspect.help", lang))
-            st.toggle(t("pg.inspect", lang), key=key("inspect_on"))
-            st.session_state[key("inspect_slider")] = min(st.session_state.get(key("inspect_slider"), 0), scene.steps - 1)
-            st.slider(t("pg.inspect.step", lang), 0, scene.steps - 1, key=key("inspect_slider"))
-            if inspect is not None:  # a hidden chart still costs the browser a redraw on every slider move
-                chart.figure(inspector_figure(paths, step=inspect, projector=scene.projector, text=figure_text(lang)),
-                             key=key("inspector"))
-    else:
-        controls.keep(key("inspect_on"), key("inspect_slider"))
+    panels.inspector(paths, scene, inspect, lang)
 
     st.subheader(t("pg.summary", lang))
     st.markdown(controls.markdown_table(compute.summary_rows(surface, results, lang)))  # lighter than a data grid
     st.caption(t("pg.tol.help", lang))
 
-    export_panel = st.expander(t("pg.export", lang), key=key("export_open"), on_change="rerun")
-    if export_panel.open:  # drawn only when asked for: a page's first picture need not wait for them
-        with export_panel:
-            export_buttons(surface, scene, results, paths, figure_args, lang)
+    panels.export(surface, scene, results, paths, figure_args, lang)
     st.caption(t("pg.share.help", lang))
     st.session_state[key("rerun_ms")] = 1e3 * (time.perf_counter() - t0)  # read by bench/bench_app.py
-
-
-def export_buttons(surface, scene, results, paths, figure_args, lang: str) -> None:
-    """CSV, JSON and offline HTML of what the race drew; each file is made only when its button is pressed."""
-    query = sc.to_query(scene)
-    a, b, c = st.columns(3)
-    a.download_button(t("pg.export.csv", lang), lambda: export.trajectories_csv(results),
-                      "trajectories.csv", "text/csv", on_click="ignore")
-    b.download_button(t("pg.export.json", lang), lambda: export.trajectories_json(query, results),
-                      "trajectories.json", "application/json", on_click="ignore")
-    c.download_button(t("pg.export.html", lang),
-                      lambda: export.figure_html(playground_figure(surface, paths, **figure_args)),
-                      "loss-landscape.html", "text/html", on_click="ignore")
-    st.caption(t("pg.export.png", lang))
 
 
 playground()

@@ -141,6 +141,11 @@ class Student:
             return Run(first.seconds + rest.seconds, rest.elements, first.errors + rest.errors)
         return first
 
+    async def goto(self, page: str, query: str = "") -> Run:
+        """Open another page in the same session, as a click in the navigation does (its widgets are new)."""
+        self.page, self.query, self.widgets = page, query, {}
+        return await self.rerun()
+
     async def move(self, rng: random.Random) -> Run | None:
         """Move one random slider of the page to a random value; None when the page has no slider."""
         movable = [w for w in self.widgets.values() if w.kind in MOVABLE]

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from .look import base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, has_f_min, last_row, loss_gap
+from .paths import Path, f32, has_f_min, loss_gap
 
 HEIGHT = 380
 PROJECTOR_HEIGHT = 520
@@ -46,7 +46,7 @@ def loss_curves_figure(
     words = figure_words(text)
     lk = look(projector)
     gap = log and all(has_f_min(p.traj) for p in paths)
-    ys = [loss_gap(p.traj) if gap else f32(p.traj.loss[: last_row(p.traj) + 1]) for p in paths]
+    ys = [loss_gap(p.traj) if gap else f32(p.traj.loss[: p.traj.last + 1]) for p in paths]
     # without a known minimum a log axis needs every loss to be positive
     use_log = gap or (log and all(np.nanmin(y) > 0 for y in ys if np.isfinite(y).any()))
     quantity = "f − f_min" if gap else "f"

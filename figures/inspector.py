@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from .inspect_step import guide_lines
 from .look import Look, base_layout, look
 from .text import words as figure_words
-from .paths import Path, f32, last_row
+from .paths import Path, f32
 
 COORDS = (("x", "solid"), ("y", "dash"))  # coordinate, line dash
 HEIGHT = 520
@@ -45,7 +45,7 @@ def inspector_figure(
 
 def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool, step_word: str = "step") -> list[dict[str, Any]]:
     """One path's state ``key`` per coordinate: x solid, y dashed, in the path's colour."""
-    values = p.traj.state[key][: last_row(p.traj)]
+    values = p.traj.state[key][: p.traj.last]
     return [
         dict(
             type="scatter",

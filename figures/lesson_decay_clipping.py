@@ -18,7 +18,7 @@ from . import heights as hts
 from .colors import BLACK, GUIDE, WHITE, color
 from .lesson_momentum import MARKERS, contour_axes, landmarks
 from .look import base_layout, look
-from .paths import LOG_FLOOR, Path, f32, last_row, run_traces
+from .paths import LOG_FLOOR, Path, f32, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -53,7 +53,7 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
                          hovertemplate=f"{name} (%{{x:.3g}}, %{{y:.3g}})<extra></extra>"))
     for p in paths:
         data += run_traces(p, lk, step=w["step"])
-        end = p.traj.xy[last_row(p.traj)]
+        end = p.traj.xy[p.traj.last]
         data.append(dict(type="scatter", x=[float(end[0])], y=[float(end[1])], mode="markers", showlegend=False,
                          name=f"{p.label} (end)", marker=dict(size=1.3 * lk.marker, color=p.color,
                                                              line=dict(color=WHITE, width=2)),

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from . import heights as hts
 from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
 from .look import base_layout, look
-from .paths import Path, f32, last_row, loss_gap, markers, run_traces
+from .paths import Path, f32, loss_gap, markers, run_traces
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -182,7 +182,7 @@ def _drawn_rows(p: Path, domain) -> int:
 
     After that a diverging path only flips between far sides of the plot, and its lines would hide the contour.
     """
-    n = last_row(p.traj) + 1
+    n = p.traj.last + 1
     if p.traj.diverged_at is None:
         return n
     off = np.flatnonzero(~hts.inside(p.traj.xy[:n], domain))

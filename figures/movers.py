@@ -18,7 +18,7 @@ from . import heights as hts, view3d
 from .colors import WHITE
 from .look import Look
 from .panels import Panel, Series
-from .paths import Path, f32, last_row, typed
+from .paths import Path, f32, typed
 
 Box = tuple[tuple[float, float], tuple[float, float]]
 Trace = dict[str, Any]
@@ -53,7 +53,7 @@ def drawn(paths: Sequence[Path], series: Series, h3: hts.Heights | None, domain:
     xy = np.full((len(paths), TRAIL - 1 + n, 2), np.nan)
     z3 = np.full((len(paths), n), np.nan) if h3 is not None else None
     for j, p in enumerate(paths):
-        m = last_row(p.traj) + 1
+        m = p.traj.last + 1
         xy[j, TRAIL - 1 : TRAIL - 1 + m] = p.traj.xy[:m]
         if z3 is not None:
             z3[j, :m] = view3d.path_heights(h3, p.traj.xy[:m], p.traj.loss[:m], domain)

@@ -112,13 +112,9 @@ def markers(xy, hover: Sequence[str], name: str, **marker: Any) -> dict[str, Any
 
 def run_traces(p: Path, lk: Look, *, rows: int | None = None, **options: Any) -> list[dict[str, Any]]:
     """`path_traces` of a run: its first ``rows`` positions (default: up to its end or where it diverged)."""
-    n = last_row(p.traj) + 1 if rows is None else rows
+    n = p.traj.last + 1 if rows is None else rows
     return path_traces(p.label, p.color, p.traj.xy[:n], lk, loss=p.traj.loss[:n], dash=p.dash, **options)
 
-
-def last_row(traj: Trajectory) -> int:
-    """The index of the last position to draw: the end, or the step at which the run diverged."""
-    return traj.steps if traj.diverged_at is None else int(traj.diverged_at)
 
 
 def has_f_min(traj: Trajectory) -> bool:
@@ -127,7 +123,7 @@ def has_f_min(traj: Trajectory) -> bool:
 
 def loss_gap(traj: Trajectory) -> np.ndarray:
     """``f − f_min`` (floored, for a log axis) when the minimum is known, else the raw loss. Length steps+1."""
-    loss = traj.loss[: last_row(traj) + 1].astype(np.float64)
+    loss = traj.loss[: traj.last + 1].astype(np.float64)
     if not has_f_min(traj):
         return f32(loss)
     return f32(np.maximum(loss - traj.f_min, 0.0) + LOG_FLOOR)
@@ -135,18 +131,18 @@ def loss_gap(traj: Trajectory) -> np.ndarray:
 
 def grad_norm(traj: Trajectory) -> np.ndarray:
     """‖∇f‖ at each step (floored, for a log axis). Length steps (or up to the divergence)."""
-    g = traj.grad[: last_row(traj)].astype(np.float64)
+    g = traj.grad[: traj.last].astype(np.float64)
     return f32(np.hypot(g[:, 0], g[:, 1]) + LOG_FLOOR)
 
 
 def learning_rate(traj: Trajectory) -> np.ndarray:
     """η_t at each step. Length steps (or up to the divergence)."""
-    return f32(traj.lr[: last_row(traj)])
+    return f32(traj.lr[: traj.last])
 
 
 def distance_to_minima(traj: Trajectory, minima: Sequence[tuple[float, float]]) -> np.ndarray:
     """Distance from each position to the nearest listed minimum (floored, for a log axis). Length steps+1."""
-    xy = traj.xy[: last_row(traj) + 1].astype(np.float64)
+    xy = traj.xy[: traj.last + 1].astype(np.float64)
     m = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
     d = np.sqrt(((xy[:, None, :] - m[None, :, :]) ** 2).sum(axis=-1)).min(axis=1)
     return f32(d + LOG_FLOOR)

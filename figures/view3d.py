@@ -9,7 +9,7 @@ import numpy as np
 from .colors import CONTOUR_SCALE
 from .heights import Grid, Heights, heights, inside
 from .look import Look
-from .paths import Path, f32, last_row
+from .paths import Path, f32
 
 if TYPE_CHECKING:
     from landscapes.base import Surface
@@ -82,7 +82,7 @@ def path_traces(paths: Sequence[Path], drawn: Drawn, lk: Look) -> list[Trace]:
     """Each path lying on the 3-D surface (a hair above it); points outside the domain are left out."""
     out = []
     for j, p in enumerate(paths):
-        n = last_row(p.traj) + 1
+        n = p.traj.last + 1
         xy = drawn.path_xy(j, n)
         out.append(
             dict(

@@ -21,7 +21,6 @@ import landscapes
 import optimizers
 from optimizers import clipping
 
-from .gradient_descent import last_row
 
 # the decay surface: f = a(x − cx)² + b(y − cy)², its minimum away from the origin, y ten times steeper
 SCALES, CENTRE = (1.0, 10.0), (2.5, 1.5)
@@ -96,14 +95,14 @@ def l2_minimum(scales: Sequence[float], centre: Sequence[float], lam: float) -> 
 
 def largest_step(traj) -> tuple[float, int]:
     """The longest single step ‖θ_{t+1} − θ_t‖ of a run, and the step it happened at."""
-    d = np.linalg.norm(np.diff(traj.xy[: last_row(traj) + 1].astype(np.float64), axis=0), axis=1)
+    d = np.linalg.norm(np.diff(traj.xy[: traj.last + 1].astype(np.float64), axis=0), axis=1)
     k = int(np.nanargmax(d))
     return float(d[k]), k
 
 
 def cliff_step(traj) -> int:
     """The step whose raw gradient was largest: where the run met the wall."""
-    g = traj.grad[: last_row(traj)].astype(np.float64)
+    g = traj.grad[: traj.last].astype(np.float64)
     return int(np.nanargmax(np.linalg.norm(g, axis=1)))
 
 

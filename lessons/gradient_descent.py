@@ -62,7 +62,3 @@ def outcome(traj, relative_tol: float = RELATIVE_TOL) -> Outcome:
         return Outcome("reached", step=int(hit), start_gap=start_gap)
     return Outcome("far", gap=float(traj.loss[-1]) - traj.f_min, start_gap=start_gap)
 
-
-def last_row(traj) -> int:
-    """The last position of a run worth reading: its end, or the step at which it diverged."""
-    return traj.steps if traj.diverged_at is None else int(traj.diverged_at)

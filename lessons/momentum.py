@@ -48,7 +48,7 @@ import numpy as np
 import landscapes
 import optimizers
 
-from .gradient_descent import best_constant_rate, last_row
+from .gradient_descent import best_constant_rate
 
 SLOPE = (0.6, 0.8)  # the plane's gradient: length 1
 PLANE = f"{SLOPE[0]}*x + {SLOPE[1]}*y"
@@ -248,7 +248,7 @@ def three_forms(surface, learning_rate: float, beta: float, steps: int, period: 
 
 def distance_between(a, b) -> np.ndarray:
     """‖x_a − x_b‖ at every step (floored for a log axis; NaN after either diverged)."""
-    n = min(last_row(a), last_row(b)) + 1
+    n = min(a.last, b.last) + 1
     d = np.full(a.xy.shape[0], np.nan)
     d[:n] = np.linalg.norm(a.xy[:n].astype(np.float64) - b.xy[:n].astype(np.float64), axis=1)
     return d

@@ -36,6 +36,11 @@ class Trajectory:
     def steps(self) -> int:
         return self.lr.shape[0]
 
+    @property
+    def last(self) -> int:
+        """The index of the last position worth reading or drawing: the end, or the step at which the run diverged."""
+        return self.steps if self.diverged_at is None else int(self.diverged_at)
+
     def steps_to(self, tol: float) -> int | None:
         """The first step whose loss is within ``tol`` of the surface's minimum (0 when none is listed)."""
         f_star = 0.0 if math.isnan(self.f_min) else self.f_min

@@ -516,3 +516,14 @@ def test_divergence_and_steps_to_tolerance_refer_to_the_steps_asked_for():
             assert t.diverged_at == want_div
             assert t.steps_to(tol) == _first_within(ref_loss[: steps + 1], 0.0, tol)
             np.testing.assert_allclose(t.loss, ref_loss[: steps + 1], rtol=1e-9, atol=1e-300)
+
+
+def test_a_trajectorys_last_readable_position_is_its_end_or_its_divergence():
+    import landscapes
+
+    s = landscapes.get("quadratic", condition=10.0)
+    fine = optimizers.run(s, "sgd", steps=30, learning_rate=0.5)
+    assert fine.diverged_at is None and fine.last == 30 and np.isfinite(fine.xy[fine.last]).all()
+    blown = optimizers.run(s, "sgd", steps=300, learning_rate=3.0)  # η > 2/L: |1 - ηL| > 1 along the steep axis
+    assert blown.diverged_at is not None and blown.last == blown.diverged_at
+    assert np.isfinite(blown.xy[blown.last]).all() and np.isnan(blown.xy[blown.last + 1:]).all()

@@ -7,7 +7,7 @@ import optimizers
 from figures import lesson_momentum as fig
 from figures.colors import color
 from figures.curves import loss_curves_figure
-from figures.paths import Path, last_row
+from figures.paths import Path
 from lab import scene as sc
 from lab.i18n import figure_text, rule_title, t
 from lessons import momentum as lm
@@ -78,7 +78,7 @@ def lesson() -> None:
         hb = lm.heavy_ball_instead(surface, step)
         names = ("position", "lookahead", "next", "hb_point", "heavy_ball", "velocity_step", "gradient_step", "path")
         labels = {n: t(f"lesson.momentum.look.{n}", lg) for n in names}
-        notes_xy = lm.notes_positions(nag)[: last_row(nag) + 1]
+        notes_xy = lm.notes_positions(nag)[: nag.last + 1]
         chart.figure(fig.lookahead_figure(surface, notes_xy, step, hb.next_position, labels, projector=ui.projector()),
                      key="momentum.look")
         st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),

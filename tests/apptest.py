@@ -13,6 +13,21 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120  # JAX compiles on a cold cache take seconds
 
 
+def lesson_keys() -> list[str]:
+    """The lessons in the navigation's order, as app.py lists them (``LESSONS``): the one list tests read."""
+    import ast
+
+    tree = ast.parse(Path(APP).read_text())
+    lessons = next(node.value for node in tree.body
+                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS")
+    return [elt.elts[0].value for elt in lessons.elts]
+
+
+def lesson_files() -> list[str]:
+    """Each lesson's page file, ``views/lesson_<n>_<key>.py``."""
+    return [f"views/lesson_{n}_{k}.py" for n, k in enumerate(lesson_keys(), start=1)]
+
+
 def open_page(page: str | None = None, lang: str = "en") -> AppTest:
     """The app in ``lang``, switched to ``page`` (a path like "views/lesson_5_ewa.py"), with no exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import landscapes
 import optimizers
-from apptest import APP, TIMEOUT
+from apptest import APP, TIMEOUT, lesson_files
 from lab import scene as sc
 from optimizers import settings
 
@@ -64,9 +64,7 @@ def test_the_playground_survives_a_hostile_link_and_says_what_it_dropped(case):
     assert not any("<script>" in m.value for m in at.markdown)
 
 
-@pytest.mark.parametrize("page", [f"views/lesson_{n}_{key}.py" for n, key in enumerate(
-    ("gradient_descent", "batches", "momentum", "adaptive", "ewa", "schedules", "decay_clipping", "saddles",
-     "sweep"), start=1)])
+@pytest.mark.parametrize("page", lesson_files())
 def test_every_lesson_survives_a_hostile_link(page):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for k, v in hostile_query(random.Random(page)).items():

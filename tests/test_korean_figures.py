@@ -4,8 +4,7 @@ or an axis (start, minimum, step, …) is left on any page's charts."""
 import re
 
 import pytest
-from apptest import charts, open_page, spec
-from test_app import lesson_files
+from apptest import charts, lesson_files, open_page, spec
 
 # English words that must have been translated (whole words, case-insensitive); names of methods and
 # symbols (Adam, SGD, RMSProp, η, β) are the same in both languages and are not on the list

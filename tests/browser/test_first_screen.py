@@ -3,16 +3,21 @@ mode, the page's first chart starts high enough on the window that most of it is
 scrolling (the title, a one-sentence claim and one row of controls above it, nothing more).
 """
 
+import sys
+from pathlib import Path
+
 import pytest
 from streamlit_page import assert_no_exception, open_app, screenshot, wait_for_rerun
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from apptest import lesson_keys  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 WINDOW = {"width": 1400, "height": 950}
 # the first chart's top edge, at most (px from the top of the window)
 MAX_TOP = {False: 500, True: 560}
-PAGES = ("playground", "gradient_descent", "batches", "momentum", "adaptive", "ewa", "schedules", "decay_clipping",
-         "saddles", "sweep")
+PAGES = ("playground", *lesson_keys())
 FIRST_CHART = "() => { const c = document.querySelector('.lll-figure, [data-testid=\"lll-chart\"]'); " \
               "return c ? c.getBoundingClientRect().top : null; }"
 

@@ -58,7 +58,8 @@ from lab import presets, scene  # noqa: E402
 LESSONS = ("gradient_descent", "batches", "momentum", "adaptive", "ewa", "schedules", "decay_clipping",
            "saddles", "sweep")
 RAMP_S = 5.0  # students arrive within this many seconds (a teacher's link, opened by the class at once)
-SWEEP_MAX = {"sweep.n": "128", "sweep.steps": "2000"}  # the sweep lab's largest request
+SWEEP_MAX = {"sweep.n": "128", "sweep.steps": "2000"}  # the sweep lab's largest grid and step count
+SWEEP_HEAVIEST = "sweep.surface"  # ... on its costliest surface: the regression's data (every cell a pass over it)
 
 
 def links() -> list[tuple[str, str, float]]:
@@ -94,12 +95,14 @@ async def student(url: str, deadline: float, rng: random.Random, stats: Stats, h
         opened = await s.open()
         stats.opens.append(opened.seconds)
         stats.errors += opened.errors
-        if heavy:  # the largest sweep the page allows, asked for again on every move
-            big = [w.moved_to(SWEEP_MAX[w.id.split("-", 2)[-1]]) for w in s.widgets.values()
-                   if w.id.split("-", 2)[-1] in SWEEP_MAX]
-            r = await s.rerun(big)
-            stats.heavy.append(r.seconds)
-            stats.errors += r.errors
+        if heavy:  # the largest sweep the page allows, on its costliest surface, asked for again on every move
+            by_key = {w.id.split("-", 2)[-1]: w for w in s.widgets.values()}
+            costly = by_key[SWEEP_HEAVIEST]
+            option = next(o for o in costly.proto.options if "regression" in o.lower())
+            for changes in ([costly.chosen(option)], [by_key[k].moved_to(v) for k, v in SWEEP_MAX.items()]):
+                r = await s.rerun(changes)
+                stats.heavy.append(r.seconds)
+                stats.errors += r.errors
         while time.monotonic() < deadline:
             await asyncio.sleep(rng.uniform(1.0, 3.0))
             if time.monotonic() >= deadline:

@@ -96,6 +96,12 @@ class Widget:
         s.string_array_value.data[:] = [option]
         return s
 
+    def chosen(self, option: str) -> WidgetState:
+        """A select box (or radio) set to the option labelled ``option``."""
+        if option not in self.proto.options:
+            raise ValueError(f"{self.id}: no option {option!r}")
+        return WidgetState(id=self.id, string_value=option)
+
     def moved(self, rng: random.Random) -> WidgetState:
         """A random new value in the slider's range (another stop of a select_slider)."""
         p, s = self.proto, WidgetState(id=self.id)

@@ -20,6 +20,7 @@ where every error component shrinks by :math:`\sqrt{\beta^\star} = (\sqrt\kappa 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -44,6 +45,12 @@ ENGINE_AXES = {
 }
 ENGINE_FIXED = {name: settings.get(name) for name in ("noise", "warmup_steps", "weight_decay")}
 SLOTS = ("ax1", "ax2")  # across, up
+STEPS_OPTIONS = (20, 50, 100, 200, 500, 1000, 2000)
+GRID_SIDES = (16, 24, 32, 48, 64, 96, 128)  # cells per side
+# The most work one map may ask for, in gradient evaluations of one sample (an analytic surface's gradient counts
+# one): on this app's 2-core server about a second (a regression cell at one step costs its N samples; measured
+# 6 s for 128 x 128 cells x 2000 steps x 100 samples, 3.3e9). A larger request is drawn with fewer cells, and said.
+WORK_BUDGET = 5e8
 DEFAULT = {"rule": "momentum", "surface": "rosenbrock", "steps": 200, "n": 48, "metric": "final_loss", "budget": 25}
 DEFAULT_LR = (1e-4, 3e-3)  # Rosenbrock's steep walls: much larger steps diverge
 FORMULAS = (  # the lesson's notes: what a cell shows, and Polyak's optimum
@@ -236,6 +243,17 @@ class Request:
         return tuple((name, low, high, self.n, log) for name, (low, high, log) in zip(self.swept, self.ranges))
 
     @property
+    def work(self) -> float:
+        """Gradient evaluations of one sample the map costs: cells x steps x the surface's samples (1 if analytic)."""
+        return self.n * self.n * self.steps * (samples_of(self.surface, self.sp) or 1)
+
+    def fitted(self) -> Request:
+        """This request within `WORK_BUDGET`: the most cells per side of `GRID_SIDES` that fit (at least the fewest)."""
+        per_cell = self.work / (self.n * self.n)
+        n = max([side for side in GRID_SIDES if side <= self.n and side * side * per_cell <= WORK_BUDGET] or [GRID_SIDES[0]])
+        return dataclasses.replace(self, n=n)
+
+    @property
     def run(self) -> dict:
         """The engine's arguments as plain values (`sweep_map`, `lessons.search.grid_and_random`): the surface and its
         parameters, the rule, the steps and the settings not swept in the engine's names."""
@@ -243,6 +261,11 @@ class Request:
         fixed = tuple(sorted((key, v) for key, v in kw.items() if key not in self.swept))
         return dict(surface_name=self.surface, surface_params=tuple(sorted(self.sp.items())), rule=self.rule,
                     steps=self.steps, fixed=fixed)
+
+
+def samples_of(surface_name: str, sp: Mapping[str, float]) -> int | None:
+    """How many samples the surface's loss averages over (None for an analytic surface)."""
+    return landscapes.get(surface_name, **sp).n_samples
 
 
 def request(state: Mapping) -> Request:

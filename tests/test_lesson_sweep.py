@@ -377,3 +377,34 @@ def test_the_pages_cache_keeps_a_result_by_its_function_and_arguments():
     assert cached.computed(scaled, 3, scale=3)[0] == 9 and len(calls) == 2
     scene = sc.Scene(surface="quadratic", surface_params={"condition": 10.0, "angle": 0.0})
     assert cached.key_for("quadratic", angle=0.0, condition=10.0) == cached.surface_key(scene)
+
+
+def test_a_request_over_the_work_budget_draws_fewer_cells_and_says_why():
+    """The largest map on the regression (128 x 128 cells x 2000 steps x its 100 samples, 3.3e9 sample gradients)
+    would hold the server for seconds: the page draws the most cells that fit the budget and says so."""
+    from lessons import sweep as lsw
+
+    state = {**lsw.initial_state(), **lsw.changed({**lsw.initial_state(), "surface": "linear_regression"}, "surface"),
+             "surface": "linear_regression", "n": 128, "steps": 2000}
+    req = lsw.request(state)
+    n_samples = landscapes.get("linear_regression").n_samples
+    assert req.work == 128 * 128 * 2000 * n_samples > lsw.WORK_BUDGET
+    fitted = req.fitted()
+    assert fitted.work <= lsw.WORK_BUDGET and fitted.n in lsw.GRID_SIDES
+    bigger = [s for s in lsw.GRID_SIDES if s > fitted.n]
+    assert all(s * s * 2000 * n_samples > lsw.WORK_BUDGET for s in bigger)  # the most that fit
+    small = lsw.request({**state, "steps": 20})
+    assert small.fitted() == small  # within the budget: unchanged
+    # analytic surfaces cost one gradient per cell and step: the largest map fits
+    assert lsw.request({**lsw.initial_state(), "n": 128, "steps": 2000}).fitted().n == 128
+
+
+def test_the_page_says_when_it_drew_fewer_cells():
+    at = page()
+    at.selectbox(key="sweep.surface").set_value("linear_regression").run()
+    at.select_slider(key="sweep.steps").set_value(2000).run()
+    at.select_slider(key="sweep.n").set_value(128).run()
+    assert_clean(at)
+    assert any("128 × 128 cells" in i.value for i in at.info), [i.value for i in at.info]
+    side = max(n for n in ls.GRID_SIDES if n * n * 2000 * landscapes.get("linear_regression").n_samples <= ls.WORK_BUDGET)
+    assert heat(at).size == side * side < 128 * 128

@@ -9,6 +9,9 @@ bounded cache every page shares.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import numpy as np
 import streamlit as st
 
@@ -45,6 +48,45 @@ def grid(key: tuple, n: int = GRID_POINTS) -> tuple[np.ndarray, np.ndarray, np.n
 def contour(name: str, formula: str = "", n: int = GRID_POINTS, **params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The contour grid of the surface ``name`` with ``params`` (`grid` of its `key_for`)."""
     return grid(key_for(name, formula, **params), n)
+
+
+# Heavy work (a sweep lab map): one computation at a time across every session of the server, so one student's
+# large request leaves the other core to everyone else; the others queue, and are told so. Results are kept in a
+# small bounded cache of their own, checked before queueing (a map another student already drew costs nothing).
+HEAVY_ENTRIES = 16
+_heavy_lock = threading.Lock()
+_heavy_cache: OrderedDict = OrderedDict()
+_heavy_cache_lock = threading.Lock()
+
+
+def heavy(fn, *args, waiting: str = "", **kwargs):
+    """``fn(*args, **kwargs)``, kept, computed only while no other session computes a heavy result: the caller waits
+    in line meanwhile, under a spinner saying ``waiting``. The result is shared: do not mutate it."""
+    key = (f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())))
+    if (hit := _heavy_get(key)) is not None:
+        return hit
+    if not _heavy_lock.acquire(blocking=False):
+        with st.spinner(waiting or "…"):
+            _heavy_lock.acquire()
+    try:
+        if (hit := _heavy_get(key)) is not None:  # computed by the one we waited for
+            return hit
+        result = fn(*args, **kwargs)
+    finally:
+        _heavy_lock.release()
+    with _heavy_cache_lock:
+        _heavy_cache[key] = result
+        while len(_heavy_cache) > HEAVY_ENTRIES:
+            _heavy_cache.popitem(last=False)
+    return result
+
+
+def _heavy_get(key):
+    with _heavy_cache_lock:
+        if key in _heavy_cache:
+            _heavy_cache.move_to_end(key)
+            return _heavy_cache[key]
+    return None
 
 
 def computed(fn, *args, **kwargs):

@@ -14,8 +14,6 @@ from lessons import sweep as ls, sweep_map as cells, sweep_search as search
 from ui import cached, chart, lesson as ui
 
 K = "sweep"
-STEPS_OPTIONS = (20, 50, 100, 200, 500, 1000, 2000)
-GRID_OPTIONS = (16, 24, 32, 48, 64, 96, 128)
 BUDGETS = (9, 16, 25, 36, 49)  # runs of a search: k × k for the grid
 TITLES = ("axis_x", "axis_y")
 say = ui.Page(K)
@@ -40,8 +38,7 @@ def on_change(what: str) -> None:  # a new rule, surface or axis changes the lab
     put(ls.changed(state(), what))
 
 
-def on_chart_click(event) -> None:
-    """A click on a cell: remember its centre (the page maps it to the cell)."""
+def on_chart_click(event) -> None:  # a click on a cell: remember its centre (the page maps it to the cell)
     if (point := fx.clicked_point(event, st.session_state.get(k("catcher")))) is not None:
         st.session_state[k("cell")] = point
 
@@ -70,9 +67,12 @@ def lesson() -> None:
         low, high, _ = req.ranges[i or 0]
         st.error(say(f"err.{kind}", **({} if i is None else dict(axis=titles[i], low=f"{low:g}", high=f"{high:g}"))))
     else:
+        if (fitted := req.fitted()).n != req.n:  # bounded work: fewer cells, and said why
+            st.info(say("reduced", asked=req.n, n=fitted.n, steps=req.steps, samples=ls.samples_of(req.surface, req.sp)))
+        req = fitted
         try:
             with st.spinner(say("running", cells=f"{req.n * req.n:,}", steps=req.steps)):
-                result = cached.computed(cells.sweep_map, **req.run, axes=req.axes)
+                result = cached.heavy(cells.sweep_map, **req.run, axes=req.axes, waiting=say("queued"))
         except ValueError as err:
             st.error(say("err.engine", reason=str(err)))
         else:
@@ -89,8 +89,8 @@ def lesson() -> None:
                            step=None if h.log else (h.high - h.low) / 100)
         lg.checkbox(say("log"), key=k(slot, "log"))
     e, f, g = st.columns([1, 1, 2])
-    e.select_slider(say("steps"), STEPS_OPTIONS, key=k("steps"))
-    f.select_slider(say("n"), GRID_OPTIONS, key=k("n"))
+    e.select_slider(say("steps"), ls.STEPS_OPTIONS, key=k("steps"))
+    f.select_slider(say("n"), ls.GRID_SIDES, key=k("n"))
     g.radio(say("metric"), fx.METRICS, key=k("metric"), horizontal=True, format_func=lambda m: say(f"metric.{m}", lang))
     with st.expander(say("fixed")):
         cols = st.columns(4)

@@ -70,6 +70,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.sweep.fixed": {"en": "Fixed settings (everything not swept)", "ko": "고정 설정 (탐색하지 않는 모든 것)"},
     "lesson.sweep.axis.clip_norm": {"en": "Clipping threshold (global norm)", "ko": "클리핑 임계값 (전체 노름)"},
     "lesson.sweep.axis.surface": {"en": "{name} (surface)", "ko": "{name} (지형)"},
+    "lesson.sweep.queued": {"en": "Another student's sweep is running on this server; yours starts when it ends…",
+                             "ko": "이 서버에서 다른 학생의 스윕이 계산 중입니다. 그것이 끝나면 바로 시작합니다…"},
+    "lesson.sweep.reduced": {
+        "en": "On this surface every cell passes over all {samples} samples at every step: {asked} × {asked} cells of "
+        "{steps} steps would keep the server busy for seconds, so the map has {n} × {n} cells. Fewer steps allow more.",
+        "ko": "이 곡면에서는 칸마다 스텝마다 샘플 {samples}개를 모두 훑습니다. {steps}스텝짜리 {asked} × {asked}칸은 "
+        "서버를 몇 초 동안 붙잡아 두므로 지도를 {n} × {n}칸으로 그립니다. 스텝 수를 줄이면 칸을 더 늘릴 수 있습니다.",
+    },
     "lesson.sweep.running": {"en": "Running {cells} runs of {steps} steps…", "ko": "{steps}스텝짜리 실행 {cells}개를 계산하는 중…"},
     # messages
     "lesson.sweep.err.same": {

@@ -150,4 +150,5 @@ def _lanes_ok(spec: Spec) -> bool:
     return spec.sample_value is None and not spec.rule.startswith("optax:")
 
 
-_sweep = jax.jit(_sweep_impl, static_argnums=(0,))
+# a sweep compiles per step count and grid size (about 10 MB each): keep the 8 latest
+_sweep = program.bounded(jax.jit(_sweep_impl, static_argnums=(0,)), 8)

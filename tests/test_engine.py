@@ -527,3 +527,21 @@ def test_a_trajectorys_last_readable_position_is_its_end_or_its_divergence():
     blown = optimizers.run(s, "sgd", steps=300, learning_rate=3.0)  # η > 2/L: |1 - ηL| > 1 along the steep axis
     assert blown.diverged_at is not None and blown.last == blown.diverged_at
     assert np.isfinite(blown.xy[blown.last]).all() and np.isnan(blown.xy[blown.last + 1:]).all()
+
+
+def test_the_engine_keeps_a_bounded_number_of_compiled_programs():
+    """A server whose visitors try every option would otherwise keep every program (5-10 MB each) for good."""
+    import landscapes
+    from optimizers import program, sweeps
+
+    s = landscapes.get("quadratic")
+    limit = 8
+    for n in range(4, 4 + limit + 3):  # more grid shapes than the sweep keeps programs for
+        optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, n)})
+        assert sweeps._sweep.jitted._cache_size() <= limit
+    assert program.trajectory.jitted._cache_size() <= 32
+    # a program dropped and asked for again gives the same numbers
+    a = optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, 4)})
+    program.trajectory.jitted.clear_cache(), sweeps._sweep.jitted.clear_cache()
+    b = optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, 4)})
+    np.testing.assert_array_equal(a.final_loss, b.final_loss)

@@ -154,7 +154,12 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
     for p in specs:
         raw = take(f"p.{p.name}")
         if raw is not None:
-            scene.surface_params[p.name] = _number(raw, p.name, p.low, p.high, p.default, p.integer, notices)
+            value = _number(raw, p.name, p.low, p.high, p.default, p.integer, notices)
+            if p.stops and value not in p.stops:  # one of the values the app offers (each compiles its own program)
+                value = min(p.stops, key=lambda s: abs(s - value))
+                notices.append(f"{p.name}: {_show(raw)} is not one of {', '.join(f'{s:g}' for s in p.stops)}; "
+                               f"using {value:g}")
+            scene.surface_params[p.name] = value
 
     # 2) the run: start, steps, seed
     x0, y0 = take("x0"), take("y0")

@@ -41,6 +41,7 @@ class Param:
     log: bool = False  # a slider over this range should be log-spaced
     structural: bool = False  # changes array shapes (e.g. n_samples): a new value recompiles
     integer: bool = False  # only whole numbers (a count, a seed)
+    stops: tuple[float, ...] | None = None  # the only values the app offers (a structural one compiles per value)
 
 
 @dataclass(frozen=True, eq=False)

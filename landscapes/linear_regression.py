@@ -36,7 +36,7 @@ NAME = "linear_regression"
 TITLE = "Linear regression (mean squared error)"
 FORMULA = r"L(w,b)=\frac1N\sum_{i=1}^N\left(w\,x_i+b-y_i\right)^2"
 PARAMS = (
-    Param("n_samples", 100, 10, 2000, structural=True, integer=True),
+    Param("n_samples", 100, 10, 2000, structural=True, integer=True, stops=(10, 20, 50, 100, 200, 500, 1000, 2000)),
     Param("noise", 0.5, 0.0, 3.0),
     Param("true_w", 2.0, -3.0, 3.0),
     Param("true_b", -1.0, -3.0, 3.0),

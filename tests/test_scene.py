@@ -134,3 +134,12 @@ def test_a_links_app_wide_settings_get_a_notice_on_every_page_and_other_keys_on_
     # the Playground reads `surface` itself; a lesson reads nothing but lang and proj
     assert any("'surface'" in n for n in notices) == lesson
     assert sc.page_notices({"lang": "ko", "proj": "1"}, lesson=lesson) == []
+
+
+def test_a_parameter_with_stops_takes_the_nearest_stop_from_a_url_with_a_notice():
+    stops = next(p for p in landscapes.params("linear_regression") if p.name == "n_samples").stops
+    scene, notices = sc.from_query({"surface": "linear_regression", "p.n_samples": "137"})
+    assert scene.surface_params["n_samples"] == min(stops, key=lambda s: abs(s - 137)) == 100
+    assert any("n_samples" in n and "using 100" in n for n in notices)
+    scene, notices = sc.from_query({"surface": "linear_regression", "p.n_samples": "200"})
+    assert scene.surface_params["n_samples"] == 200 and notices == []

@@ -39,7 +39,9 @@ def prepare_surface_params() -> None:
     for p in landscapes.params(name):
         k = key("p", p.name)
         st.session_state.setdefault(k, p.default)
-        if p.log:
+        if p.stops:
+            st.session_state[k] = min(p.stops, key=lambda s: abs(s - st.session_state[k]))
+        elif p.log:
             st.session_state[k] = state.snap(st.session_state[k], state.log_options(p.low, p.high))
 
 
@@ -53,7 +55,9 @@ def surface_params(lang: str) -> None:
     for p, col in zip(params, st.columns(len(params))):
         k, help_text = key("p", p.name), t(f"help.{name}.{p.name}", lang)
         moved = _start_moves if p.structural else None
-        if p.log:
+        if p.stops:
+            col.select_slider(p.name, p.stops, key=k, help=help_text, on_change=moved)
+        elif p.log:
             col.select_slider(p.name, state.log_options(p.low, p.high), key=k, help=help_text, on_change=moved)
         elif p.integer:
             col.slider(p.name, int(p.low), int(p.high), key=k, help=help_text, on_change=moved)

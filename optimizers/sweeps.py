@@ -150,5 +150,5 @@ def _lanes_ok(spec: Spec) -> bool:
     return spec.sample_value is None and not spec.rule.startswith("optax:")
 
 
-# a sweep compiles per step count and grid size (about 10 MB each): keep the 8 latest
-_sweep = program.bounded(jax.jit(_sweep_impl, static_argnums=(0,)), 8)
+# a sweep compiles per step count and grid size (about 10 MB each): keep the 12 most recently used
+_sweep = program.bounded(_sweep_impl, 12)

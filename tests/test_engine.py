@@ -535,13 +535,22 @@ def test_the_engine_keeps_a_bounded_number_of_compiled_programs():
     from optimizers import program, sweeps
 
     s = landscapes.get("quadratic")
-    limit = 8
-    for n in range(4, 4 + limit + 3):  # more grid shapes than the sweep keeps programs for
-        optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, n)})
-        assert sweeps._sweep.jitted._cache_size() <= limit
-    assert program.trajectory.jitted._cache_size() <= 32
-    # a program dropped and asked for again gives the same numbers
+    limit = 12
     a = optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, 4)})
-    program.trajectory.jitted.clear_cache(), sweeps._sweep.jitted.clear_cache()
+    for n in range(5, 5 + limit + 3):  # more grid shapes than the sweep keeps programs for
+        optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, n)})
+        assert len(sweeps._sweep.programs) <= limit
+    assert len(sweeps._sweep.programs) == limit
+    # a program dropped and asked for again gives the same numbers
     b = optimizers.sweep(s, "sgd", steps=5, grid={"learning_rate": np.linspace(0.01, 0.1, 4)})
     np.testing.assert_array_equal(a.final_loss, b.final_loss)
+    assert len(program.trajectory.programs) <= 96
+
+
+def test_the_least_recently_used_program_is_the_one_dropped():
+    from optimizers import program
+
+    f = program.bounded(lambda spec, x: x * spec, 3)
+    for n in (1, 2, 3, 1, 4):  # shape (1,) is used again before (4,) arrives: (2,) is the oldest
+        np.testing.assert_array_equal(f(2.0, np.ones(n, np.float32)), 2.0 * np.ones(n))
+    assert [k[2][0][0] for k in f.programs] == [(3,), (1,), (4,)]

@@ -51,7 +51,13 @@ class Spec:
     staircase: bool
     length: int  # the loop's length: `scan_length` of the steps asked for (a sweep's: the steps themselves)
     n_minima: int
+    hp_names: tuple[str, ...]  # the traced numbers' names, in the order they travel (see `arguments`)
+    sp_names: tuple[str, ...]  # the surface's parameters' names, likewise
     stages: tuple[str, ...] = STAGES
+
+    def named(self, hp_vec, sp_vec) -> tuple[dict, dict]:
+        """The traced numbers by name, from the two vectors they travel in (one argument each: fewer to dispatch)."""
+        return dict(zip(self.hp_names, hp_vec)), dict(zip(self.sp_names, sp_vec))
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,8 @@ def plan(surface, name: str, steps, kwargs: Mapping[str, Any]) -> Plan:
         staircase=bool(engine_kw["staircase"]),
         length=scan_length(steps),
         n_minima=len(surface.minima),
+        hp_names=tuple(traced),
+        sp_names=tuple(surf_params),
     )
     seed = engine_kw["seed"]
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**31:
@@ -169,10 +177,11 @@ def plan(surface, name: str, steps, kwargs: Mapping[str, Any]) -> Plan:
 
 
 def arguments(p: Plan, surface, start):
-    """The program's arguments: numbers by name as arrays of the run's float type, data, minima, start, seed."""
+    """The program's arguments: the traced numbers and the surface's parameters as two vectors in the order of
+    ``spec.hp_names`` and ``spec.sp_names`` (`Spec.named` reads them back by name), data, minima, start, seed."""
     ft = np.dtype(jnp.result_type(float))
-    hp = {k: np.asarray(v, ft) for k, v in p.traced.items()}
-    sp = {k: np.asarray(v, ft) for k, v in p.surface_params.items()}
+    hp = np.array([p.traced[k] for k in p.spec.hp_names], dtype=ft)
+    sp = np.array([p.surface_params[k] for k in p.spec.sp_names], dtype=ft)
     data = None if surface.data is None else {k: np.asarray(v, dtype=ft) for k, v in surface.data.items()}
     minima = np.array(surface.minima, dtype=ft).reshape(-1, 2)
     return hp, sp, (data, minima), np.asarray(start, dtype=ft), np.asarray(p.seed, dtype=np.int32)

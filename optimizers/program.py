@@ -144,10 +144,11 @@ def f_min(spec: Spec, sp, data, minima):
     return jnp.min(jax.vmap(lambda m: spec.value(m, sp, data))(minima))
 
 
-def _recording(spec: Spec, hp, sp, data_and_minima, start, seed):
+def _recording(spec: Spec, hp_vec, sp_vec, data_and_minima, start, seed):
     """One run's pieces: its first carry, its loop body (recording what the inspector draws at
     every step), its per-step inputs, and what is computed once the loop is done."""
     data, minima = data_and_minima
+    hp, sp = spec.named(hp_vec, sp_vec)
     key = jax.random.key(seed)
     tx, lr_fn, rule = build(spec, hp)
     step, full_loss, is_bad = step_fn(spec, hp, sp, data, key, tx=tx)

@@ -109,13 +109,14 @@ def _summary(spec: Spec, hp, sp, data, start, seed, target, lanes: bool = False)
     return loss, hit, div
 
 
-def _sweep_impl(spec: Spec, hp, sp, cells, data_and_minima, start, seed, tol):
+def _sweep_impl(spec: Spec, hp_vec, sp_vec, cells, data_and_minima, start, seed, tol):
     """Every cell of the grid: final loss, first step within tolerance, first diverged step; and the tolerance.
 
     ``cells`` maps each swept name to its (M,) values, one per cell.
     """
     program.traced()
     data, minima = data_and_minima
+    hp, sp = spec.named(hp_vec, sp_vec)
     # the target: f* + tol, tol defaulting to 10⁻³ of the start's height above f* (f* = 0 when unknown)
     f_min = program.f_min(spec, sp, data, minima)
     f_star = jnp.where(jnp.isnan(f_min), 0.0, f_min)

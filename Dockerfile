@@ -45,12 +45,13 @@ ENV PATH=/opt/venv/bin:$PATH \
     JAX_PLATFORMS=cpu \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    LLL_COMPILE_CACHE=/app/.jax_cache
+    LLL_COMPILE_CACHE=/app/.jax_cache \
+    LLL_COMPILE_CACHE_SEED=/opt/jax-cache-seed
 
 # A non-root user; the code stays root's (read-only for it), only the compile cache is its own.
 RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \
- && mkdir -p /app/.jax_cache \
- && chown lab:lab /app/.jax_cache
+ && mkdir -p /app/.jax_cache /opt/jax-cache-seed \
+ && chown lab:lab /app/.jax_cache /opt/jax-cache-seed
 WORKDIR /app
 
 COPY --from=builder /opt/venv /opt/venv
@@ -62,12 +63,18 @@ RUN python -m ui.assets
 
 USER 10001:10001
 # Fill the persistent JAX compile cache with the default pages' programs, so the
-# first visitor does not wait for compiles.
-RUN python -m lab.warmup
+# first visitor does not wait for compiles. The cache is filled at the path it is
+# used from (JAX's cache key includes that path), then moved to the seed folder,
+# which the entrypoint copies back at start: so it is also there when a read-only
+# container mounts an empty tmpfs (compose) or emptyDir (Kubernetes) on the cache.
+RUN python -m lab.warmup \
+ && mv /app/.jax_cache/* /opt/jax-cache-seed/
 
 EXPOSE 8501
 # No curl in slim images: ask Streamlit's health endpoint with Python's urllib.
 HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request as u; sys.exit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).read() != b'ok')"]
+COPY docker/entrypoint.sh /usr/local/bin/lll-entrypoint
+ENTRYPOINT ["/usr/local/bin/lll-entrypoint"]
 # ui.serve: streamlit run app.py, after importing JAX and running the default scene (the first picture is quick)
 CMD ["python", "-m", "ui.serve", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]

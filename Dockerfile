@@ -37,6 +37,18 @@ RUN /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check -r /tmp
 [ctypes.CDLL(str(p)) for p in pathlib.Path('/opt/venv/lib').rglob('*.so*') if p.suffix == '.so' or '.so.' in p.name]; \
 import jax.numpy as jnp, pandas, pyarrow, plotly, optax, streamlit; \
 assert float(jnp.arange(4.0).sum()) == 6.0"
+# pyarrow is here for Streamlit's data frames. Its Arrow Flight RPC and S3 file system are libraries
+# of their own (~40 MB with the Python bindings' copies) that only pyarrow.flight and pyarrow.fs's S3
+# class (pyarrow.fs skips it when missing) load, as does pyarrow's C++ test module; the app and
+# Streamlit import none of them. (Substrait stays: libarrow_python links it.) Then load what is left
+# and turn a data frame into Arrow bytes as Streamlit does, so a library still needed fails the build.
+RUN find /opt/venv/lib -path '*/site-packages/pyarrow/*' \( -name 'libarrow_flight.so*' \
+      -o -name 'libarrow_python_flight.so*' -o -name '_flight.*.so' -o -name 'libarrow_s3.so*' \
+      -o -name '_s3fs.*.so' -o -name '_pyarrow_cpp_tests.*.so' \) -delete \
+ && /opt/venv/bin/python -c "import ctypes, pathlib; \
+[ctypes.CDLL(str(p)) for p in pathlib.Path('/opt/venv/lib').rglob('*.so*') if p.suffix == '.so' or '.so.' in p.name]; \
+import pandas, pyarrow.compute, pyarrow.fs; from streamlit import dataframe_util as d; \
+assert d.convert_anything_to_arrow_bytes(pandas.DataFrame({'a': [1.0, 2.0]}))"
 
 # --- the app ---
 FROM ${BASE_IMAGE}

@@ -10,9 +10,12 @@ HAProxy, on this machine's loopback) and tears it down; by hand, against a runni
    are placed round-robin on the three replicas by sending that cookie, and both headless Chromium
    sessions on the replica that will be killed. Every student checks that the replica which answered
    (``X-LLL-Replica``) is the one its cookie names.
-2) Class. Students open a mix of shared links (the course's Playground link, the teaching presets,
-   lessons) and move a random slider every 1-3 s; each browser opens a Playground preset and moves a
-   contestant's learning rate, so its view is no longer the link it opened.
+2) Class. First every replica serves every link of the mix once: the class has been going for a while
+   (``--cold`` skips this, and the replicas' first visits of a page then count in the reconnects).
+   Students open a mix of shared links (the course's Playground link, the teaching presets, lessons)
+   and move a random slider every 1-3 s. One browser opens a Playground preset and moves a
+   contestant's learning rate (a run of the race fragment), the other moves the steps slider (a
+   whole-page run), so neither view is the link it opened.
 3) Kill. ``docker kill`` of the browsers' replica. A student on it notices the drop (its websocket
    closes, or its move fails) and reconnects (`StickyStudent.reconnect`: a new websocket through the
    balancer with its old cookie, then the page's first run with its current query string).
@@ -20,8 +23,8 @@ HAProxy, on this machine's loopback) and tears it down; by hand, against a runni
    the view its URL names (the same traces as a fresh session opening that URL: every path of the
    Playground, every figure of a lesson) and, on the Playground, the same paths as before the kill
    (unless a move was in flight at the kill). Students on the other replicas: no error, no drop. Each
-   browser: a new websocket within 5 s, the same paths and URL as before, no reload; then two moves of
-   the same slider: the page answers (ui/failover.py), with what its URL names. Screenshots in
+   browser: the same scene (paths and URL) as before within 5 s, without a reload; then two moves of a
+   contestant's slider: the page answers (ui/failover.py), with what its URL names. Screenshots in
    artifacts/screenshots/failover-*.png; figures in artifacts/failover.json.
 
 The last line: ``failover: PASS|FAIL, reconnect p50 X s, max Y s (N students), browsers A s, B s;
@@ -134,6 +137,11 @@ class Record:
     reference_ok: bool = False  # the view after the reconnect is what a fresh session opening its URL gets
 
 
+def when() -> str:
+    since = Clock.since_kill()
+    return "before the kill" if since is None else f"{since:.2f} s after the kill"
+
+
 class Clock:
     """The kill's moment, shared: times are reported in seconds after it."""
 
@@ -150,7 +158,7 @@ async def student(url: str, page: str, query: str, slot: str, cookie: str, rec: 
     try:
         await asyncio.sleep(rng.uniform(0, 3))  # a class does not click in the same millisecond
         opened = await s.open()
-        rec.answered, rec.errors = s.replica, list(opened.errors)
+        rec.answered, rec.errors = s.replica, [f"opening the link: {e}" for e in opened.errors]
         while time.monotonic() < stop:
             # idle 1-3 s, unless the websocket closes meanwhile (a browser notices at once: onclose)
             closed = asyncio.ensure_future(s.ws.wait_closed())
@@ -167,10 +175,10 @@ async def student(url: str, page: str, query: str, slot: str, cookie: str, rec: 
             if run.errors and s.closed(run):
                 await recover(s, rec, inflight=True)
             else:
-                rec.errors += run.errors
+                rec.errors += [f"a move ({when()}): {e}" for e in run.errors]
                 rec.reruns += 1
     except Exception as err:  # an error of the run (refused, timed out, failed to reconnect), not of the test
-        rec.errors.append(f"{type(err).__name__}: {err}")
+        rec.errors.append(f"{type(err).__name__} ({when()}): {err}")
     finally:
         try:
             await s.close()
@@ -188,7 +196,7 @@ async def recover(s: StickyStudent, rec: Record, inflight: bool) -> None:
     run = await s.reconnect()
     rec.back_at, rec.back_on, rec.after = Clock.since_kill(), s.replica, s.shown
     rec.connected_at, rec.runs = s.connected_at - Clock.kill, s.open_runs
-    rec.errors += run.errors
+    rec.errors += [f"the reconnect ({when()}): {e}" for e in run.errors]
 
 
 async def reference(url: str, page: str, query: str) -> StickyStudent:
@@ -372,7 +380,23 @@ async def browser_after(page, sockets: Sockets, before, url: str, rec: BrowserRe
 # ----------------------------------------------------------------------------
 
 
-async def run(url: str, stats: str, project: str, n: int, warm: float, after: float, seed: int) -> dict:
+async def class_in_progress(url: str, slots: list[str], cookie: dict[str, str]) -> float:
+    """Every replica serves every link of the mix once, as a class that has been going for a while has had
+    them served; the seconds it took. (A replica's first visitor of a page pays for the page's programs'
+    tracing and its caches in that process: a lesson's first visit costs 0.5-3.4 s on an idle replica.)"""
+    t0 = time.monotonic()
+    for page, query in dict.fromkeys(links()):
+        visits = [StickyStudent(url, page, query, cookie=cookie[slot]) for slot in slots]
+        runs = await asyncio.gather(*(v.open() for v in visits))
+        await asyncio.gather(*(v.close() for v in visits))
+        for v, r, slot in zip(visits, runs, slots):
+            if r.errors or v.replica != slot:
+                raise SystemExit(f"warming {slot} with {page or 'the Playground'}?{query}: {r.errors or v.replica}")
+    return time.monotonic() - t0
+
+
+async def run(url: str, stats: str, project: str, n: int, warm: float, after: float, seed: int,
+              cold: bool = False) -> dict:
     from playwright.async_api import async_playwright
 
     rng = random.Random(seed)
@@ -396,6 +420,9 @@ async def run(url: str, stats: str, project: str, n: int, warm: float, after: fl
     # the other's a whole page's (the client does not: its next move, a fragment's, meets a fresh session)
     brecs = [BrowserRecord(f"b{i + 1}", preset[i % len(preset)], victim_slot, move) for i, move in enumerate(("race", "sidebar"))]
 
+    if not cold:
+        print(f"every replica served every link once (a class in progress) in "
+              f"{await class_in_progress(url, slots, cookie):.1f} s", flush=True)
     async with async_playwright() as pw:
         chromium = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         try:
@@ -425,7 +452,7 @@ async def run(url: str, stats: str, project: str, n: int, warm: float, after: fl
             page = "" if rec.page == "playground" else rec.page
             ref = await reference(url, page, rec.query)
             rec.reference_ok = same_view(rec.after, ref.view)
-    return verdict(recs, brecs, victim, victim_slot, out)
+    return verdict(recs, brecs, victim, victim_slot, out, cold)
 
 
 async def taken_out(stats: str, slot: str, stop: float) -> float | None:
@@ -441,7 +468,7 @@ async def taken_out(stats: str, slot: str, stop: float) -> float | None:
     return None
 
 
-def verdict(recs, brecs, victim, victim_slot, out) -> dict:
+def verdict(recs, brecs, victim, victim_slot, out, cold: bool) -> dict:
     problems = []
     for r in recs:
         if r.answered != r.slot:
@@ -480,6 +507,7 @@ def verdict(recs, brecs, victim, victim_slot, out) -> dict:
     lessons = [r for r in affected if r.page != "playground" and r.dropped_at is not None]
     result = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
+        "cold": cold,
         "killed": victim,
         "balancer_took_it_out_s": out,
         "affected": [{"student": r.name, "page": r.page, "dropped_s": r.dropped_at, "connected_s": r.connected_at, "runs_s": r.runs,
@@ -493,7 +521,7 @@ def verdict(recs, brecs, victim, victim_slot, out) -> dict:
     }
     views = sum(1 for r in affected if getattr(r, "reference_ok", False))
     result["line"] = (
-        f"failover: {'PASS' if not problems else 'FAIL'}, reconnect p50 {statistics.median(back):.2f} s, "
+        f"failover{' (cold)' if cold else ''}: {'PASS' if not problems else 'FAIL'}, reconnect p50 {statistics.median(back):.2f} s, "
         f"max {max(back):.2f} s ({len(back)} students), browsers "
         + ", ".join("-" if b.scene_back_at is None else f"{b.scene_back_at:.2f} s" for b in brecs)
         + f"; errors: affected {sum(len(r.errors) for r in affected)}, others {result['others']['errors']}; "
@@ -514,9 +542,11 @@ def main() -> None:
     ap.add_argument("--warm", type=float, default=10.0, help="seconds of slider moves before the kill")
     ap.add_argument("--after", type=float, default=20.0, help="seconds of slider moves after the kill")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cold", action="store_true",
+                    help="kill before every replica has served every link (the replicas' first visits then count)")
     args = ap.parse_args()
     result = asyncio.run(run(args.url.rstrip("/"), args.stats.rstrip("/"), args.project, args.students,
-                             args.warm, args.after, args.seed))
+                             args.warm, args.after, args.seed, args.cold))
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "failover.json").write_text(json.dumps(result, indent=1, default=str))
     print(f"the balancer took {result['killed']} out after {fmt(result['balancer_took_it_out_s'])} s")

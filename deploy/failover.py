@@ -400,6 +400,8 @@ async def run(url: str, stats: str, project: str, n: int, warm: float, after: fl
     from playwright.async_api import async_playwright
 
     rng = random.Random(seed)
+    for old in (ARTIFACTS / "screenshots").glob("failover-*.png"):
+        old.unlink()  # this run's screenshots only
     up = replicas(stats)
     slots = sorted(s for s, (status, _) in up.items() if status.startswith("UP"))
     if len(slots) < 3:

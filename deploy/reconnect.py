@@ -121,7 +121,8 @@ class StickyStudent(Student):
 
     async def open(self) -> Run:
         """`Student.open`, over `connect`: the page's first run (the Playground: picture first, then the rest)."""
-        # (the same steps as Student.open, which connects by itself; see deploy/README.md)
+        # the same steps as Student.open, which opens its own websocket (without the cookie): were it split
+        # into connecting and loading the page, this would be `connect` and the loading half
         await self.connect()
         first = await self.rerun()
         self.open_runs = [first.seconds]

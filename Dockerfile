@@ -37,6 +37,18 @@ RUN /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check -r /tmp
 [ctypes.CDLL(str(p)) for p in pathlib.Path('/opt/venv/lib').rglob('*.so*') if p.suffix == '.so' or '.so.' in p.name]; \
 import jax.numpy as jnp, pandas, pyarrow, plotly, optax, streamlit; \
 assert float(jnp.arange(4.0).sum()) == 6.0"
+# pyarrow is here for Streamlit's data frames. Its Arrow Flight RPC and S3 file system are libraries
+# of their own (~40 MB with the Python bindings' copies) that only pyarrow.flight and pyarrow.fs's S3
+# class (pyarrow.fs skips it when missing) load, as does pyarrow's C++ test module; the app and
+# Streamlit import none of them. (Substrait stays: libarrow_python links it.) Then load what is left
+# and turn a data frame into Arrow bytes as Streamlit does, so a library still needed fails the build.
+RUN find /opt/venv/lib -path '*/site-packages/pyarrow/*' \( -name 'libarrow_flight.so*' \
+      -o -name 'libarrow_python_flight.so*' -o -name '_flight.*.so' -o -name 'libarrow_s3.so*' \
+      -o -name '_s3fs.*.so' -o -name '_pyarrow_cpp_tests.*.so' \) -delete \
+ && /opt/venv/bin/python -c "import ctypes, pathlib; \
+[ctypes.CDLL(str(p)) for p in pathlib.Path('/opt/venv/lib').rglob('*.so*') if p.suffix == '.so' or '.so.' in p.name]; \
+import pandas, pyarrow.compute, pyarrow.fs; from streamlit import dataframe_util as d; \
+assert d.convert_anything_to_arrow_bytes(pandas.DataFrame({'a': [1.0, 2.0]}))"
 
 # --- the app ---
 FROM ${BASE_IMAGE}
@@ -45,12 +57,13 @@ ENV PATH=/opt/venv/bin:$PATH \
     JAX_PLATFORMS=cpu \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    LLL_COMPILE_CACHE=/app/.jax_cache
+    LLL_COMPILE_CACHE=/app/.jax_cache \
+    LLL_COMPILE_CACHE_SEED=/opt/jax-cache-seed
 
 # A non-root user; the code stays root's (read-only for it), only the compile cache is its own.
 RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \
- && mkdir -p /app/.jax_cache \
- && chown lab:lab /app/.jax_cache
+ && mkdir -p /app/.jax_cache /opt/jax-cache-seed \
+ && chown lab:lab /app/.jax_cache /opt/jax-cache-seed
 WORKDIR /app
 
 COPY --from=builder /opt/venv /opt/venv
@@ -61,13 +74,21 @@ COPY . /app
 RUN python -m ui.assets
 
 USER 10001:10001
-# Fill the persistent JAX compile cache with the default pages' programs, so the
-# first visitor does not wait for compiles.
-RUN python -m lab.warmup
+# Fill the persistent JAX compile cache with the Playground's first programs and
+# every lesson's, so a first visitor (on a new replica, or one whose replica died)
+# does not wait for compiles. The cache is filled at the path it is used from
+# (JAX's cache key includes that path), then moved to the seed folder, which the
+# entrypoint copies back at start: so it is also there when a read-only container
+# mounts an empty tmpfs (compose) or emptyDir (Kubernetes) on the cache.
+RUN python -m lab.warmup \
+ && python docker/warm_pages.py \
+ && mv /app/.jax_cache/* /opt/jax-cache-seed/
 
 EXPOSE 8501
 # No curl in slim images: ask Streamlit's health endpoint with Python's urllib.
 HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request as u; sys.exit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).read() != b'ok')"]
+COPY docker/entrypoint.sh /usr/local/bin/lll-entrypoint
+ENTRYPOINT ["/usr/local/bin/lll-entrypoint"]
 # ui.serve: streamlit run app.py, after importing JAX and running the default scene (the first picture is quick)
 CMD ["python", "-m", "ui.serve", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]

@@ -115,7 +115,10 @@ def _fmt(v) -> str:
     if isinstance(v, bool):
         return "1" if v else "0"
     if isinstance(v, float):
-        return f"{v:.6g}"
+        # six digits when they read back as the same number, else all it takes: a slider's value (an angle
+        # moves in steps of pi/200) comes back exactly, so a link, a reload or another replica shows this view
+        short = f"{v:.6g}"
+        return short if float(short) == v else repr(float(v))
     return str(v)
 
 

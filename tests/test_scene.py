@@ -1,5 +1,7 @@
 """Scenes and their URLs: a round trip keeps everything, and nothing from a URL is trusted."""
 
+import math
+
 import pytest
 
 import landscapes
@@ -26,6 +28,17 @@ def test_a_full_scene_round_trips():
     )
     back, notices = sc.from_query(sc.to_query(scene))
     assert notices == [] and back == scene
+
+
+def test_a_slider_value_round_trips_exactly():
+    # a surface parameter's slider moves in steps of (high - low) / 200: the angle's are multiples of pi/200,
+    # which six digits do not hold (the view after a reload, or on another replica, was not the same)
+    value = -math.pi / 2 + 97 * math.pi / 200
+    scene = Scene(surface="quadratic", surface_params={"angle": value}, contestants=[Contestant("sgd", {"learning_rate": 0.05})])
+    query = sc.to_query(scene)
+    assert query["o1.learning_rate"] == "0.05"  # short values stay short
+    back, notices = sc.from_query(query)
+    assert notices == [] and back.surface_params["angle"] == value
 
 
 @pytest.mark.parametrize(

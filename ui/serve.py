@@ -52,6 +52,9 @@ def warm() -> float:
 
 
 def main() -> None:
+    from . import failover
+
+    failover.install()  # behind a balancer: a session taken over from a dead replica answers its first move
     seconds = warm()
     print(f"warm: the default scene is ready ({seconds:.1f} s); starting Streamlit", flush=True)
     from streamlit.web import cli

@@ -7,6 +7,7 @@ caught before a script thread starts.
 """
 
 import asyncio
+import concurrent.futures
 
 import pytest
 from streamlit.proto.ClientState_pb2 import ClientState
@@ -37,7 +38,9 @@ def _runs_asked(requests: list[ClientState], install: bool, monkeypatch) -> list
             session.shutdown()
         return started
 
-    return asyncio.run(go())
+    # in a thread of its own: the browser tests' Playwright (sync API) keeps an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, go()).result()
 
 
 def _move(fragment: str = "") -> ClientState:

@@ -34,7 +34,7 @@ from lessons.momentum import polyak  # lesson 3's: Polyak's optimum exists once
 from optimizers import settings
 from optimizers.settings import Setting
 
-DIGITS = 6  # significant digits of a swept value: what `lab.scene.to_query` writes
+DIGITS = 6  # significant digits of a swept value: round numbers, written as such by `lab.scene.to_query`
 # engine settings a sweep may vary beside the rule's own, with the settings table's ranges (so a cell's link is not
 # clamped; clipping's axis is centred on 1, not on "off"); the engine's coupled L2 decay cannot be a sweep axis (it
 # is traced as "l2"): only a fixed setting
@@ -70,7 +70,8 @@ POLYAK = {"rule": "momentum", "surface": "quadratic", "surface_params": {"condit
 
 
 def rounded(values) -> np.ndarray:
-    """Each value to 6 significant digits, the precision a Playground link carries (so a link reproduces its run)."""
+    """Each value to 6 significant digits: round numbers on the axes, and short links to a cell's run (a link writes
+    a value of 6 digits as 6 digits, any other exactly)."""
     return np.array([float(f"{v:.{DIGITS}g}") for v in np.ravel(values)])
 
 

@@ -21,28 +21,9 @@ project=lllfailover
 compose=(docker-compose -p "$project" -f deploy/compose.yaml)
 out=artifacts/failover.log
 
-step() { printf '\n== %s\n' "$*"; }
-
-# 1) Docker's engine, compose and debootstrap (for the base image) from Debian's packages
-missing=()
-command -v dockerd >/dev/null || missing+=(docker.io)
-command -v docker-compose >/dev/null || missing+=(docker-compose)
-command -v debootstrap >/dev/null || missing+=(debootstrap)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-if ! docker info >/dev/null 2>&1; then
-  step "starting dockerd (log: /tmp/dockerd.log)"
-  setsid nohup dockerd >/tmp/dockerd.log 2>&1 </dev/null &
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-  docker info >/dev/null 2>&1 || { tail -n 20 /tmp/dockerd.log >&2; echo "dockerd did not start" >&2; exit 1; }
-fi
-if ! docker image inspect "$LLL_BASE_IMAGE" >/dev/null 2>&1; then
-  step "building the base image $LLL_BASE_IMAGE"
-  bash docker/make_base_image.sh "$LLL_BASE_IMAGE"
-fi
+# 1) Docker's engine and compose running, and the base image, once (docker/engine.sh)
+source docker/engine.sh
+engine_up "$LLL_BASE_IMAGE" docker-compose:docker-compose
 
 # 2) the test's own side: Python with Playwright, Debian's Chromium
 bin/setup >/dev/null

@@ -18,31 +18,9 @@ max_bytes=1000000000  # the image budget: 1.0 GB
 max_healthy_s=5       # the start-up budget, from `docker run` to healthy
 container=lll-smoke-$$
 
-step() { printf '\n== %s\n' "$*"; }
-
-# 1) the Docker engine and debootstrap (for the base image) from Debian's packages
-missing=()
-command -v dockerd >/dev/null || missing+=(docker.io)
-command -v debootstrap >/dev/null || missing+=(debootstrap)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-# 2) a running engine: no service manager starts one here, so start it in the background
-if ! docker info >/dev/null 2>&1; then
-  step "starting dockerd (log: /tmp/dockerd.log)"
-  setsid nohup dockerd >/tmp/dockerd.log 2>&1 </dev/null &
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-  docker info >/dev/null 2>&1 || { tail -n 20 /tmp/dockerd.log >&2; echo "dockerd did not start" >&2; exit 1; }
-fi
-
-# 3) the base image, once
-if ! docker image inspect "$base" >/dev/null 2>&1; then
-  step "building the base image $base"
-  bash docker/make_base_image.sh "$base"
-fi
+# 1) Docker's engine running and the base image, once (docker/engine.sh)
+source docker/engine.sh
+engine_up "$base"
 
 # 4) the dev environment (hadolint, Playwright, Chromium) and the lint
 bin/setup

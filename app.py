@@ -5,30 +5,17 @@ from pathlib import Path
 import optimizers  # noqa: F401  (first: sets XLA's options before any computation starts its backend)
 import streamlit as st
 
+from lab import course
 from lab.i18n import LANG_NAMES, LANGS, t
 from lab.scene import page_notices
 from ui import style
 
 HERE = Path(__file__).resolve().parent
-# The lessons, in the order of the course notes: (key, Material icon). Page file: views/lesson_<n>_<key>.py,
-# navigation title: the catalogue's nav.<key>.
-LESSONS = (
-    ("gradient_descent", ":material/trending_down:"),
-    ("batches", ":material/casino:"),
-    ("momentum", ":material/speed:"),
-    ("adaptive", ":material/tune:"),
-    ("ewa", ":material/show_chart:"),
-    ("schedules", ":material/schedule:"),
-    ("decay_clipping", ":material/content_cut:"),
-    ("saddles", ":material/filter_hdr:"),
-    ("sweep", ":material/grid_on:"),
-)
 
 
 def lesson_pages(lang: str) -> list:
     pages = []
-    for n, (key, icon) in enumerate(LESSONS, start=1):
-        path = Path("views") / f"lesson_{n}_{key}.py"
+    for (key, icon), path in zip(course.LESSONS, course.page_files()):
         if (HERE / path).exists():  # tests/test_app.py checks that every lesson has its page
             pages.append(st.Page(str(path), title=t(f"nav.{key}", lang), icon=icon, url_path=key))
     return pages

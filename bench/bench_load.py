@@ -53,10 +53,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "browser")]
 from students import Student  # noqa: E402
 
 from figures import wire  # noqa: E402
-from lab import presets, scene  # noqa: E402
+from lab import course, presets, scene  # noqa: E402
 
-LESSONS = ("gradient_descent", "batches", "momentum", "adaptive", "ewa", "schedules", "decay_clipping",
-           "saddles", "sweep")
+LESSONS = course.KEYS
 RAMP_S = 5.0  # students arrive within this many seconds (a teacher's link, opened by the class at once)
 SWEEP_MAX = {"sweep.n": "128", "sweep.steps": "2000"}  # the sweep lab's largest grid and step count
 SWEEP_HEAVIEST = "sweep.surface"  # ... on its costliest surface: the regression's data (every cell a pass over it)

@@ -19,24 +19,15 @@ from pathlib import Path
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
-def lesson_pages() -> list[Path]:
-    """The lessons' page files, as app.py's navigation lists them (``LESSONS``; views/ also holds section modules)."""
-    import ast
-
-    tree = ast.parse(APP.read_text())
-    lessons = next(node.value for node in tree.body
-                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS")
-    keys = [elt.elts[0].value for elt in lessons.elts]
-    return [APP.parent / "views" / f"lesson_{n}_{key}.py" for n, key in enumerate(keys, start=1)]
-
-
 def main() -> None:
     sys.path.insert(0, str(APP.parent))
     import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
     from streamlit.testing.v1 import AppTest
 
     t0, failed = time.perf_counter(), []
-    pages = lesson_pages()
+    from lab import course
+
+    pages = [APP.parent / f for f in course.page_files()]
     for page in pages:
         at = AppTest.from_file(str(APP), default_timeout=600)
         at.run()

@@ -8,24 +8,20 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from figures import wire
+from lab import course
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120  # JAX compiles on a cold cache take seconds
 
 
 def lesson_keys() -> list[str]:
-    """The lessons in the navigation's order, as app.py lists them (``LESSONS``): the one list tests read."""
-    import ast
-
-    tree = ast.parse(Path(APP).read_text())
-    lessons = next(node.value for node in tree.body
-                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LESSONS")
-    return [elt.elts[0].value for elt in lessons.elts]
+    """The lessons in the navigation's order (`lab.course`): the one list tests read."""
+    return list(course.KEYS)
 
 
 def lesson_files() -> list[str]:
     """Each lesson's page file, ``views/lesson_<n>_<key>.py``."""
-    return [f"views/lesson_{n}_{k}.py" for n, k in enumerate(lesson_keys(), start=1)]
+    return course.page_files()
 
 
 def open_page(page: str | None = None, lang: str = "en") -> AppTest:

@@ -1,0 +1,134 @@
+"""The network page's computations: its teaching scenes, and a race of up to four optimizers on one network.
+
+A race trains every racer from the same initial weights (the setup's seed), then draws what the page shows:
+each trained network's decision boundary over the data, the plane of the runs' weights (`networks.plane`)
+with every path on it, and on request the Hessian's extreme eigenvalues along the first run
+(`networks.along`) or each run's sharpness at its end (a filter-normalised slice and the largest eigenvalue).
+Everything is a pure function of hashable values, so a page can keep the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+import networks
+
+MAX_RACERS = 4
+STEPS = (200, 500, 1000, 2000)
+WIDTHS = (2, 4, 8, 16, 32, 64)
+DEPTHS = (1, 2, 3)
+SAMPLES = (50, 100, 200, 400)
+BOUNDARY_GRID = 60  # points per side of a decision-boundary picture
+PLANE_GRID = 64
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The data, the network and the run's length, shared by every racer."""
+
+    dataset: str = "spirals"
+    n_samples: int = 200
+    noise: float = 0.05
+    label_noise: float = 0.0
+    width: int = 32
+    depth: int = 2
+    activation: str = "tanh"
+    steps: int = 2000
+    seed: int = 0  # the data's, the initial weights', the shuffles'
+
+    def data(self) -> networks.Dataset:
+        return networks.dataset(self.dataset, n_samples=self.n_samples, noise=self.noise, test_fraction=0.5,
+                                seed=self.seed, label_noise=self.label_noise)
+
+    def model(self) -> networks.Model:
+        return networks.model(self.data(), hidden=(self.width,) * self.depth, activation=self.activation)
+
+
+@dataclass(frozen=True)
+class Racer:
+    """One optimizer: a rule and its settings (optax names, as `networks.train` takes them), as sorted pairs."""
+
+    rule: str
+    settings: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, rule: str, **settings) -> Racer:
+        return cls(rule, tuple(sorted(settings.items())))
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A teaching scene: one click loads its setup and racers; ``measure`` names what it measures beside the race
+    (``"sharpness"``, ``"curvature"``)."""
+
+    key: str
+    setup: Setup
+    racers: tuple[Racer, ...]
+    measure: str = ""
+
+
+SCENES = {s.key: s for s in (
+    # plain SGD crawls on the spirals' plateau; momentum gets off it; Adam is first down
+    Scene("optimizers", Setup(), (Racer.of("sgd", learning_rate=0.1), Racer.of("momentum", learning_rate=0.1, momentum=0.9),
+                                  Racer.of("adam", learning_rate=0.01))),
+    # a large network on few noisy points memorises them: its test loss climbs, unless weights decay
+    Scene("weight_decay", Setup("moons", 60, 0.3, 0.1, width=64),
+          (Racer.of("adam", learning_rate=0.01), Racer.of("adam", learning_rate=0.01, weight_decay=0.01))),
+    # the same SGD with four samples per step and with all of them: where each ends, and how sharp it is there
+    Scene("batch", Setup("moons", 200, 0.25), (Racer.of("sgd", learning_rate=0.1, batch_size=4),
+                                               Racer.of("sgd", learning_rate=0.1)), "sharpness"),
+    # Adam at η = 0.3 stalls in a ReLU network; the same rate after 200 warmup steps trains it
+    Scene("warmup", Setup(activation="relu"), (Racer.of("adam", learning_rate=0.3),
+                                                Racer.of("adam", learning_rate=0.3, warmup_steps=200))),
+    # gradient descent from a random start: the Hessian's negative eigenvalues at first, almost none at the end
+    Scene("curvature", Setup("moons", 200, 0.25), (Racer.of("sgd", learning_rate=0.1),), "curvature"),
+)}
+DEFAULT_SCENE = "optimizers"
+
+
+@dataclass(frozen=True)
+class Race:
+    """The trained runs and the pictures of them."""
+
+    runs: tuple[networks.Run, ...]
+    plane: networks.Plane
+    boundary_xs: np.ndarray
+    boundary_ys: np.ndarray
+    probabilities: tuple[np.ndarray, ...]  # p(y = 1) over the boundary grid, (grid, grid) per run
+    data: networks.Dataset = field(repr=False)
+
+
+def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
+    """Train every racer on the setup's network from the same start; the boundaries and the plane of their weights."""
+    if not 1 <= len(racers) <= MAX_RACERS:
+        raise ValueError(f"a race has 1 to {MAX_RACERS} optimizers, got {len(racers)}")
+    m = setup.model()
+    runs = tuple(networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every, **dict(r.settings))
+                 for r in racers)
+    d = m.data
+    points = np.concatenate([d.x_train, d.x_test])
+    (x0, y0), (x1, y1) = points.min(0) - 0.25, points.max(0) + 0.25
+    xs, ys = np.linspace(x0, x1, BOUNDARY_GRID), np.linspace(y0, y1, BOUNDARY_GRID)
+    grid = np.stack(np.meshgrid(xs, ys), -1).reshape(-1, 2)
+    probs = tuple(np.asarray(m.probability(r.final, grid), dtype=float).reshape(BOUNDARY_GRID, BOUNDARY_GRID)
+                  for r in runs)
+    return Race(runs, networks.plane(list(runs), grid=PLANE_GRID), xs, ys, probs, d)
+
+
+def sharpness(r: Race, span: float = 1.0, seed: int = 0) -> list[dict[str, Any]]:
+    """Each run's end: the loss along one filter-normalised direction (the same seed for all) and the Hessian's
+    largest eigenvalue."""
+    out = []
+    for run in r.runs:
+        alphas, loss = networks.random_line(run.model, run.final, points=81, span=span, seed=seed)
+        lo, hi = networks.hessian_extremes(run.model, run.final)
+        out.append({"alphas": alphas, "loss": loss, "lowest": lo, "highest": hi})
+    return out
+
+
+def curvature(r: Race, index: int = 0, points: int = 9) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The Hessian's smallest and largest eigenvalues at ``points`` steps of run ``index``."""
+    return networks.along(r.runs[index], points)

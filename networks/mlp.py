@@ -103,12 +103,15 @@ class Model:
         return np.concatenate(parts)
 
     def loss(self, theta):
+        theta = jnp.asarray(theta)
         return self.arch.loss(theta, jnp.asarray(self.data.x_train), jnp.asarray(self.data.y_train))
 
     def test_loss(self, theta):
+        theta = jnp.asarray(theta)
         return self.arch.loss(theta, jnp.asarray(self.data.x_test), jnp.asarray(self.data.y_test))
 
     def accuracy(self, theta, split: str = "test"):
+        theta = jnp.asarray(theta)
         x, y = (self.data.x_test, self.data.y_test) if split == "test" else (self.data.x_train, self.data.y_train)
         return self.arch.accuracy(theta, jnp.asarray(x), jnp.asarray(y))
 

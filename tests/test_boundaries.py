@@ -1,6 +1,6 @@
 """The packages' boundaries: the math and the lessons' computations never import the UI.
 
-`landscapes`, `optimizers`, `lessons` and `lab` run without Streamlit and without Plotly (a notebook,
+`landscapes`, `optimizers`, `networks`, `lessons` and `lab` run without Streamlit and without Plotly (a notebook,
 a test or a benchmark can use them alone); `figures` draws with Plotly but never imports Streamlit.
 """
 
@@ -12,7 +12,7 @@ import sys
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-PURE = {"landscapes": ("streamlit", "plotly"), "optimizers": ("streamlit", "plotly"),
+PURE = {"landscapes": ("streamlit", "plotly"), "optimizers": ("streamlit", "plotly"), "networks": ("streamlit", "plotly"),
         "lessons": ("streamlit", "plotly"), "lab": ("streamlit", "plotly"), "figures": ("streamlit",)}
 
 
@@ -42,7 +42,7 @@ def test_no_page_file_is_over_160_lines():
     assert not _long((ROOT / "views").glob("*.py"), PAGE_LINES)
 
 
-@pytest.mark.parametrize("package", ["optimizers", "landscapes", "lessons", "lab", "figures", "ui"])
+@pytest.mark.parametrize("package", ["optimizers", "landscapes", "networks", "lessons", "lab", "figures", "ui"])
 def test_no_module_of_a_package_is_over_350_lines(package):
     # lab/texts holds the catalogue (words, not code), one module per page
     paths = [p for p in (ROOT / package).rglob("*.py") if "texts" not in p.parts]

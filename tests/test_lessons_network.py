@@ -1,0 +1,75 @@
+"""The network page's scenes teach what their buttons say, measured with their fixed seeds."""
+
+import numpy as np
+import pytest
+
+from lessons import network as ln
+
+
+def _race(key):
+    s = ln.SCENES[key]
+    return s, ln.race(s.setup, s.racers)
+
+
+def test_on_the_spirals_sgd_crawls_momentum_gets_off_the_plateau_and_adam_is_first_down():
+    _, r = _race("optimizers")
+    sgd, momentum, adam = r.runs
+    assert sgd.train_loss[-1] > 0.6  # still near log 2 ≈ 0.69: the plateau
+    assert momentum.train_loss[-1] < 0.1
+    # Adam is down first: the first step at which each is below 0.1
+    first = [int(np.argmax(x.train_loss < 0.1)) for x in (momentum, adam)]
+    assert first[1] < first[0]
+
+
+def test_weight_decay_stops_the_test_loss_from_climbing():
+    s, r = _race("weight_decay")
+    plain, decayed = r.runs
+    assert dict(s.racers[1].settings)["weight_decay"] > 0 and "weight_decay" not in dict(s.racers[0].settings)
+    # without decay the network memorises the training points and its test loss climbs far above its best
+    assert plain.train_loss[-1] < 0.01
+    assert plain.test_loss[-1] > 2 * np.nanmin(plain.test_loss)
+    # with it the test loss ends near its best, and lower than without
+    assert decayed.test_loss[-1] < 1.3 * np.nanmin(decayed.test_loss)
+    assert decayed.test_loss[-1] < plain.test_loss[-1] / 2
+
+
+def test_the_small_batch_ends_in_a_flatter_place_than_the_full_batch():
+    s, r = _race("batch")
+    small, full = ln.sharpness(r)
+    assert dict(s.racers[0].settings)["batch_size"] == 4 and "batch_size" not in dict(s.racers[1].settings)
+    assert small["highest"] < full["highest"] / 1.5
+    # the filter-normalised slice rises less around the small batch's end (its own loss subtracted)
+    rise = [np.mean(q["loss"][[0, -1]]) - q["loss"][len(q["loss"]) // 2] for q in (small, full)]
+    assert rise[0] < rise[1]
+
+
+def test_warmup_rescues_adam_at_a_large_rate():
+    _, r = _race("warmup")
+    cold, warm = r.runs
+    assert cold.train_loss[-1] > 0.3
+    assert warm.train_loss[-1] < 0.05
+
+
+def test_the_hessians_negative_eigenvalues_shrink_to_almost_nothing():
+    _, r = _race("curvature")
+    steps, lo, hi = ln.curvature(r)
+    assert steps[0] == 0 and steps[-1] == r.runs[0].steps
+    assert lo[0] < 0 and abs(lo[0]) / hi[0] > 0.2  # at the random start: a saddle-like region
+    assert abs(lo[-1]) / hi[-1] < 0.01  # at the end: within 1% of the largest
+
+
+def test_every_racer_starts_from_the_same_weights_and_the_plane_holds_every_path():
+    s, r = _race("optimizers")
+    starts = np.stack([x.theta[0] for x in r.runs])
+    np.testing.assert_array_equal(starts, np.broadcast_to(starts[0], starts.shape))
+    assert len(r.plane.paths) == len(r.runs) == len(r.probabilities)
+    assert all(p.shape == (ln.BOUNDARY_GRID, ln.BOUNDARY_GRID) for p in r.probabilities)
+    assert all(np.all((p >= 0) & (p <= 1)) for p in r.probabilities)
+
+
+def test_a_race_has_one_to_four_racers():
+    setup = ln.Setup(steps=200)
+    with pytest.raises(ValueError, match="1 to 4"):
+        ln.race(setup, ())
+    with pytest.raises(ValueError, match="1 to 4"):
+        ln.race(setup, (ln.Racer.of("sgd"),) * 5)

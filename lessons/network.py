@@ -2,9 +2,10 @@
 
 A race trains every racer from the same initial weights (the setup's seed), then draws what the page shows:
 each trained network's decision boundary over the data, the plane of the runs' weights (`networks.plane`)
-with every path on it, and on request the Hessian's extreme eigenvalues along the first run
-(`networks.along`) or each run's sharpness at its end (a filter-normalised slice and the largest eigenvalue).
-Everything is a pure function of hashable values, so a page can keep the results.
+with every path on it, and on request the Hessian's extreme eigenvalues along the first run or each run's
+sharpness at its end (a filter-normalised slice and the largest eigenvalue).
+Everything is a pure function of hashable values, so a page can keep the results; a race keeps each run's
+weights at a few checkpoints only (`Trained`), not at every step.
 """
 
 from __future__ import annotations
@@ -90,15 +91,58 @@ DEFAULT_SCENE = "optimizers"
 
 
 @dataclass(frozen=True)
+class Trained:
+    """What a page keeps of a `networks.Run`: its curves and ends, and its weights at `CHECKPOINTS` steps only.
+
+    A run's every θ (2,001 × 1,185 float32 numbers: 9.5 MB) stays out of the page's shared cache.
+    """
+
+    name: str
+    train_loss: np.ndarray
+    test_loss: np.ndarray
+    test_accuracy: np.ndarray
+    eval_steps: np.ndarray
+    lr: np.ndarray
+    grad_norm: np.ndarray
+    diverged_at: int | None
+    hyperparams: Any
+    iterations_per_epoch: int | None
+    final: np.ndarray
+    checkpoint_steps: np.ndarray
+    checkpoints: np.ndarray  # θ at checkpoint_steps
+
+    @property
+    def steps(self) -> int:
+        return self.lr.shape[0]
+
+    @property
+    def last(self) -> int:
+        return self.steps if self.diverged_at is None else int(self.diverged_at)
+
+    @classmethod
+    def of(cls, r: networks.Run) -> Trained:
+        at = np.unique(np.linspace(0, r.last, CHECKPOINTS).round().astype(int))
+        return cls(r.name, r.train_loss, r.test_loss, r.test_accuracy, r.eval_steps, r.lr, r.grad_norm, r.diverged_at,
+                   r.hyperparams, r.iterations_per_epoch, r.final.copy(), at, r.theta[at].copy())
+
+
+CHECKPOINTS = 9  # steps of each run at which the curvature can be measured
+
+
+@dataclass(frozen=True)
 class Race:
     """The trained runs and the pictures of them."""
 
-    runs: tuple[networks.Run, ...]
+    runs: tuple[Trained, ...]
     plane: networks.Plane
     boundary_xs: np.ndarray
     boundary_ys: np.ndarray
     probabilities: tuple[np.ndarray, ...]  # p(y = 1) over the boundary grid, (grid, grid) per run
-    data: networks.Dataset = field(repr=False)
+    model: networks.Model = field(repr=False)
+
+    @property
+    def data(self) -> networks.Dataset:
+        return self.model.data
 
 
 def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
@@ -106,8 +150,8 @@ def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
     if not 1 <= len(racers) <= MAX_RACERS:
         raise ValueError(f"a race has 1 to {MAX_RACERS} optimizers, got {len(racers)}")
     m = setup.model()
-    runs = tuple(networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every, **dict(r.settings))
-                 for r in racers)
+    runs = [networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every, **dict(r.settings))
+            for r in racers]
     d = m.data
     points = np.concatenate([d.x_train, d.x_test])
     (x0, y0), (x1, y1) = points.min(0) - 0.25, points.max(0) + 0.25
@@ -115,7 +159,8 @@ def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
     grid = np.stack(np.meshgrid(xs, ys), -1).reshape(-1, 2)
     probs = tuple(np.asarray(m.probability(r.final, grid), dtype=float).reshape(BOUNDARY_GRID, BOUNDARY_GRID)
                   for r in runs)
-    return Race(runs, networks.plane(list(runs), grid=PLANE_GRID), xs, ys, probs, d)
+    plane = networks.plane(runs, grid=PLANE_GRID)
+    return Race(tuple(Trained.of(r) for r in runs), plane, xs, ys, probs, m)
 
 
 def sharpness(r: Race, span: float = 1.0, seed: int = 0) -> list[dict[str, Any]]:
@@ -123,12 +168,14 @@ def sharpness(r: Race, span: float = 1.0, seed: int = 0) -> list[dict[str, Any]]
     largest eigenvalue."""
     out = []
     for run in r.runs:
-        alphas, loss = networks.random_line(run.model, run.final, points=81, span=span, seed=seed)
-        lo, hi = networks.hessian_extremes(run.model, run.final)
+        alphas, loss = networks.random_line(r.model, run.final, points=81, span=span, seed=seed)
+        lo, hi = networks.hessian_extremes(r.model, run.final)
         out.append({"alphas": alphas, "loss": loss, "lowest": lo, "highest": hi})
     return out
 
 
-def curvature(r: Race, index: int = 0, points: int = 9) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The Hessian's smallest and largest eigenvalues at ``points`` steps of run ``index``."""
-    return networks.along(r.runs[index], points)
+def curvature(r: Race, index: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The Hessian's smallest and largest eigenvalues at the checkpoints of run ``index``: ``(steps, lowest, highest)``."""
+    run = r.runs[index]
+    pairs = np.array([networks.hessian_extremes(r.model, theta) for theta in run.checkpoints])
+    return run.checkpoint_steps, pairs[:, 0], pairs[:, 1]

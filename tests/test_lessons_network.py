@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+import networks
+
 from lessons import network as ln
 
 
@@ -53,14 +55,14 @@ def test_warmup_rescues_adam_at_a_large_rate():
 def test_the_hessians_negative_eigenvalues_shrink_to_almost_nothing():
     _, r = _race("curvature")
     steps, lo, hi = ln.curvature(r)
-    assert steps[0] == 0 and steps[-1] == r.runs[0].steps
+    assert steps[0] == 0 and steps[-1] == r.runs[0].steps and len(steps) == ln.CHECKPOINTS
     assert lo[0] < 0 and abs(lo[0]) / hi[0] > 0.2  # at the random start: a saddle-like region
     assert abs(lo[-1]) / hi[-1] < 0.01  # at the end: within 1% of the largest
 
 
 def test_every_racer_starts_from_the_same_weights_and_the_plane_holds_every_path():
     s, r = _race("optimizers")
-    starts = np.stack([x.theta[0] for x in r.runs])
+    starts = np.stack([x.checkpoints[0] for x in r.runs])
     np.testing.assert_array_equal(starts, np.broadcast_to(starts[0], starts.shape))
     assert len(r.plane.paths) == len(r.runs) == len(r.probabilities)
     assert all(p.shape == (ln.BOUNDARY_GRID, ln.BOUNDARY_GRID) for p in r.probabilities)
@@ -73,3 +75,15 @@ def test_a_race_has_one_to_four_racers():
         ln.race(setup, ())
     with pytest.raises(ValueError, match="1 to 4"):
         ln.race(setup, (ln.Racer.of("sgd"),) * 5)
+
+
+def test_a_race_keeps_what_the_page_draws_and_each_runs_weights_at_checkpoints_only():
+    s = ln.SCENES["warmup"]
+    r = ln.race(s.setup, s.racers)
+    m = s.setup.model()
+    for racer, kept in zip(s.racers, r.runs):
+        full = networks.train(m, racer.rule, s.setup.steps, seed=s.setup.seed, **dict(racer.settings))
+        np.testing.assert_array_equal(kept.train_loss, full.train_loss)
+        np.testing.assert_array_equal(kept.final, full.final)
+        np.testing.assert_array_equal(kept.checkpoints, full.theta[kept.checkpoint_steps])
+        assert kept.checkpoints.nbytes < full.theta.nbytes / 100

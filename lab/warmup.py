@@ -2,7 +2,8 @@
 
 Run before serving (``python -m lab.warmup``: the Docker build and ``bin/app`` do),
 so the first visitor's page draws from cached programs instead of compiling them:
-the default scene, every preset, and every rule on the default surface.
+the default scene, every preset, and every rule on the default surface; and the network
+page's teaching scenes (each trains its own network shape: a first click would compile).
 
 A program is compiled per loop length, not per step count (`optimizers.engine.scan_length`:
 a run of 110 to 200 steps runs the loop of 200 and keeps its first steps). So each scene
@@ -54,6 +55,12 @@ def main() -> None:
         f"{', '.join(map(str, lengths(warmed)))}, in {time.perf_counter() - t0:.1f} s"
     )
 
+    from lessons import network
+
+    t1 = time.perf_counter()
+    for scene in network.SCENES.values():
+        network.race(scene.setup, scene.racers)
+    print(f"warm-up: the network page's {len(network.SCENES)} scenes in {time.perf_counter() - t1:.1f} s")
 
 if __name__ == "__main__":
     main()

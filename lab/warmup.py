@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 
 import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
+from lessons import network
 from optimizers.engine import scan_length
 
 from . import compute
@@ -55,12 +56,11 @@ def main() -> None:
         f"{', '.join(map(str, lengths(warmed)))}, in {time.perf_counter() - t0:.1f} s"
     )
 
-    from lessons import network
-
     t1 = time.perf_counter()
     for scene in network.SCENES.values():
         network.race(scene.setup, scene.racers)
     print(f"warm-up: the network page's {len(network.SCENES)} scenes in {time.perf_counter() - t1:.1f} s")
+
 
 if __name__ == "__main__":
     main()

@@ -62,20 +62,23 @@ def boundaries_figure(xs: np.ndarray, ys: np.ndarray, probabilities: Sequence[np
         for split, hollow in (("train", False), ("test", True)):
             pts, labels = getattr(data, f"x_{split}"), np.asarray(getattr(data, f"y_{split}"))
             colors = [CLASS_COLORS[int(c)] for c in labels]
-            marker = dict(size=0.6 * lk.marker, color=colors, line=dict(color=WHITE, width=0.8)) if not hollow else \
-                dict(size=0.6 * lk.marker, color="rgba(0,0,0,0)", line=dict(color=colors, width=1.6))
+            # an open symbol is stroked in the marker's colour
+            line = dict(width=1.6) if hollow else dict(color=WHITE, width=0.8)
             data_.append(dict(type="scatter", x=pts[:, 0], y=pts[:, 1], mode="markers", xaxis=x, yaxis=y,
-                              name=words[split], legendgroup=split, showlegend=r == 0,
-                              marker=dict(marker, symbol="circle-open" if hollow else "circle"),
-                              customdata=[words[f"class{int(c)}"] for c in labels],
+                              name=words[split], showlegend=False, customdata=[words[f"class{int(c)}"] for c in labels],
+                              marker=dict(size=0.6 * lk.marker, color=colors, line=line,
+                                          symbol="circle-open" if hollow else "circle"),
                               hovertemplate=f"{words[split]} · %{{customdata}} (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"))
         lo = r * (width + gap)
         layout[f"xaxis{ax}"] = dict(domain=[lo, lo + width], range=[float(xs[0]), float(xs[-1])], showgrid=False,
-                                    zeroline=False, showticklabels=False, constrain="domain", anchor=y)
+                                    zeroline=False, showticklabels=False, ticks="", constrain="domain", anchor=y)
         layout[f"yaxis{ax}"] = dict(range=[float(ys[0]), float(ys[-1])], showgrid=False, zeroline=False,
-                                    showticklabels=False, scaleanchor=x, scaleratio=1, constrain="domain", anchor=x)
+                                    showticklabels=False, ticks="", scaleanchor=x, scaleratio=1, constrain="domain", anchor=x)
         annotations.append(dict(text=title, x=lo + width / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
                                 yanchor="bottom", showarrow=False, font=dict(size=lk.small)))
+    for split, symbol in (("train", "circle"), ("test", "circle-open")):  # the legend's key, in a neutral grey
+        data_.append(dict(type="scatter", x=[None], y=[None], mode="markers", name=words[split], hoverinfo="skip",
+                          marker=dict(symbol=symbol, size=0.6 * lk.marker, color="#666666", line=dict(width=1.6))))
     layout["annotations"] = annotations
     layout["legend"] = dict(layout["legend"], y=-0.02, yanchor="top")
     layout["margin"] = dict(l=10, r=10, t=int(2.2 * lk.font), b=int(2.5 * lk.font))
@@ -87,11 +90,15 @@ def boundaries_figure(xs: np.ndarray, ys: np.ndarray, probabilities: Sequence[np
 
 
 def _log_ticks(z: np.ndarray) -> dict[str, Any]:
-    """Colour-bar ticks at the powers of ten within ``z`` (log10 of the loss), labelled with the loss itself."""
+    """Colour-bar ticks at 1, 2 and 5 times the powers of ten within ``z`` (log10 of the loss), labelled with the
+    loss itself."""
     finite = z[np.isfinite(z)]
-    lo, hi = (math.floor(float(finite.min())), math.ceil(float(finite.max()))) if finite.size else (0, 1)
-    vals = list(range(lo, hi + 1))
-    return dict(tickvals=vals, ticktext=[f"{10.0 ** v:g}" for v in vals])
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    values = [m * 10.0**e for e in range(math.floor(lo), math.ceil(hi) + 1) for m in (1, 2, 5)]
+    values = [v for v in values if lo <= math.log10(v) <= hi]
+    if len(values) > 8:  # many decades: the powers of ten alone
+        values = [v for v in values if math.log10(v).is_integer()]
+    return dict(tickvals=[math.log10(v) for v in values], ticktext=[f"{v:g}" for v in values])
 
 
 def frame_steps(steps: int, frames: int = FRAMES) -> np.ndarray:
@@ -113,7 +120,7 @@ def landscape_figure(plane: Plane, runs: Sequence[Run], labels: Sequence[str], c
     data: list[dict[str, Any]] = [dict(
         type="contour", x=plane.xs, y=plane.ys, z=z, colorscale=CONTOUR_SCALE, ncontours=24, name=words["loss"],
         line=dict(color=CONTOUR_LINE, width=0.6), hovertemplate="(%{x:.3g}, %{y:.3g}) · log₁₀ %{z:.2f}<extra></extra>",
-        colorbar=dict(title=dict(text=words["loss"], side="right", font=dict(size=lk.small)), x=0.455, thickness=10,
+        colorbar=dict(title=dict(text=words["loss"], side="right", font=dict(size=lk.small)), x=0.415, thickness=10,
                       tickfont=dict(size=lk.small), **_log_ticks(z)))]
     for path, label, c in zip(plane.paths, labels, colors):
         data.append(dict(type="scatter", x=path[:, 0], y=path[:, 1], mode="lines", name=label, legendgroup=label,
@@ -141,12 +148,12 @@ def landscape_figure(plane: Plane, runs: Sequence[Run], labels: Sequence[str], c
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="landscape")
     ev = plane.explained_variance if plane.explained_variance is not None else np.full(2, np.nan)
     layout.update(
-        xaxis=dict(domain=[0.0, 0.42], title=_axis_title(words["pc1"].format(share=f"{ev[0]:.0%}"), lk), zeroline=False,
+        xaxis=dict(domain=[0.0, 0.40], automargin=True, title=_axis_title(words["pc1"].format(share=f"{ev[0]:.0%}"), lk), zeroline=False,
                    showgrid=False, range=[float(plane.xs[0]), float(plane.xs[-1])]),
-        yaxis=dict(title=_axis_title(words["pc2"].format(share=f"{ev[1]:.0%}"), lk), zeroline=False, showgrid=False,
+        yaxis=dict(title=_axis_title(words["pc2"].format(share=f"{ev[1]:.0%}"), lk), zeroline=False, showgrid=False, automargin=True,
                    range=[float(plane.ys[0]), float(plane.ys[-1])]),
-        xaxis2=dict(domain=[0.56, 1.0], anchor="y2", title=_axis_title(words["step"], lk)),
-        yaxis2=dict(anchor="x2", type="log", exponentformat="power", title=_axis_title(words["curve_loss"], lk)),
+        xaxis2=dict(domain=[0.6, 1.0], anchor="y2", title=_axis_title(words["step"], lk)),
+        yaxis2=dict(anchor="x2", type="log", automargin=True, nticks=8, exponentformat="power", title=_axis_title(words["curve_loss"], lk)),
         margin=dict(l=10, r=10, t=int(3 * lk.font), b=int(6.5 * lk.font)),
     )
     layout["updatemenus"], layout["sliders"] = _controls(steps, words, lk)
@@ -179,7 +186,9 @@ def _controls(steps: np.ndarray, words: Mapping[str, str], lk) -> tuple[list, li
                   pad=dict(t=lk.font, r=10), font=dict(size=lk.small),
                   buttons=[dict(label=words["play"], method="animate", args=[None, play]),
                            dict(label=words["pause"], method="animate", args=[[None], still])])]
-    slider = dict(active=0, x=0.16, len=0.84, y=-0.1, yanchor="top", pad=dict(t=lk.font), font=dict(size=lk.small),
+    # the steps' own tick labels would crowd the rail: the current step is written above it
+    slider = dict(active=0, x=0.16, len=0.84, y=-0.1, yanchor="top", pad=dict(t=lk.font),
+                  font=dict(size=lk.small, color="rgba(0,0,0,0)"),
                   currentvalue=dict(prefix=f"{words['step']}: ", font=dict(size=lk.small)),
                   steps=[dict(label=str(int(k)), method="animate", args=[[str(int(k))], still]) for k in steps])
     return menus, [slider]
@@ -207,10 +216,12 @@ def curvature_figure(steps: np.ndarray, lowest: np.ndarray, highest: np.ndarray,
                  xaxis="x2", yaxis="y2", line=dict(color=CLASS_COLORS[0], width=lk.line), marker=dict(size=0.6 * lk.marker),
                  hovertemplate=f"{words['step']} %{{x}}: %{{y:.3g}}<extra></extra>")]
     layout = base_layout(lk, height=460 if projector else 360, uirevision="curvature")
-    layout.update(xaxis=dict(domain=[0.0, 0.46], title=_axis_title(words["step"], lk)),
-                  yaxis=dict(title=_axis_title(words["eigenvalue"], lk), zeroline=True, zerolinecolor=BLACK),
-                  xaxis2=dict(domain=[0.56, 1.0], anchor="y2", title=_axis_title(words["step"], lk)),
-                  yaxis2=dict(anchor="x2", type="log", exponentformat="power", title=_axis_title(words["negative"], lk)))
+    layout.update(xaxis=dict(domain=[0.0, 0.46], automargin=True, title=_axis_title(words["step"], lk)),
+                  yaxis=dict(automargin=True, title=_axis_title(words["eigenvalue"], lk), zeroline=True,
+                             zerolinecolor=BLACK),
+                  xaxis2=dict(domain=[0.56, 1.0], anchor="y2", automargin=True, title=_axis_title(words["step"], lk)),
+                  yaxis2=dict(anchor="x2", type="log", automargin=True, exponentformat="power",
+                              title=_axis_title(words["negative"], lk)))
     return dict(data=data, layout=layout)
 
 
@@ -223,6 +234,6 @@ def sharpness_figure(alphas: Sequence[np.ndarray], losses: Sequence[np.ndarray],
                  line=dict(color=c, width=lk.line), hovertemplate=f"{label} · α = %{{x:.2f}}: %{{y:.4g}}<extra></extra>")
             for a, f, label, c in zip(alphas, losses, labels, colors)]
     layout = base_layout(lk, height=460 if projector else 360, uirevision="sharpness")
-    layout.update(xaxis=dict(title=_axis_title(words["alpha"], lk), zeroline=True),
-                  yaxis=dict(title=_axis_title(words["loss"], lk), rangemode="tozero"))
+    layout.update(xaxis=dict(title=_axis_title(words["alpha"], lk), zeroline=True, automargin=True),
+                  yaxis=dict(title=_axis_title(words["loss"], lk), rangemode="tozero", automargin=True))
     return dict(data=data, layout=layout)

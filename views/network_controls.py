@@ -20,6 +20,8 @@ from ui.state import from_widget, to_widget
 K = "network"
 P = f"{K}."  # the page's widget-key prefix
 SETUP = ("dataset", "n_samples", "noise", "label_noise", "width", "depth", "activation", "steps", "seed")
+# the sizes offered, and every scene's (a scene's value outside the options would be changed without a word)
+SAMPLES = tuple(sorted({*ln.SAMPLES, *(s.setup.n_samples for s in ln.SCENES.values())}))
 RUN_SHOWN = ("batch_size", "weight_decay", "warmup_steps", "schedule", "clip_norm")  # the notes' knobs
 say = ui.Page(K)
 
@@ -110,7 +112,7 @@ def is_scene(name: str | None, setup: ln.Setup, racers: tuple[ln.Racer, ...]) ->
 def sidebar(lg: str) -> None:
     st.subheader(say("data"))
     st.selectbox(say("dataset"), networks.DATASETS, key=k("dataset"), format_func=lambda n: say(f"dataset.{n}"))
-    st.select_slider(say("samples"), ln.SAMPLES, key=k("n_samples"))
+    st.select_slider(say("samples"), SAMPLES, key=k("n_samples"))
     a, b = st.columns(2)
     a.slider(say("noise"), 0.0, 0.5, step=0.01, key=k("noise"), help=say("noise.help"))
     b.slider(say("label_noise"), 0.0, 0.3, step=0.01, key=k("label_noise"), help=say("label_noise.help"))

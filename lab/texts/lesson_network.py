@@ -5,9 +5,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav.network": {"en": "10 · A real network", "ko": "10 · 실제 신경망"},
     "lesson.network.title": {"en": "A real network", "ko": "실제 신경망"},
     "lesson.network.claim": {
-        "en": "The same optimizers train a real neural network here, with a thousand weights instead of two; "
-        "the picture of its loss is a two-dimensional slice, so it shows part of what happens, not all.",
-        "ko": "여기서는 같은 옵티마이저들이 매개변수 두 개가 아니라 가중치 천 개쯤의 실제 신경망을 학습시킵니다. "
+        "en": "The same optimizers train a real neural network here, with hundreds or thousands of weights instead of "
+        "two; the picture of its loss is a two-dimensional slice, so it shows part of what happens, not all.",
+        "ko": "여기서는 같은 옵티마이저들이 매개변수 두 개가 아니라 가중치가 수백, 수천 개인 실제 신경망을 학습시킵니다. "
         "손실 그림은 2차원 단면이라 일어나는 일의 일부만 보여 줍니다.",
     },
     "lesson.network.p1": {
@@ -50,7 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the scenes ------------------------------------------------------------------------------
     "lesson.network.scenes": {"en": "Teaching scenes (one click loads the data, network and optimizers)",
                               "ko": "수업 장면 (클릭 한 번으로 데이터, 신경망, 옵티마이저를 불러옴)"},
-    "lesson.network.scene.optimizers": {"en": "GD, momentum, Adam", "ko": "경사하강법, 모멘텀, Adam"},
+    "lesson.network.scene.optimizers": {"en": "GD, momentum, Adam", "ko": "GD, 모멘텀, Adam"},
     "lesson.network.scene.weight_decay": {"en": "Weight decay", "ko": "가중치 감소"},
     "lesson.network.scene.batch": {"en": "Small vs large batch", "ko": "작은 배치와 큰 배치"},
     "lesson.network.scene.warmup": {"en": "Warmup", "ko": "워밍업"},

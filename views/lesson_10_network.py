@@ -9,8 +9,8 @@ from figures import network as fx
 from figures.colors import color
 from lab.i18n import t
 from lessons import network as ln
-from ui import cached, chart, controls, lesson as ui
-from views import network_controls as nc
+from ui import cached, controls, lesson as ui
+from views import network_controls as panel, network_state as nc
 
 K = "network"
 say = ui.Page(K)
@@ -26,7 +26,7 @@ def lesson() -> None:
     words = {w: say(f"fig.{w}") for w in FIGURE_WORDS} | {"step": t("fig.step", lg), "start": t("fig.start", lg),
                                                           "play": t("fig.play", lg), "pause": t("fig.pause", lg)}
     with st.sidebar:
-        nc.sidebar(lg)
+        panel.sidebar(lg)
 
     # 1) the scenes, one click each, and what to look for in the one loaded
     for name, col in zip(ln.SCENES, st.columns(len(ln.SCENES))):

@@ -15,8 +15,7 @@ from views import network_controls as panel, network_state as nc
 K = "network"
 say = ui.Page(K)
 FIGURE_WORDS = ("probability", "train", "test", "class0", "class1", "pc1", "pc2", "loss", "curve_loss", "train_curve",
-                "test_curve", "end", "highest",
-                "lowest", "negative", "eigenvalue", "alpha", "slice_loss")
+                "test_curve", "end", "highest", "lowest", "negative", "eigenvalue", "alpha", "slice_loss")
 
 
 def lesson() -> None:

@@ -26,6 +26,7 @@ FRAMES = 60  # steps the animation shows, evenly spaced from the start to the en
 FRAME_MS = 80
 LOSS_FLOOR = 1e-7  # a loss this small is drawn at this height on the log axes
 HEIGHT, PROJECTOR_HEIGHT = 540, 700  # the landscape figure's
+CURRENT = "#808080"  # the slider's current step: a grey that reads on a light and on a dark page
 
 
 def _axis_title(text: str, lk) -> dict[str, Any]:
@@ -39,7 +40,7 @@ def _axis_title(text: str, lk) -> dict[str, Any]:
 def boundaries_figure(xs: np.ndarray, ys: np.ndarray, probabilities: Sequence[np.ndarray], data: Dataset,
                       titles: Sequence[str], *, words: Mapping[str, str], projector: bool = False) -> dict[str, Any]:
     """One panel per run: p(class 1) over the plane of the inputs, its 0.5 line, the train points filled and the
-    test points hollow. ``probabilities[r][j, i]`` is at (xs[i], ys[j]); ``titles[r]`` heads panel r.
+    test points hollow. ``probabilities[r][j, i]`` is at (xs[i], ys[j]); ``titles[r]`` heads panel r (two lines at most).
     ``words``: ``probability`` (the colour bar), ``train``, ``test``, ``class0``, ``class1``."""
     lk = look(projector)
     n = len(probabilities)
@@ -81,7 +82,7 @@ def boundaries_figure(xs: np.ndarray, ys: np.ndarray, probabilities: Sequence[np
                           marker=dict(symbol=symbol, size=0.6 * lk.marker, color="#666666", line=dict(width=1.6))))
     layout["annotations"] = annotations
     layout["legend"] = dict(layout["legend"], y=-0.02, yanchor="top")
-    layout["margin"] = dict(l=10, r=10, t=int(2.2 * lk.font), b=int(2.5 * lk.font))
+    layout["margin"] = dict(l=10, r=10, t=int(3.2 * lk.small + 6), b=int(2.5 * lk.font))  # two-line titles
     return dict(data=data_, layout=layout)
 
 
@@ -180,8 +181,9 @@ def _movers(plane: Plane, runs: Sequence[Run], colors: Sequence[str], lk, k: int
 
 def _controls(steps: np.ndarray, words: Mapping[str, str], lk) -> tuple[list, list]:
     """plotly's own play/pause buttons and step slider over the frames named after their steps."""
-    still = dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))
-    play = dict(fromcurrent=True, frame=dict(duration=FRAME_MS, redraw=False), transition=dict(duration=0))
+    # redraw: plotly.js's quick path (redraw=False) plots only the moving traces and drops the contour's layer
+    still = dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))
+    play = dict(fromcurrent=True, frame=dict(duration=FRAME_MS, redraw=True), transition=dict(duration=0))
     menus = [dict(type="buttons", direction="left", showactive=False, x=0.0, y=-0.1, xanchor="left", yanchor="top",
                   pad=dict(t=lk.font, r=10), font=dict(size=lk.small),
                   buttons=[dict(label=words["play"], method="animate", args=[None, play]),
@@ -189,7 +191,8 @@ def _controls(steps: np.ndarray, words: Mapping[str, str], lk) -> tuple[list, li
     # the steps' own tick labels would crowd the rail: the current step is written above it
     slider = dict(active=0, x=0.16, len=0.84, y=-0.1, yanchor="top", pad=dict(t=lk.font),
                   font=dict(size=lk.small, color="rgba(0,0,0,0)"),
-                  currentvalue=dict(prefix=f"{words['step']}: ", font=dict(size=lk.small)),
+                  currentvalue=dict(prefix=f"{words['step']}: ", xanchor="right",
+                                    font=dict(size=lk.small, color=CURRENT)),
                   steps=[dict(label=str(int(k)), method="animate", args=[[str(int(k))], still]) for k in steps])
     return menus, [slider]
 

@@ -30,7 +30,7 @@ def lesson() -> None:
     # 1) the scenes, one click each, and what to look for in the one loaded
     for name, col in zip(ln.SCENES, st.columns(len(ln.SCENES))):
         col.button(say(f"scene.{name}"), key=nc.k("scene", name), on_click=nc.load_scene, args=(name,),
-                   use_container_width=True)
+                   help=say(f"look.{name}"), use_container_width=True)
     setup, racers = nc.read()
     scene = st.session_state.get(nc.k("scene"))
     if nc.is_scene(scene, setup, racers):

@@ -50,11 +50,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the scenes ------------------------------------------------------------------------------
     "lesson.network.scenes": {"en": "Teaching scenes (one click loads the data, network and optimizers)",
                               "ko": "수업 장면 (클릭 한 번으로 데이터, 신경망, 옵티마이저를 불러옴)"},
-    "lesson.network.scene.optimizers": {"en": "GD, momentum, Adam", "ko": "GD, 모멘텀, Adam"},
+    "lesson.network.scene.optimizers": {"en": "Optimizers", "ko": "옵티마이저"},
     "lesson.network.scene.weight_decay": {"en": "Weight decay", "ko": "가중치 감소"},
-    "lesson.network.scene.batch": {"en": "Small vs large batch", "ko": "작은 배치와 큰 배치"},
+    "lesson.network.scene.batch": {"en": "Batch size", "ko": "배치 크기"},
     "lesson.network.scene.warmup": {"en": "Warmup", "ko": "워밍업"},
-    "lesson.network.scene.curvature": {"en": "Negative curvature", "ko": "음의 곡률"},
+    "lesson.network.scene.curvature": {"en": "Curvature", "ko": "곡률"},
     "lesson.network.look.optimizers": {
         "en": "Gradient descent, momentum and Adam, full-batch from the same start on the spirals: compare how fast "
         "each train loss falls and how each boundary follows the arms.",
@@ -115,8 +115,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.network.error": {"en": "These settings cannot be trained: {message}",
                              "ko": "이 설정으로는 학습할 수 없습니다: {message}"},
     # --- the figures -------------------------------------------------------------------------------
-    "lesson.network.boundary.title": {"en": "{label} · test accuracy {accuracy}", "ko": "{label} · 테스트 정확도 {accuracy}"},
-    "lesson.network.boundary.diverged": {"en": "{label} · diverged at step {step}", "ko": "{label} · {step}스텝에서 발산"},
+    "lesson.network.boundary.title": {"en": "{label}<br>test accuracy {accuracy}", "ko": "{label}<br>테스트 정확도 {accuracy}"},
+    "lesson.network.boundary.diverged": {"en": "{label}<br>diverged at step {step}", "ko": "{label}<br>{step}스텝에서 발산"},
     "lesson.network.fig.probability": {"en": "p(class 1)", "ko": "p(클래스 1)"},
     "lesson.network.fig.train": {"en": "training points", "ko": "학습 점"},
     "lesson.network.fig.test": {"en": "test points (hollow)", "ko": "테스트 점 (속이 빈 원)"},

@@ -118,6 +118,7 @@ def test_adding_changing_and_removing_an_optimizer():
     at.button(key=f"{KEY}.add").click().run()
     clean(at)
     assert at.session_state[f"{KEY}.n"] == 4 and f"{KEY}.add" not in [b.key for b in at.button]
+    assert at.session_state[f"{KEY}.o4.family"] == "adagrad"  # the first rule not racing yet (GD, momentum, Adam are)
     at.selectbox(key=f"{KEY}.o4.family").set_value("rmsprop").run()
     clean(at)
     assert at.session_state[f"{KEY}.o4.learning_rate"] == 0.01  # RMSProp's own default, not the old rule's

@@ -72,8 +72,11 @@ def rule_changed(i: int) -> None:
 
 
 def add() -> None:
+    """One more optimizer: the first rule not racing yet, at its own defaults."""
     setup, racers = read()
-    load(setup, (*racers, ln.Racer.of("adam", learning_rate=0.01)))
+    used = {optimizers.rule_info(r.rule).family for r in racers}
+    rule = next((f for f in optimizers.families() if f not in used), optimizers.families()[0])
+    load(setup, (*racers, ln.Racer.of(rule)))
 
 
 def remove(i: int) -> None:

@@ -107,7 +107,7 @@ def label(i: int, r: ln.Racer, lg: str) -> str:
     """'2 · SGD η=0.1 B=4': the Playground's label, and the batch, decay and warmup that tell two runs apart."""
     s = dict(r.settings)
     name = compute.label(i, sc.Contestant(r.rule, s), lg)
-    marks = {"batch_size": "B", "weight_decay": "λ", "warmup_steps": "warmup"}
+    marks = {"batch_size": "B", "weight_decay": "λ", "warmup_steps": say("mark.warmup", lg)}
     return name + "".join(f" {mark}={s[n]:g}" for n, mark in marks.items() if s.get(n))
 
 

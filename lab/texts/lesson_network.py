@@ -105,6 +105,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "lesson.network.activation": {"en": "Activation", "ko": "활성화 함수"},
     "lesson.network.params": {"en": "{n} weights and biases", "ko": "가중치와 편향 {n}개"},
     "lesson.network.optimizer": {"en": "Optimizer {i}", "ko": "옵티마이저 {i}"},
+    "lesson.network.mark.warmup": {"en": "warmup", "ko": "워밍업"},
     "lesson.network.run_settings": {"en": "Batch, decay, warmup, schedule, clipping",
                                     "ko": "배치, 가중치 감소, 워밍업, 스케줄, 클리핑"},
     # --- computing ---------------------------------------------------------------------------------

@@ -179,3 +179,21 @@ def test_log_ticks_label_the_loss_itself():
     ticks = fx._log_ticks(np.log10(np.array([0.09, 1.3])))
     assert ticks["ticktext"] == ["0.1", "0.2", "0.5", "1"]
     np.testing.assert_allclose(ticks["tickvals"], np.log10([0.1, 0.2, 0.5, 1]))
+
+
+def test_every_schedule_and_run_setting_trains_without_a_traceback():
+    """The run settings' panel: each schedule (with the parameters it shows), clipping, decay, warmup, mini-batches."""
+    from optimizers import settings
+
+    at = open_page()
+    at.select_slider(key=f"{KEY}.steps").set_value(200).run()
+    at.select_slider(key=f"{KEY}.width").set_value(8).run()
+    for name in settings.get("schedule").choices:
+        at.selectbox(key=f"{KEY}.o1.schedule").set_value(name).run()
+        clean(at)
+    for name, value in (("clip_norm", 1.0), ("weight_decay", 0.1), ("warmup_steps", 50), ("batch_size", 16)):
+        widget = at.select_slider if name in ("clip_norm", "batch_size") else at.slider
+        widget(key=f"{KEY}.o1.{name}").set_value(value).run()
+        clean(at)
+    label = spec(at, f"{KEY}.landscape")["data"][1]["name"]
+    assert label.startswith("1 · SGD") and "B=16" in label and "λ=0.1" in label and "warmup=50" in label

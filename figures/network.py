@@ -223,7 +223,7 @@ def curvature_figure(steps: np.ndarray, lowest: np.ndarray, highest: np.ndarray,
                   yaxis=dict(automargin=True, title=_axis_title(words["eigenvalue"], lk), zeroline=True,
                              zerolinecolor=BLACK),
                   xaxis2=dict(domain=[0.56, 1.0], anchor="y2", automargin=True, title=_axis_title(words["step"], lk)),
-                  yaxis2=dict(anchor="x2", type="log", automargin=True, exponentformat="power",
+                  yaxis2=dict(anchor="x2", type="log", automargin=True, exponentformat="power", dtick="D2",
                               title=_axis_title(words["negative"], lk)))
     return dict(data=data, layout=layout)
 

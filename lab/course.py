@@ -15,6 +15,7 @@ LESSONS = (
     ("decay_clipping", ":material/content_cut:"),
     ("saddles", ":material/filter_hdr:"),
     ("sweep", ":material/grid_on:"),
+    ("network", ":material/hub:"),
 )
 KEYS = tuple(key for key, _ in LESSONS)
 

@@ -178,7 +178,8 @@ function drawFigure(parent, data, trigger) {
         const P = await loadPlotly(d.bundles.cartesian);
         gd.style.height = `${fig.layout.height || 450}px`;
         const layout = themed({ ...fig.layout, autosize: true }, themeOf(parent));
-        await P.react(gd, fig.data, layout, { displaylogo: false, responsive: true });
+        // the figure object form carries the figure's own frames (a play button and a slider in its layout)
+        await P.react(gd, { data: fig.data, layout, frames: fig.frames || [], config: { displaylogo: false, responsive: true } });
         if (d.clickable && !gd.__lllClicks) {
           // a click on a point, in the shape of st.plotly_chart's selection event
           gd.__lllClicks = true;

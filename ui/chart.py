@@ -91,6 +91,7 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
 def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None = None) -> None:
     """Draw a plotly figure (a `go.Figure` or its dict) in place: a rerun updates it with ``Plotly.react``,
     where ``st.plotly_chart`` would mount a new chart whenever the figure changes. ``where``: a container.
+    The figure's ``frames``, if any, are sent too (its play button and slider animate them in the browser).
 
     ``on_click(event)``: a click on a point, with ``event`` shaped as st.plotly_chart's selection event
     (``{"selection": {"points": [{"curve_number", "point_index", "x", "y"}]}}``)."""
@@ -102,9 +103,12 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
         if on_click is not None and isinstance(event, dict):
             on_click(event)
 
+    # a figure's own animation (plotly frames, played by its layout's play button and slider) travels with it
+    packed = {"data": spec.get("data", []), "layout": spec.get("layout", {})}
+    if spec.get("frames"):
+        packed["frames"] = spec["frames"]
     with where if where is not None else contextlib.nullcontext():
-        _COMPONENT(key=key, data={"mode": "figure", "figure": wire.pack({"data": spec.get("data", []),
-                                                                         "layout": spec.get("layout", {})}),
+        _COMPONENT(key=key, data={"mode": "figure", "figure": wire.pack(packed),
                                   "bundles": _bundles(), "clickable": on_click is not None},
                    on_click_change=clicked)
 

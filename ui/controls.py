@@ -149,12 +149,13 @@ def keep(*keys: str) -> None:
             ss[k] = ss[k]
 
 
-def hyper_widget(i: int, h: Setting, lang: str) -> None:
+def hyper_widget(i: int, h: Setting, lang: str, prefix: str = state.P) -> None:
     """The widget the settings table asks for: log stops, a linear or whole-number slider, a checkbox or a menu.
 
-    A setting that can be off (no clipping, the full batch) gets an "off" stop first.
+    A setting that can be off (no clipping, the full batch) gets an "off" stop first. Its key is
+    ``<prefix>o<i>.<name>`` (the Playground's ``pg.``, or another page's own).
     """
-    k = key(f"o{i}", h.name)
+    k = f"{prefix}o{i}.{h.name}"
     ss = st.session_state
     ss.setdefault(k, state.to_widget(h, h.default))
     label, help_text = t(f"hp.{h.name}", lang), t(f"help.{h.name}", lang)

@@ -37,6 +37,9 @@ REFERENCES = {
     "bengio2013": "Y. Bengio, N. Boulanger-Lewandowski, R. Pascanu. Advances in Optimizing Recurrent Networks. ICASSP 2013.",
     "nesterov1983": "Y. Nesterov. A method of solving a convex programming problem with convergence rate O(1/k²). Soviet Mathematics Doklady 27 (1983).",
     "dauphin2014": "Y. Dauphin et al. Identifying and attacking the saddle point problem in high-dimensional non-convex optimization. NeurIPS 2014.",
+    "li2018": "H. Li, Z. Xu, G. Taylor, C. Studer, T. Goldstein. Visualizing the Loss Landscape of Neural Nets. NeurIPS 2018.",
+    "keskar2017": "N. S. Keskar, D. Mudigere, J. Nocedal, M. Smelyanskiy, P. T. P. Tang. On Large-Batch Training for Deep Learning: Generalization Gap and Sharp Minima. ICLR 2017.",
+    "playground": "D. Smilkov, S. Carter. TensorFlow Playground: Tinker With a Neural Network Right Here in Your Browser (2016), playground.tensorflow.org.",
     "ng_dl": "A. Ng. Deep Learning Specialization, Course 2: Improving Deep Neural Networks (Coursera).",
 }
 

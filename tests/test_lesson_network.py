@@ -68,7 +68,7 @@ def test_the_page_draws_the_race_it_computes(default_race):
     note = next(i.value for i in at.info)
     ev = default_race.plane.explained_variance
     assert f"{ev[0]:.1%} + {ev[1]:.1%} = {ev.sum():.1%}" in note
-    assert f"{default_race.runs[0].model.n_params:,}" in note
+    assert f"{default_race.model.n_params:,}" in note
 
 
 @pytest.mark.parametrize("name", list(ln.SCENES))

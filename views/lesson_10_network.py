@@ -59,7 +59,7 @@ def lesson() -> None:
     st.caption(say("landscape.caption"))
     st.markdown(controls.markdown_table(nc.rows(race, labels, lg)))
     ev = race.plane.explained_variance
-    st.info(say("honest", n=f"{race.runs[0].model.n_params:,}", pc1=f"{ev[0]:.1%}", pc2=f"{ev[1]:.1%}",
+    st.info(say("honest", n=f"{race.model.n_params:,}", pc1=f"{ev[0]:.1%}", pc2=f"{ev[1]:.1%}",
                 total=f"{ev.sum():.1%}", rest=f"{max(1 - ev.sum(), 0.0):.1%}"), icon=":material/info:")
 
     # 4) measured: the Hessian along run 1, and every end's sharpness

@@ -1,6 +1,6 @@
 """Benchmark of the network page's redraw: four optimizers trained on a small network, and its loss plane.
 
-Run: ``.venv/bin/python bench/bench_network.py [--passes 9]``
+Run: ``.venv/bin/python bench/bench_network.py [--passes 9] [--browser 12]``
 
 The setup is issue 10's: spirals, 200 training points (and 200 test points), an MLP of two hidden layers of
 32 tanh units (1,185 parameters); sgd, momentum, rmsprop and adam, 2,000 full-batch steps each, test loss every
@@ -22,6 +22,12 @@ later, rounding differences grow, as float32 paths of 2,000 steps of a network d
 the passes, in milliseconds, for training, the plane and their sum, and the target (about 1 s for the redraw's
 computation). Compiles are paid before the timed passes; a first visit's compile cost is printed separately
 (``networks.train`` with the persistent compile cache warm, as a running server has it).
+
+``--browser N``: the same setup as a learner meets it. A server (``python -m ui.serve``, as bin/app starts it)
+and headless Chromium open ``/network``; the page is set to the setup above (a fourth optimizer added, 400
+points: 200 for training), then optimizer 1's learning-rate slider is moved N times with the keyboard, one way
+(every value new to every cache). Timed: from the key press until every chart on the page has drawn anew
+(``data-revision``, ui/chart.js), median and p90.
 """
 
 from __future__ import annotations
@@ -118,9 +124,72 @@ def ours(factor: float):
     return [r.theta for r in runs], (t1 - t0, t2 - t1, t3 - t2)
 
 
+def browser(moves: int) -> list[float]:
+    """Seconds from a slider's key press to every chart redrawn, on the page in Chromium (see the docstring)."""
+    import signal
+    import socket
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+    from streamlit_page import wait_until_idle
+
+    root = Path(__file__).resolve().parents[1]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tempfile.NamedTemporaryFile(prefix="bench_network_", suffix=".log", delete=False)
+    server = subprocess.Popen([str(root / ".venv/bin/python"), "-m", "ui.serve", "--server.port", str(port),
+                               "--server.headless", "true", "--server.address", "127.0.0.1",
+                               "--server.fileWatcherType", "none"], cwd=root, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    url, times = f"http://127.0.0.1:{port}", []
+    revisions = "() => [...document.querySelectorAll('.lll-figure')].map(g => Number(g.dataset.revision))"
+    redrawn = "(b) => { const r = [...document.querySelectorAll('.lll-figure')].map(g => Number(g.dataset.revision));" \
+              " return r.length >= b.length && b.every((v, i) => r[i] > v); }"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium")
+            page = b.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url + "/network")
+            wait_until_idle(page, 180_000)
+
+            def press(key_class: str, key: str, timed: bool) -> None:
+                before = page.evaluate(revisions)
+                thumb = page.locator(f".{key_class} [role='slider'], .{key_class} input[type='range']").first
+                thumb.focus()
+                t = time.perf_counter()
+                thumb.press(key)
+                page.wait_for_function(redrawn, arg=before, timeout=60_000, polling="raf")
+                if timed:
+                    times.append(time.perf_counter() - t)
+                wait_until_idle(page, 60_000)
+
+            page.locator(".st-key-network-add button").first.click()  # a fourth optimizer
+            wait_until_idle(page, 180_000)
+            press("st-key-network-n_samples", "ArrowRight", False)  # 200 -> 400 points: 200 to train on
+            for _ in range(moves):
+                press("st-key-network-o1-learning_rate", "ArrowLeft", True)
+            b.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return times
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--passes", type=int, default=9)
+    ap.add_argument("--browser", type=int, default=0, metavar="N", help="also time N slider moves in Chromium")
     args = ap.parse_args()
     m = SETUP.model()
     print(f"# network redraw: spirals, {m.data.n_train} training points, hidden (32, 32), {m.n_params} parameters, "
@@ -158,6 +227,11 @@ def main() -> None:
     verdict = "PASS" if np.median(mine[:, 2]) <= TARGET_MS else "MISS"
     print(f"\nnetwork redraw computation: median {np.median(mine[:, 2]):.0f} ms, p90 {np.percentile(mine[:, 2], 90):.0f} ms "
           f"(target {TARGET_MS:.0f} ms: {verdict}); plain optax train + plane median {np.median(plain.sum(1)):.0f} ms")
+    if args.browser:
+        t = np.array(browser(args.browser)) * 1e3
+        verdict = "PASS" if np.median(t) <= TARGET_MS else "MISS"
+        print(f"network page in Chromium, slider move to every chart redrawn ({len(t)} moves): median "
+              f"{np.median(t):.0f} ms, p90 {np.percentile(t, 90):.0f} ms (target about {TARGET_MS:.0f} ms: {verdict})")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ weights at a few checkpoints only (`Trained`), not at every step.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +128,7 @@ class Trained:
                    r.hyperparams, r.iterations_per_epoch, r.final.copy(), at, r.theta[at].copy())
 
 
+_POOL = ThreadPoolExecutor(max_workers=min(MAX_RACERS, os.cpu_count() or 1), thread_name_prefix="race")
 CHECKPOINTS = 9  # steps of each run at which the curvature can be measured
 
 
@@ -150,8 +153,9 @@ def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
     if not 1 <= len(racers) <= MAX_RACERS:
         raise ValueError(f"a race has 1 to {MAX_RACERS} optimizers, got {len(racers)}")
     m = setup.model()
-    runs = [networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every, **dict(r.settings))
-            for r in racers]
+    # side by side on the machine's cores: a compiled run releases Python's lock while it computes
+    runs = list(_POOL.map(lambda r: networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every,
+                                                   **dict(r.settings)), racers))
     d = m.data
     points = np.concatenate([d.x_train, d.x_test])
     (x0, y0), (x1, y1) = points.min(0) - 0.25, points.max(0) + 0.25

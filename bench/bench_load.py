@@ -175,13 +175,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Serve the checkout at ``root`` (this one by default) as bin/app does, on a free port; wait until healthy."""
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+        cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -255,6 +256,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0, help="how long each run moves sliders")
     ap.add_argument("--url", help="load this server instead of starting one")
     ap.add_argument("--pid", type=int, help="with --url: the server's process, for CPU and RSS")
+    ap.add_argument("--root", type=Path, default=ROOT,
+                    help="serve this checkout instead of the working tree (a before/after comparison by the same bench)")
     ap.add_argument("--heavy", type=int, default=0, help="students on the sweep lab asking for its largest sweep")
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
     ap.add_argument("--seed", type=int, default=0)
@@ -269,7 +272,7 @@ def main() -> None:
         proc = None
         url, pid = args.url, args.pid
         if url is None:
-            proc, url = start_server(ROOT / "artifacts" / "bench_load_server.log")
+            proc, url = start_server(ROOT / "artifacts" / "bench_load_server.log", root=args.root)
             pid = proc.pid
         try:
             stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed))

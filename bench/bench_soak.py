@@ -1,6 +1,6 @@
 """Soak: one session making many reruns across every page; does the server's memory settle?
 
-Run: ``.venv/bin/python bench/bench_soak.py [--reruns 2000] [--url URL --pid PID]``
+Run: ``.venv/bin/python bench/bench_soak.py [--reruns 2000] [--root DIR | --url URL --pid PID]``
 
 One simulated student (`bench/students.py`) visits the Playground and the nine
 lessons in turn, moving a random slider of each page to a random value 20 times
@@ -67,6 +67,7 @@ async def soak(url: str, pid: int | None, reruns: int, seed: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reruns", type=int, default=2000)
+    ap.add_argument("--root", type=Path, default=ROOT, help="serve this checkout instead of the working tree")
     ap.add_argument("--url")
     ap.add_argument("--pid", type=int)
     ap.add_argument("--seed", type=int, default=0)
@@ -74,7 +75,7 @@ def main() -> None:
     proc = None
     url, pid = args.url, args.pid
     if url is None:
-        proc, url = start_server(ROOT / "artifacts" / "bench_soak_server.log")
+        proc, url = start_server(ROOT / "artifacts" / f"bench_soak_server_{os.getpid()}.log", root=args.root)
         pid = proc.pid
     try:
         asyncio.run(soak(url, pid, args.reruns, args.seed))

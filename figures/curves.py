@@ -7,6 +7,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from . import kept
 from .look import base_layout, look
 from .text import words as figure_words
 from .paths import Path, f32, has_f_min, loss_gap
@@ -36,7 +37,7 @@ def lr_schedule_figure(
     ]
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="lr-schedules")
     layout.update(xaxis=dict(title=words["step"]), yaxis=dict(title=words["lr"], rangemode="tozero"))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def loss_curves_figure(
@@ -69,4 +70,4 @@ def loss_curves_figure(
         yaxis=dict(title=quantity + (" " + words["log"] if use_log else ""), type="log" if use_log else "linear"),
     )
     layout["yaxis"]["exponentformat"] = "power"
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

@@ -6,6 +6,7 @@ from typing import Any, Mapping, Sequence
 
 import plotly.graph_objects as go
 
+from . import kept
 from .inspect_step import guide_lines
 from .look import Look, base_layout, look
 from .text import words as figure_words
@@ -32,7 +33,7 @@ def inspector_figure(
         layout["annotations"] = [dict(text=words["no_adaptive"], xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False)]
         for key in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
             layout[key]["visible"] = False
-        return go.Figure(layout=layout)
+        return kept.figure(layout=layout)
     data = []
     for p in adaptive:
         data += _lines(p, "effective_lr", "", lk.line, legend=True, step_word=words["step"])
@@ -40,7 +41,7 @@ def inspector_figure(
             data += _lines(p, "second_moment", "2", MOMENT_LINE * lk.line, legend=False, step_word=words["step"])
     if step is not None:
         layout["shapes"] = guide_lines(step, ["", "2"])
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def _lines(p: Path, key: str, axis: str, width: float, *, legend: bool, step_word: str = "step") -> list[dict[str, Any]]:

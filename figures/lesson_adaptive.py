@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import heights as hts
+from . import heights as hts, kept
 from .lesson_momentum import contour_axes, landmarks
 from .look import Look, base_layout, look
 from .paths import LOG_FLOOR, f32, path_traces
@@ -136,7 +136,7 @@ def race_figure(panels: Sequence[Panel], losses: Sequence[Line], *, loss_title: 
     margin = dict(layout["margin"], t=int(5 * lk.font))
     plot_height = layout["height"] - margin["t"] - margin["b"]
     layout.update(margin=margin, legend=dict(layout["legend"], y=1.0 + 2.0 * lk.font / plot_height))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def long_run_figure(rates: Sequence[Line], sums: Sequence[Line], *, words: Mapping[str, str] | None = None,
@@ -162,7 +162,7 @@ def long_run_figure(rates: Sequence[Line], sums: Sequence[Line], *, words: Mappi
         xaxis2=dict(domain=[0.57, 1.0], anchor="y2", title=dict(text=w["step"])),
         yaxis2=dict(anchor="x2", rangemode="tozero", title=dict(text=w["partial_sum"])),
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def first_steps_figure(lengths: Sequence[Line], *, words: Mapping[str, str] | None = None,
@@ -175,7 +175,7 @@ def first_steps_figure(lengths: Sequence[Line], *, words: Mapping[str, str] | No
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="first-steps")
     layout.update(xaxis=dict(title=dict(text=w["step"])),
                   yaxis=dict(title=dict(text=w["length"]), type="log", exponentformat="power"))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def loops_figure(surface: Surface, grid: hts.Grid, paths: Sequence[Line], *, words: Mapping[str, str] | None = None,
@@ -195,4 +195,4 @@ def loops_figure(surface: Surface, grid: hts.Grid, paths: Sequence[Line], *, wor
     layout.update(axes)
     layout.update(xaxis2=dict(domain=[0.57, 1.0], anchor="y2", title=dict(text=w["step"])),
                   yaxis2=dict(anchor="x2", type="log", exponentformat="power", title=dict(text=w["length"])))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from lessons.batches import batch_sizes_of_epoch, finite_population_spread, one_over_sqrt_b
 
+from . import kept
 from .colors import BLUE, DIVERGED, GUIDE, ORANGE, SKY, VERMILLION
 from .look import base_layout, look
 from .paths import f32
@@ -75,7 +76,7 @@ def epoch_figure(
             dict(type="line", x0=float(e), x1=float(e), y0=-0.5, y1=0.5, xref="x", yref="y", line=dict(color="white", width=2))
             for e in edges
         ]
-    return go.Figure(data=[trace], layout=layout)
+    return kept.figure(data=[trace], layout=layout)
 
 
 def spread_figure(
@@ -148,7 +149,7 @@ def spread_figure(
                    minor=dict(showgrid=False)),
         yaxis=dict(title=y_title, type="log", tickvals=ticks, ticktext=[f"{v:g}" for v in ticks]),
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def cost_noise_figure(
@@ -237,7 +238,7 @@ def cost_noise_figure(
         shapes=shapes,
         annotations=annotations,
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def _ticks_125(low: float, high: float) -> list[float]:

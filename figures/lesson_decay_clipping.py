@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import heights as hts
+from . import heights as hts, kept
 from .colors import BLACK, GUIDE, WHITE, color
 from .lesson_momentum import MARKERS, contour_axes, landmarks
 from .look import base_layout, look
@@ -61,7 +61,7 @@ def decay_figure(surface: Surface, paths: Sequence[Path], loci: Mapping[str, tup
     data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision="decay")
     layout["xaxis"], layout["yaxis"] = contour_axes(window)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, labels: Mapping[str, str],
@@ -75,7 +75,7 @@ def decay_rate_figure(series: Sequence[tuple[str, str, str, np.ndarray]], *, lab
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else SMALL_HEIGHT, uirevision="decay-rate")
     layout.update(xaxis=dict(title=dict(text=labels["step"])),
                   yaxis=dict(type="log", exponentformat="power", title=dict(text=labels["rate"])))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def clip_figure(surface: Surface, paths: Sequence[Path], *, grid, words: Mapping
     data += landmarks(surface, paths[0].traj.xy[0], lk, words=w)
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT - 80, uirevision="clip")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def compass_figure(raw, clipped: Mapping[str, tuple[np.ndarray, str]], threshold: float, *,
@@ -127,4 +127,4 @@ def compass_figure(raw, clipped: Mapping[str, tuple[np.ndarray, str]], threshold
     axis = dict(range=[-reach, reach], zeroline=True, zerolinecolor=GUIDE, showgrid=False, constrain="domain")
     layout.update(xaxis=dict(axis, title=dict(text="∂f/∂x")), yaxis=dict(axis, title=dict(text="∂f/∂y"), scaleanchor="x"),
                   annotations=annotations)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

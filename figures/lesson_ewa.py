@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import plotly.graph_objects as go
 
+from . import kept
 from .colors import BLUE, GUIDE, ORANGE, VERMILLION
 from .look import base_layout, look
 from .paths import f32
@@ -63,7 +64,7 @@ def ewa_figure(
         annotations=[dict(x=0.5 + w, y=1, xref="x", yref="paper", text=window_text.format(days=f"{w:.3g}"),
                           showarrow=False, xanchor="left", yanchor="top", xshift=4, font=dict(size=lk.small, color=BLUE))],
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def weights_figure(
@@ -95,4 +96,4 @@ def weights_figure(
         annotations=[dict(x=n - 0.5, y=1, xref="x", yref="paper", xanchor="left", yanchor="top", xshift=6, showarrow=False,
                           text=share_text.format(days=n, share=f"{100 * share:.0f}%"), font=dict(size=lk.font, color=VERMILLION))],
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import heights as hts
+from . import heights as hts, kept
 from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE
 from .look import base_layout, look
 from .paths import Path, f32, loss_gap, markers, run_traces
@@ -86,7 +86,7 @@ def paths_and_losses_figure(
                                  line=dict(color=DIVERGED, width=1.5, dash="dash"))]
         layout["annotations"] = [dict(x=1, y=math.log10(value), xref="x2 domain", yref="y2", text=text, showarrow=False,
                                       xanchor="right", yanchor="bottom", font=dict(size=lk.small, color=DIVERGED))]
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def factor_figure(
@@ -163,7 +163,7 @@ def factor_figure(
                  xanchor="left", yanchor="top", xshift=4, font=dict(color=DIVERGED, size=lk.font)),
         ],
     )
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from . import heights as hts
+from . import heights as hts, kept
 from .colors import BLACK, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
 from .look import Look, base_layout, look
 from .paths import LOG_FLOOR, Path, f32, run_traces
@@ -73,7 +73,7 @@ def paths_figure(surface: Surface, paths: Sequence[Path], *, grid: hts.Grid, mar
     layout = base_layout(lk, height=height or (PROJECTOR_HEIGHT if projector else HEIGHT),
                          uirevision=f"paths:{surface.name}")
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def lookahead_figure(surface: Surface, notes_xy: np.ndarray, step: LookAhead, hb
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else HEIGHT, uirevision=f"lookahead:{step.k}")
     layout["xaxis"], layout["yaxis"] = contour_axes(window)
     layout["annotations"] = arrows
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def forms_figure(surface: Surface, paths: Sequence[Path], distances: Sequence[np
     layout["xaxis"], layout["yaxis"] = contour_axes(surface.domain, x_domain=(0.0, 0.5))
     layout["xaxis2"] = dict(domain=[0.62, 1.0], anchor="y2", title=dict(text=step_title))
     layout["yaxis2"] = dict(anchor="x2", type="log", exponentformat="power", title=dict(text=distance_title))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -207,4 +207,4 @@ def rate_map_figure(etas: np.ndarray, betas: np.ndarray, rate: np.ndarray, kappa
                   plot_bgcolor="#d9d9d9")  # diverged cells are NaN: the grey background shows through
     layout["annotations"] = [dict(text=labels["diverged"], xref="paper", yref="paper", x=1.0, y=1.0, xanchor="right",
                                   yanchor="top", showarrow=False, font=dict(size=lk.small), bgcolor="rgba(255,255,255,0.8)")]
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from lessons.saddles_minima import DIVERGED_CODE, NOT_SETTLED
 
-from . import heights as hts
+from . import heights as hts, kept
 from .colors import DIVERGED, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, SADDLE, START_EDGE, START_FILL, color
 from .look import base_layout, look
 from .paths import Path, f32, markers, run_traces
@@ -75,7 +75,7 @@ def paths_figure(
         layout["shapes"] = [
             dict(type="circle", x0=cx - r, x1=cx + r, y0=cy - r, y1=cy + r, line=dict(color=GUIDE, width=1.5, dash="dot"))
         ]
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def _markers(points, word: str, marker: dict) -> dict:
@@ -134,7 +134,7 @@ def near_saddle_figure(
     top = max([*values, *(b.high or 0 for b in bars), theory if theory and math.isfinite(theory) else 0, 1.0])
     layout.update(yaxis=dict(title=labels["axis"], range=[0, 1.15 * top]), xaxis=dict(title=""), bargap=0.35)
     layout["margin"].update(l=AXIS_MARGIN)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def growth_figure(series: Sequence[tuple[str, str, np.ndarray]], guides: Sequenc
                                  y1=float(window[1]), fillcolor="rgba(120,120,120,0.12)", line=dict(width=0),
                                  layer="below")]
     layout["margin"].update(l=AXIS_MARGIN)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -252,7 +252,7 @@ def basin_figure(
                              marker=dict(symbol="square", size=lk.marker, color=c)))
     layout = base_layout(lk, height=PROJECTOR_HEIGHT if projector else BASIN_HEIGHT, uirevision="basins")
     layout.update(_square_axes(np.asarray(grid[0]), np.asarray(grid[1])))
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 # ----------------------------------------------------------------------------
@@ -320,4 +320,4 @@ def goe_figure(
         bargap=0.3,
     )
     layout["margin"].update(l=AXIS_MARGIN)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from lessons.schedules import epoch_means, loss_gap
 
+from . import kept
 from .colors import DIVERGED
 from .look import base_layout, look
 from .paths import LOG_FLOOR, f32
@@ -64,7 +65,7 @@ def schedules_figure(
                                  fillcolor="rgba(230, 159, 0, 0.12)", line=dict(width=0), layer="below")]
         layout["annotations"] = [dict(x=float(warmup_steps) / 2, y=1, xref="x", yref="paper", yanchor="top", showarrow=False,
                                       text=warmup_text, font=dict(size=lk.small))]
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 class EpochRun(NamedTuple):
@@ -133,19 +134,23 @@ def epoch_figure(
                             for xr, yr in (("x", "y"), ("x2", "y2"))]
         layout["annotations"] = [dict(x=at, y=1, xref="x2", yref="y2 domain", text=text, showarrow=False, xanchor="left",
                                       yanchor="top", xshift=4, font=dict(size=lk.small, color=DIVERGED))]
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def localize(fig: go.Figure, words: Mapping[str, str]) -> go.Figure:
-    """The page's words in a contour figure's landmark hovers: ``words`` maps "start" and "minimum" to them."""
-    for tr in fig.data:
-        for prop in ("hovertext", "hovertemplate"):
-            value = tr[prop] if prop in tr else None
-            if isinstance(value, str):
-                tr[prop] = _swap(value, words)
-            elif value is not None:
-                tr[prop] = [_swap(h, words) if isinstance(h, str) else h for h in value]
-    return fig
+    """The page's words in a contour figure's landmark hovers: ``words`` maps "start" and "minimum" to them.
+
+    A new figure: the one given may be kept and shared (see `figures.kept`), so it is left as it is."""
+    spec = fig.to_plotly_json()
+    data = [{**tr, **{prop: _swapped(tr[prop], words) for prop in ("hovertext", "hovertemplate") if tr.get(prop) is not None}}
+            for tr in spec["data"]]
+    return kept.figure(data=data, layout=spec["layout"])
+
+
+def _swapped(value, words: Mapping[str, str]):
+    if isinstance(value, str):
+        return _swap(value, words)
+    return [_swap(h, words) if isinstance(h, str) else h for h in value]
 
 
 def _swap(text: str, words: Mapping[str, str]) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from . import kept
 from .colors import DIVERGED, ORANGE, START_EDGE, VERMILLION, WHITE
 from .look import base_layout, look
 from .paths import LOG_FLOOR, f32
@@ -136,7 +137,7 @@ def sweep_figure(
         clickmode="event+select",
     )
     layout["margin"].update(l=70, b=50)
-    return go.Figure(data=data, layout=layout)
+    return kept.figure(data=data, layout=layout)
 
 
 def search_figure(

@@ -16,6 +16,7 @@ Momentum averages gradients this way; Adam averages gradients and their squares.
 Reference: Ng, Deep Learning Specialization, course 2 week 2; Kingma & Ba (2015), §3.
 """
 
+import functools
 from typing import NamedTuple
 
 import jax
@@ -49,8 +50,13 @@ def ema(decay, debias: bool = True) -> GradientTransformation:
     return GradientTransformation(init, update)
 
 
+@functools.partial(jax.jit, static_argnames=("beta", "bias_correction"))
 def ewma(series, beta: float, bias_correction: bool = True) -> jax.Array:
-    """The weighted average of a 1-D series at every step (what the EWA lesson plots)."""
+    """The weighted average of a 1-D series at every step (what the EWA lesson plots).
+
+    Jitted, one program per β (a constant in it, as before: the same numbers to the last bit; the lesson offers
+    six). Run eagerly, `lax.scan` compiled a new program on every call and JAX kept each one: a server's memory
+    grew by about 2 MB a call."""
     series = jnp.asarray(series)
 
     def step(v, inp):

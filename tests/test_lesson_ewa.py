@@ -131,6 +131,18 @@ def test_ewma_is_the_weighted_sum_it_unrolls_to():
         assert weights.sum() == pytest.approx(1 - beta**t_)
 
 
+def test_ewma_compiles_once_per_beta():
+    # run eagerly, its lax.scan compiled a new program on every call and JAX kept each one (the soak's growth)
+    from jax._src import xla_bridge
+
+    series = np.random.default_rng(1).normal(size=50).astype(np.float32)
+    ewma(series, 0.9, True)
+    before = len(xla_bridge.get_backend().live_executables())
+    for _ in range(20):
+        ewma(series, 0.9, True)
+    assert len(xla_bridge.get_backend().live_executables()) == before
+
+
 @pytest.mark.parametrize("beta", [0.9, 0.95, 0.98, 0.99, 0.999])
 def test_the_window_is_about_one_over_one_minus_beta(beta):
     """β^(1/(1−β)) → 1/e: after 1/(1−β) steps a value's weight has fallen by about e, and the window holds ≈ 63%."""

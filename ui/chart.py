@@ -13,15 +13,19 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
+import plotly.io as pio
 import streamlit as st
 
-from figures import wire
+from figures import kept, look, wire
 from figures.animation import FRAME_MS, SPEEDS
 from lab.i18n import t
 
 from . import assets
 
 HERE = Path(__file__).resolve().parent
+# every figure of the app has one template: as plotly's default, plotly puts it in a new figure without validating
+# it again (see `figures.kept`), the largest part of building a lesson's figure
+pio.templates.default = look.TEMPLATE
 _COMPONENT = st.components.v2.component(
     "lll.chart",
     js=(HERE / "chart.js").read_text(encoding="utf-8"),
@@ -95,7 +99,6 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
 
     ``on_click(event)``: a click on a point, with ``event`` shaped as st.plotly_chart's selection event
     (``{"selection": {"points": [{"curve_number", "point_index", "x", "y"}]}}``)."""
-    spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
     ss = st.session_state
 
     def clicked() -> None:
@@ -103,14 +106,26 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
         if on_click is not None and isinstance(event, dict):
             on_click(event)
 
-    # a figure's own animation (plotly frames, played by its layout's play button and slider) travels with it
-    packed = {"data": spec.get("data", []), "layout": spec.get("layout", {})}
-    if spec.get("frames"):
-        packed["frames"] = spec["frames"]
     with where if where is not None else contextlib.nullcontext():
-        _COMPONENT(key=key, data={"mode": "figure", "figure": wire.pack(packed),
-                                  "bundles": _bundles(), "clickable": on_click is not None},
+        _COMPONENT(key=key, data={"mode": "figure", "figure": packed_figure(fig), "bundles": _bundles(),
+                                  "clickable": on_click is not None},
                    on_click_change=clicked)
+
+
+def packed_figure(fig) -> dict[str, Any]:
+    """A figure's data and layout as `figures.wire` packs them; packed once for a kept figure (`figures.kept`)."""
+    slot = kept.slot(fig)
+    if slot is not None and "packed" in slot:
+        return slot["packed"]
+    spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    # a figure's own animation (plotly frames, played by its layout's play button and slider) travels with it
+    parts = {"data": spec.get("data", []), "layout": spec.get("layout", {})}
+    if spec.get("frames"):
+        parts["frames"] = spec["frames"]
+    packed = wire.pack(parts)
+    if slot is not None:
+        slot["packed"] = packed
+    return packed
 
 
 def _bundles() -> dict[str, str]:

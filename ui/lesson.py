@@ -13,6 +13,7 @@ Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``claim`` (on
 
 from __future__ import annotations
 
+import functools
 import inspect
 from urllib.parse import urlencode
 
@@ -122,7 +123,13 @@ def source(*functions) -> None:
     with st.expander(t("lesson.source", lg)):
         for fn in functions:
             st.caption(f"{fn.__module__}.{fn.__qualname__}")
-            st.code(inspect.getsource(fn), language="python")
+            st.code(_source_of(fn), language="python")
+
+
+@functools.lru_cache(maxsize=128)
+def _source_of(fn) -> str:
+    """`inspect.getsource`, once per function (reading and tokenizing its file cost each lesson rerun about 5 ms)."""
+    return inspect.getsource(fn)
 
 
 def references(*keys: str) -> None:

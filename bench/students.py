@@ -52,10 +52,11 @@ class Widget:
     kind: str
     proto: object
     value: WidgetState | None = None
+    fragment_id: str = ""  # the fragment the widget lives in: a browser reruns only that fragment on its change
 
-    def redrawn(self, kind: str, proto) -> Widget:
+    def redrawn(self, kind: str, proto, fragment_id: str = "") -> Widget:
         """This widget after a run that drew it again."""
-        fresh = Widget(self.id, kind, proto)
+        fresh = Widget(self.id, kind, proto, fragment_id=fragment_id)
         fresh.value = fresh.state() if getattr(proto, "set_value", False) or self.value is None else self.value
         return fresh
 
@@ -119,6 +120,7 @@ class Run:
 
     seconds: float
     elements: list = field(default_factory=list)  # (kind, proto) in page order
+    fragments: dict = field(default_factory=dict)  # element id -> the fragment it was drawn in
     errors: list[str] = field(default_factory=list)
     fragment: bool = False  # a fragment's rerun: only its own elements were sent
 
@@ -157,13 +159,17 @@ class Student:
         movable = [w for w in self.widgets.values() if w.kind in MOVABLE]
         if not movable:
             return None
-        return await self.rerun([rng.choice(movable).moved(rng)])
+        w = rng.choice(movable)
+        return await self.rerun([w.moved(rng)], fragment_id=w.fragment_id)
 
-    async def rerun(self, changed: list[WidgetState] = ()) -> Run:
-        """Send a rerun with every widget's state (``changed`` replacing theirs); wait for the run's end."""
+    async def rerun(self, changed: list[WidgetState] = (), fragment_id: str = "") -> Run:
+        """Send a rerun with every widget's state (``changed`` replacing theirs); wait for the run's end.
+        ``fragment_id``: the changed widget's fragment, whose code alone reruns (as the browser asks)."""
         msg = BackMsg()
         cs = msg.rerun_script
         cs.query_string, cs.page_name = self.query, self.page
+        if fragment_id:
+            cs.fragment_id = fragment_id
         new = {s.id: s for s in changed}
         for w in self.widgets.values():
             if w.id in new:
@@ -181,7 +187,7 @@ class Student:
         except websockets.ConnectionClosed as err:
             run.errors.append(f"connection closed: {err}")
         run.seconds = time.perf_counter() - t0
-        drawn = {p.id: self.widgets.get(p.id, Widget(p.id, k, p)).redrawn(k, p)
+        drawn = {p.id: self.widgets.get(p.id, Widget(p.id, k, p)).redrawn(k, p, run.fragments.get(p.id, ""))
                  for k, p in run.elements if getattr(p, "id", "")}
         # a whole run replaces the page's widgets (one not drawn again is gone, as in the browser); a fragment's
         # rerun replaces only its own
@@ -197,6 +203,8 @@ class Student:
                 el = f.delta.new_element
                 k = el.WhichOneof("type")
                 run.elements.append((k, getattr(el, k)))
+                if f.delta.fragment_id and getattr(getattr(el, k), "id", ""):
+                    run.fragments[getattr(el, k).id] = f.delta.fragment_id
                 if k == "exception":
                     run.errors.append(f"exception: {el.exception.type}: {el.exception.message[:200]}")
                 elif k == "bidi_component" and el.bidi_component.component_name == "lll.chart":

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 import networks
+from optimizers.results import Recorded
 
 MAX_RACERS = 4
 STEPS = (200, 500, 1000, 2000)
@@ -93,7 +94,7 @@ DEFAULT_SCENE = "optimizers"
 
 
 @dataclass(frozen=True)
-class Trained:
+class Trained(Recorded):
     """What a page keeps of a `networks.Run`: its curves and ends, and its weights at `CHECKPOINTS` steps only.
 
     A run's every θ (2,001 × 1,185 float32 numbers: 9.5 MB) stays out of the page's shared cache.
@@ -112,14 +113,6 @@ class Trained:
     final: np.ndarray
     checkpoint_steps: np.ndarray
     checkpoints: np.ndarray  # θ at checkpoint_steps
-
-    @property
-    def steps(self) -> int:
-        return self.lr.shape[0]
-
-    @property
-    def last(self) -> int:
-        return self.steps if self.diverged_at is None else int(self.diverged_at)
 
     @classmethod
     def of(cls, r: networks.Run) -> Trained:

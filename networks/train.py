@@ -27,7 +27,7 @@ import numpy as np
 
 from optimizers import oracle, program
 from optimizers.plan import arguments, plan, x64
-from optimizers.results import first_bad
+from optimizers.results import Recorded, first_bad
 
 from .mlp import Architecture, Model
 
@@ -36,7 +36,7 @@ MAX_RECORDED = 40_000_000  # steps × parameters recorded by one run (160 MB in 
 
 
 @dataclass(frozen=True)
-class Run:
+class Run(Recorded):
     """One training run. Arrays are NumPy; rows after ``diverged_at`` are NaN.
 
     ``theta`` (steps+1, n_params) and ``train_loss`` (steps+1,) include the start; ``lr`` and ``grad_norm``
@@ -55,15 +55,6 @@ class Run:
     diverged_at: int | None
     hyperparams: Mapping[str, Any] = field(default_factory=dict)
     iterations_per_epoch: int | None = None
-
-    @property
-    def steps(self) -> int:
-        return self.lr.shape[0]
-
-    @property
-    def last(self) -> int:
-        """The last step worth reading: the end, or the step at which the run diverged."""
-        return self.steps if self.diverged_at is None else int(self.diverged_at)
 
     @property
     def final(self) -> np.ndarray:

@@ -11,8 +11,22 @@ import numpy as np
 from .plan import Plan
 
 
+class Recorded:
+    """What every recorded run answers from its ``lr`` (one per step) and ``diverged_at``: shared by a surface's
+    `Trajectory`, a network's `networks.Run` and what a page keeps of one."""
+
+    @property
+    def steps(self) -> int:
+        return self.lr.shape[0]
+
+    @property
+    def last(self) -> int:
+        """The index of the last position worth reading or drawing: the end, or the step at which the run diverged."""
+        return self.steps if self.diverged_at is None else int(self.diverged_at)
+
+
 @dataclass(frozen=True)
-class Trajectory:
+class Trajectory(Recorded):
     """One optimizer's path. Arrays are NumPy; rows after ``diverged_at`` are NaN.
 
     ``xy`` (steps+1, 2) and ``loss`` (steps+1,) include the start; ``lr`` and
@@ -31,15 +45,6 @@ class Trajectory:
     f_min: float
     hyperparams: Mapping[str, Any] = field(default_factory=dict)
     iterations_per_epoch: int | None = None
-
-    @property
-    def steps(self) -> int:
-        return self.lr.shape[0]
-
-    @property
-    def last(self) -> int:
-        """The index of the last position worth reading or drawing: the end, or the step at which the run diverged."""
-        return self.steps if self.diverged_at is None else int(self.diverged_at)
 
     def steps_to(self, tol: float) -> int | None:
         """The first step whose loss is within ``tol`` of the surface's minimum (0 when none is listed)."""

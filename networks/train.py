@@ -125,8 +125,10 @@ def _train(static, hp_vec, sp_vec, data, theta0, seed):
     return out
 
 
-# compiled programs kept: one per rule, switch, architecture, data size and loop length, most recently used first
-_program = program.bounded(_train, 24)
+# compiled programs kept: one per rule, switch, architecture, data size and loop length, most recently used first.
+# Twelve hold the five scenes' five and a learner's own networks beside them; each costs the server a few MB,
+# and a soak that tried every width, depth and size grew by the table's fill (bench/bench_soak.py).
+_program = program.bounded(_train, 12)
 
 
 def train(m: Model, rule: str, steps: int = 1000, *, batch_size: int | None = None, seed: int = 0,

@@ -249,6 +249,11 @@ class Rescue:
         return start, dict(big_l=f"{l_end:.3g}", limit=f"{2 / l_end:.3g}")
 
 
+def rescue_curvature(warmup: int) -> tuple[dict[str, str], dict[str, str] | None]:
+    """`Rescue.curvature_text` of ``rescue(warmup)``: plain texts a page can keep (their Hessians cost it ~20 ms)."""
+    return rescue(warmup).curvature_text
+
+
 def rescue(warmup: int) -> Rescue:
     """The `Rescue` with ``warmup`` steps of warmup."""
     well, kw = landscapes.get(RESCUE["surface"]), dict(steps=RESCUE["steps"], learning_rate=RESCUE["learning_rate"])

@@ -79,7 +79,7 @@ def floor_section() -> None:
     constant, scheduled = ls.library_runs(name, eta, sigma, params)
     paths = [] if name == "constant" else [Path(say("run.constant", rule=say.rule("sgd", sigma > 0), eta=eta), GUIDE, constant, "dot")]
     paths.append(Path(say("run.scheduled", schedule=names[name], eta=eta), color(0), scheduled))
-    floor = ls.noise_floor(eta, sigma)[0]
+    floor = cached.computed(ls.noise_floor, eta, sigma)[0]  # its Hessian is eager: kept, not redone each rerun
     contour_chart("effect", "quadratic", paths, right, smooth=ls.SMOOTH, smooth_text=say("hover.mean", window="{window}"),
                   reference=(floor, say("annot.floor", floor=f"{floor:.3g}")) if sigma > 0 else None)
     st.caption(say("effect.help", window=ls.SMOOTH))
@@ -102,7 +102,7 @@ def warmup_section() -> None:
                             else say("settled", label=p.label, steps=ls.RESCUE["steps"], **r.settled(p.traj))))
     # what the warmup's first steps run: η = ηt/W from t = 0, so step 0 does not move θ
     st.markdown(say("first", eta=eta, w=r.warmup, **r.first_text) if r.warmup > 0 else say("first.none", eta=eta))
-    start, end = r.curvature_text
+    start, end = cached.computed(ls.rescue_curvature, r.warmup)
     st.markdown(say("why.start", eta=eta, **start))
     if end is not None:
         st.markdown(say("why.end", **end))

@@ -64,7 +64,11 @@ def open_context(browser):
 
 
 def open_app(page: Page, url: str, timeout: int = RUN_TIMEOUT_MS) -> None:
+    """Open a page of the app and wait until its charts have drawn. Every page opens with a chart, so one must
+    exist first: before the first run has mounted any, "every chart has drawn" holds of none (a loaded machine
+    showed it)."""
     page.goto(url)
+    page.wait_for_selector('[data-testid="lll-figure"], [data-testid="lll-chart"]', state="attached", timeout=timeout)
     wait_until_idle(page, timeout)
 
 

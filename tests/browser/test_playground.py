@@ -250,9 +250,6 @@ def test_url_reproduces_the_view_in_a_new_context(playground, new_page):
     # a new context has no cookies and no Streamlit session: only the URL carries the view
     other = new_page()
     open_app(other, url)
-    # idle can come before the chart is mounted at all (no chart yet: every drawn chart has drawn); wait for it
-    other.wait_for_function(f"() => document.querySelector('{PLAYGROUND}')?._fullLayout?.xaxis?.range", timeout=60_000)
-    wait_until_idle(other)
     screenshot(other, "test_url_reproduces_the_view_in_a_new_context-new-context")
     assert_no_exception(other)
     (x0, x1), (y0, y1) = layout(other, PLAYGROUND)["xrange"], layout(other, PLAYGROUND)["yrange"]

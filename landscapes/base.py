@@ -72,17 +72,19 @@ class Surface:
     settings: Mapping[str, float] = field(default_factory=dict)  # every parameter as given to get(), for URLs
 
     # -- evaluation -------------------------------------------------------------
+    # Each is one compiled program per surface function (`_compiled`), its numbers traced: a lesson that asks
+    # for a gradient in a loop pays a dispatch (tens of µs), not JAX's op-by-op tracing (about 1 ms).
     def f(self, xy) -> jax.Array:
         """The loss at ``xy`` (a length-2 array)."""
-        return self.value(_as_float(xy), self._traced_params(), self._traced_data())
+        return _compiled(self.value, "f")(_as_float(xy), self._traced_params(), self._traced_data())
 
     def grad(self, xy) -> jax.Array:
         """Gradient of the loss at ``xy``, by `jax.grad`."""
-        return jax.grad(self.f)(_as_float(xy))
+        return _compiled(self.value, "grad")(_as_float(xy), self._traced_params(), self._traced_data())
 
     def hessian(self, xy) -> jax.Array:
         """Hessian of the loss at ``xy``, by `jax.hessian`."""
-        return jax.hessian(self.f)(_as_float(xy))
+        return _compiled(self.value, "hessian")(_as_float(xy), self._traced_params(), self._traced_data())
 
     def grid(self, n: int = 120, domain: Box | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The loss on an ``n`` x ``n`` grid over ``domain``: ``(xs, ys, Z)`` with ``Z[i, j] = f(xs[j], ys[i])``."""
@@ -124,6 +126,16 @@ class Surface:
         if self.data is None:
             return None
         return {k: jnp.asarray(v) for k, v in self.data.items()}
+
+
+_DERIVED = {"f": lambda value: value, "grad": jax.grad, "hessian": jax.hessian}
+
+
+@functools.lru_cache(maxsize=192)
+def _compiled(value, what: str):
+    """``value`` (``what="f"``), its gradient or its Hessian in ``xy``, jitted; the most recent 64 surface
+    functions' kept (typed formulas add up)."""
+    return jax.jit(_DERIVED[what](value))
 
 
 @functools.lru_cache(maxsize=64)

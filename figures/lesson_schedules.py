@@ -1,8 +1,8 @@
 """Figures of the schedule lesson: η and the loss against the epoch (the course's per-epoch decays, and the
 plateau where a decay goes), and the chosen learning-rate schedule η(t) in bold over all the others, faint.
 
-The trajectories on a contour use `figures.lesson_gradient_descent.paths_and_losses_figure`; `localize`
-puts the page's words in its start and minimum hovers.
+The trajectories on a contour use `figures.lesson_gradient_descent.paths_and_losses_figure`, with the page's
+words for its start and minimum hovers.
 """
 
 from __future__ import annotations
@@ -135,26 +135,3 @@ def epoch_figure(
         layout["annotations"] = [dict(x=at, y=1, xref="x2", yref="y2 domain", text=text, showarrow=False, xanchor="left",
                                       yanchor="top", xshift=4, font=dict(size=lk.small, color=DIVERGED))]
     return kept.figure(data=data, layout=layout)
-
-
-def localize(fig: go.Figure, words: Mapping[str, str]) -> go.Figure:
-    """The page's words in a contour figure's landmark hovers: ``words`` maps "start" and "minimum" to them.
-
-    A new figure: the one given may be kept and shared (see `figures.kept`), so it is left as it is."""
-    spec = fig.to_plotly_json()
-    data = [{**tr, **{prop: _swapped(tr[prop], words) for prop in ("hovertext", "hovertemplate") if tr.get(prop) is not None}}
-            for tr in spec["data"]]
-    return kept.figure(data=data, layout=spec["layout"])
-
-
-def _swapped(value, words: Mapping[str, str]):
-    if isinstance(value, str):
-        return _swap(value, words)
-    return [_swap(h, words) if isinstance(h, str) else h for h in value]
-
-
-def _swap(text: str, words: Mapping[str, str]) -> str:
-    for english, own in words.items():
-        if text == english or text.startswith(english + " "):
-            return own + text[len(english):]
-    return text

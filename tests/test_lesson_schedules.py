@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import landscapes
 import optimizers
 from figures.colors import color
-from figures.lesson_schedules import EpochRun, epoch_figure, localize, schedules_figure
+from figures.lesson_schedules import EpochRun, epoch_figure, schedules_figure
 from lab.i18n import t
 from lessons import schedules as ls
 from optimizers import schedules
@@ -340,12 +340,13 @@ def test_epoch_figure_puts_steps_on_the_epoch_axis_and_means_at_epoch_ends():
     assert [s["x0"] for s in fig["layout"]["shapes"]] == [2.0, 2.0]
 
 
-def test_localize_puts_the_pages_words_in_the_landmark_hovers():
-    import plotly.graph_objects as go
-
-    fig = go.Figure(data=[dict(type="scatter", x=[0], y=[0], hovertext=["start"]),
-                          dict(type="scatter", x=[1], y=[1], hovertext=["minimum (1, 1)"]),
-                          dict(type="scatter", x=[2], y=[2], hovertemplate="minimum (%{x}, %{y})<extra></extra>")])
-    out = localize(fig, {"start": "출발점", "minimum": "최솟값"})
-    assert list(out.data[0].hovertext) == ["출발점"] and list(out.data[1].hovertext) == ["최솟값 (1, 1)"]
-    assert out.data[2].hovertemplate.startswith("최솟값 (")
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_contours_hovers_speak_the_pages_language(lang):
+    """The noise floor's and the rescue's contours name their start and minimum in the page's words."""
+    at = open_page(lang)
+    for name in ("schedules.effect", "schedules.rescue"):
+        hovers = [h for tr in spec(at, name)["data"] for h in (tr.get("hovertext") or [])]
+        assert t("fig.start", lang) in hovers
+        assert any(h.startswith(t("fig.minimum", lang)) for h in hovers)
+        if lang == "ko":
+            assert not any("start" in h or "minimum" in h for h in hovers)

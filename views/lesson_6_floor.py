@@ -7,7 +7,7 @@ import streamlit as st
 import landscapes
 from figures.colors import GUIDE, color
 from figures.lesson_gradient_descent import paths_and_losses_figure
-from figures.lesson_schedules import localize, schedules_figure
+from figures.lesson_schedules import schedules_figure
 from figures.paths import Path
 from lab.i18n import t
 from lessons import schedules as ls
@@ -39,11 +39,12 @@ def param_widget(name: str) -> None:
 def contour_chart(key: str, surface_name: str, paths: list, where=None, **options) -> None:
     """Paths on the surface's contour beside their losses, the page's words in the landmarks' hovers."""
     grid = cached.grid(cached.key_for(surface_name), CONTOUR_POINTS)
+    lang = ui.lang()
     fig = paths_and_losses_figure(landscapes.get(surface_name), paths, grid=grid, step_title=say("axis.step"),
                                   loss_title=say("axis.loss"), diverged=say("hover.diverged", step="{step}"),
+                                  start_text=t("fig.start", lang), minimum_text=t("fig.minimum", lang),
                                   projector=ui.projector(), **options)
-    lang = ui.lang()
-    show(key, localize(fig, {"start": t("fig.start", lang), "minimum": t("fig.minimum", lang)}), where)
+    show(key, fig, where)
 
 
 def warn_diverged(runs) -> None:

@@ -364,7 +364,7 @@ def test_a_clipping_cell_links_with_the_playgrounds_own_names():
 
 
 def test_the_pages_cache_keeps_a_result_by_its_function_and_arguments():
-    """`ui.cached.computed`: the pages' one bounded cache for the lessons' slower results (the sweep, its searches)."""
+    """`ui.cached.computed`: the lessons' slower results (the sweep, its searches) kept by function and arguments."""
     from ui import cached
 
     calls = []

@@ -15,6 +15,7 @@ from collections import OrderedDict
 import numpy as np
 import streamlit as st
 
+from figures import kept
 from lab.compute import make_surface
 from lab.scene import Scene
 
@@ -89,12 +90,51 @@ def _heavy_get(key):
     return None
 
 
+# The lessons' slower results: a table per function, so that a class moving one page's sliders at random never
+# pushes another page's fixed result out (one table of 32 for all of them recomputed the saddle page's 10⁵ random
+# matrices every few reruns). Kept in this process as they are, not pickled in and out as `st.cache_data` does on
+# every hit; their arrays are made read-only, so a page that tried to change a shared result would fail loudly.
+COMPUTED_ENTRIES = 24  # per function: a page's few sliders' combinations that a class visits at once
+_computed_tables: dict[str, OrderedDict] = {}
+_computed_lock = threading.Lock()
+
+
 def computed(fn, *args, **kwargs):
     """``fn(*args, **kwargs)``, kept: for a pure function of plain values (a `lessons` computation such as a sweep
-    or a basin map), keyed by its qualified name and its arguments."""
-    return _computed(f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())), fn)
+    or a basin map), keyed by its arguments in a bounded table of its own. The result is shared by every session:
+    its arrays are read-only."""
+    name, key = f"{fn.__module__}.{fn.__qualname__}", _key(args, kwargs)
+    with _computed_lock:
+        table = _computed_tables.setdefault(name, OrderedDict())
+        if key in table:
+            table.move_to_end(key)
+            return table[key]
+    result = _read_only(fn(*args, **kwargs))
+    with _computed_lock:
+        table[key] = result
+        while len(table) > COMPUTED_ENTRIES:
+            table.popitem(last=False)
+    return result
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _computed(name: str, args: tuple, kwargs: tuple, _fn):
-    return _fn(*args, **dict(kwargs))
+def _key(args: tuple, kwargs: dict):
+    """The arguments as a dictionary key: themselves when hashable, else a digest of their plain values."""
+    key = (args, tuple(sorted(kwargs.items())))
+    try:
+        hash(key)
+        return key
+    except TypeError:
+        return kept.digest(key)
+
+
+def _read_only(value):
+    """``value`` with every NumPy array in it (in tuples, lists and dicts) made read-only."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, (tuple, list)):
+        for v in value:
+            _read_only(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _read_only(v)
+    return value

@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import heights as hts, kept
-from .colors import BLACK, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, WHITE, color
+from .colors import BLACK, GUIDE, MINIMUM_EDGE, MINIMUM_FILL, START_EDGE, START_FILL, VIRIDIS, WHITE, color
 from .look import Look, base_layout, look
 from .paths import LOG_FLOOR, Path, f32, run_traces
 
@@ -183,7 +183,7 @@ def rate_map_figure(etas: np.ndarray, betas: np.ndarray, rate: np.ndarray, kappa
     lk = look(projector)
     (eta_s, beta_s), eta_gd, (i, j) = theory, gd, best
     z = f32(np.minimum(rate.T, 1.0))  # rows: β, columns: η; slower than 1 (not converging) shows as 1
-    data = [dict(type="heatmap", x=f32(etas), y=f32(betas), z=z, colorscale="Viridis", zmin=float(np.nanmin(z)),
+    data = [dict(type="heatmap", x=f32(etas), y=f32(betas), z=z, colorscale=VIRIDIS, zmin=float(np.nanmin(z)),
                  zmax=1.0, colorbar=dict(title=dict(text=labels["rate"], side="top", font=dict(size=lk.small)),
                                          thickness=12, tickfont=dict(size=lk.small)),
                  hovertemplate="η = %{x:.3g} · β = %{y:.3g} · " + labels["rate"] + " = %{z:.3f}<extra></extra>",

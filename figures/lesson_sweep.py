@@ -20,7 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from . import kept
-from .colors import DIVERGED, ORANGE, START_EDGE, VERMILLION, WHITE
+from .colors import DIVERGED, ORANGE, START_EDGE, VERMILLION, VIRIDIS, WHITE
 from .look import base_layout, look
 from .paths import LOG_FLOOR, f32
 
@@ -29,7 +29,7 @@ HEIGHT = 620
 PROJECTOR_HEIGHT = 760
 METRICS = ("final_loss", "steps_to_tol")
 NEVER_COLOR = "#bdbdbd"
-HEAT_SCALE = "Viridis"
+HEAT_SCALE = VIRIDIS
 SEARCH_HEIGHT, PROJECTOR_SEARCH_HEIGHT = 560, 700
 MARK_SYMBOLS = {"best": "star", "polyak": "x"}  # the best cell, a theoretical optimum
 WORDS = ("diverged", "never", "loss_log", "loss", "steps", "final", "selected")  # the map's ``labels``

@@ -54,3 +54,25 @@ def test_a_default_template_left_to_plotly_draws_the_same_figure(monkeypatch):
     assert json.dumps(wire.pack(left.to_plotly_json()), sort_keys=True) == json.dumps(
         wire.pack(reference.to_plotly_json()), sort_keys=True)
     assert left.layout.template.layout.plot_bgcolor == pio.templates[TEMPLATE].layout.plot_bgcolor
+
+
+def test_every_pages_figures_are_the_same_built_without_validation(monkeypatch):
+    """Each lesson's figures, as its page builds them: `kept.figure`, which skips plotly's validation, gives exactly
+    what the validated figure gives (as JSON: what the browser gets), every property coerced alike."""
+    import apptest
+
+    built = []
+
+    def recording(data=None, layout=None, **kwargs):
+        built.append((data, layout, kwargs))
+        return go.Figure(data=data, layout=kept._without_default_template(layout), **kwargs)
+
+    monkeypatch.setattr(kept, "figure", recording)
+    for page in apptest.lesson_files():
+        apptest.open_page(page, "ko")
+    assert len(built) > 30
+    monkeypatch.undo()
+    for data, layout, kwargs in built:
+        checked = go.Figure(data=data, layout=kept._without_default_template(layout), **kwargs)
+        kept._table.clear()
+        assert json.loads(kept.figure(data=data, layout=layout, **kwargs).to_json()) == json.loads(checked.to_json())

@@ -5,10 +5,10 @@ Run: ``.venv/bin/python bench/bench_load.py --students N --seconds S [--url URL]
 ``--heavy K``: K of the students are on the sweep lab asking for its largest sweep;
 ``--browsers B``: B headless Chromium sessions in the same run, default 2).
 
-Without ``--url`` it starts the app itself, as the Docker image does: JAX's compile cache filled with the
-Playground's and every lesson's programs first (``lab.warmup``, ``docker/warm_pages.py``), then
-``python -m ui.serve`` on a free port (log in ``artifacts/bench_load_server.log``); it measures that
-server's CPU and memory from ``/proc``. With ``--url`` (and optionally ``--pid``) it loads a server
+Without ``--url`` it starts the app itself, as the Docker image does (``lab.warmup``, then
+``LLL_WARM_PAGES=1 python -m ui.serve`` on a free port: every page's programs loaded before it
+answers; log in ``artifacts/bench_load_server.log``); it measures that server's CPU and memory from
+``/proc``. With ``--url`` (and optionally ``--pid``) it loads a server
 that runs elsewhere.
 
 Each student (`bench/students.py`: Streamlit's own websocket protocol, as a browser
@@ -179,28 +179,23 @@ def free_port() -> int:
 _warmed: set[Path] = set()
 
 
-def warm_cache(root: Path, log) -> None:
-    """Fill JAX's persistent compile cache with the Playground's and every lesson's programs, as the image build
-    does (`lab.warmup`, `docker/warm_pages.py`), once per checkout and run: a server measured here starts as a
-    deployed one does, instead of compiling every program while the students wait (a fresh machine's first run)."""
-    if root in _warmed:
-        return
-    for cmd in ([sys.executable, "-m", "lab.warmup"], [sys.executable, "docker/warm_pages.py"]):
-        subprocess.run(cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, check=True)
-    _warmed.add(root)
-
-
 def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
-    """Serve the checkout at ``root`` (this one by default) as the image does, its compile cache warmed first,
-    on a free port; wait until healthy."""
+    """Serve the checkout at ``root`` (this one by default) as the Docker image does, on a free port; wait until
+    healthy. As in the image, JAX's compile cache holds the Playground's programs first (`lab.warmup`, once per
+    checkout and run), and the server runs every lesson page once before it answers (``LLL_WARM_PAGES=1``): a
+    fresh machine's run then measures a deployed server, not a class waiting on compiles."""
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("ab" if root in _warmed else "wb") as out:  # a run's log starts with its warm-up
-        warm_cache(root, out)
+    if root not in _warmed:
+        with log.open("wb") as out:
+            subprocess.run([sys.executable, "-m", "lab.warmup"], cwd=root, stdout=out, stderr=subprocess.STDOUT,
+                           check=True)
+        _warmed.add(root)
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=root, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
+        cwd=root, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, "LLL_WARM_PAGES": "1"})
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:

@@ -13,7 +13,6 @@ path), and the replicas start with those programs on disk.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -22,19 +21,10 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 def main() -> None:
     sys.path.insert(0, str(APP.parent))
     import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
-    from streamlit.testing.v1 import AppTest
+    from ui.serve import warm_pages
 
-    t0, failed = time.perf_counter(), []
-    from lab import course
-
-    pages = [APP.parent / f for f in course.page_files()]
-    for page in pages:
-        at = AppTest.from_file(str(APP), default_timeout=600)
-        at.run()
-        at.switch_page(str(page.relative_to(APP.parent))).run()
-        if at.exception:
-            failed.append(f"{page.name}: {at.exception[0].message}")
-    print(f"warm pages: {len(pages)} lessons in {time.perf_counter() - t0:.1f} s")
+    seconds, failed = warm_pages()
+    print(f"warm pages: every lesson in {seconds:.1f} s")
     if failed:
         sys.exit("a lesson raised while warming:\n" + "\n".join(failed))
 

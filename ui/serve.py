@@ -4,10 +4,18 @@
 that has already imported JAX (about 2 s), compiled (or loaded from JAX's persistent cache)
 the default scene's programs and built its figure once. Streamlit runs the page scripts in
 this same process, so the first visitor's run finds all of that in memory.
+
+With ``LLL_WARM_PAGES=1`` (the Docker image sets it) every lesson page is also run once
+before the health check answers (`warm_pages`): a class that opens the lessons in the same
+minute then loads no programs while it waits. Each first visit to a lesson otherwise loads its
+programs under the interpreter lock (about 150 programs, 14 s of the server's time on this
+2-core machine), stalling every other student meanwhile. It costs the server about 25 s more
+before it answers, so a learner's own ``bin/app`` leaves it off.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -51,6 +59,26 @@ def warm() -> float:
     return time.perf_counter() - t0
 
 
+def warm_pages(pages: list[str] | None = None) -> tuple[float, list[str]]:
+    """Run every lesson page (or ``pages``, paths like ``views/lesson_5_ewa.py``) once in this process, headless (Streamlit's AppTest, before the server's own runtime
+    starts): their programs loaded or compiled, their kept results and figures in memory. Seconds it took, and
+    what failed (a page that raises is reported, and the server starts all the same)."""
+    from streamlit.testing.v1 import AppTest
+
+    from lab import course
+
+    t0, failed = time.perf_counter(), []
+    for page in course.page_files() if pages is None else pages:
+        try:
+            at = AppTest.from_file(str(APP), default_timeout=600)
+            at.run()
+            at.switch_page(page).run()
+            failed += [f"{page}: {e.message}" for e in at.exception[:1]]
+        except Exception as err:  # noqa: BLE001 (a warm-up that fails must not keep the server from starting)
+            failed.append(f"{page}: {type(err).__name__}: {err}")
+    return time.perf_counter() - t0, failed
+
+
 # glibc gives each new thread its own malloc arena, up to 8 per core, and keeps what each arena once held. Streamlit
 # runs every rerun in a new thread, so a server's memory crept up by a few hundred MB over a soak's 2,000 reruns,
 # all of it in arenas; with two arenas it stays flat (bench/bench_soak.py). MALLOC_ARENA_MAX=2 in the environment
@@ -77,7 +105,12 @@ def main() -> None:
 
     failover.install()  # behind a balancer: a session taken over from a dead replica answers its first move
     seconds = warm()
-    print(f"warm: the default scene is ready ({seconds:.1f} s); starting Streamlit", flush=True)
+    print(f"warm: the default scene is ready ({seconds:.1f} s)", flush=True)
+    if os.environ.get("LLL_WARM_PAGES", "") == "1":
+        seconds, failed = warm_pages()
+        print(f"warm: every lesson page ran once ({seconds:.1f} s)"
+              + "".join(f"\nwarm: a page failed to warm: {f}" for f in failed), flush=True)
+    print("starting Streamlit", flush=True)
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]

@@ -2,6 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_load.py --students N --seconds S [--url URL]``
 (``--students 10,25,50`` runs each size in turn on a fresh server and prints a table;
+``--replicas R``: R servers behind a local HAProxy, deploy/'s design on one machine, CPU and RSS summed;
 ``--heavy K``: K of the students are on the sweep lab asking for its largest sweep;
 ``--browsers B``: B headless Chromium sessions in the same run, default 2).
 
@@ -37,6 +38,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -184,49 +186,105 @@ def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     healthy. As in the image, JAX's compile cache holds the Playground's programs first (`lab.warmup`, once per
     checkout and run), and the server runs every lesson page once before it answers (``LLL_WARM_PAGES=1``): a
     fresh machine's run then measures a deployed server, not a class waiting on compiles."""
-    port = free_port()
+    return start_servers(log, root, 1)[0]
+
+
+def start_servers(log: Path, root: Path = ROOT, n: int = 1) -> list[tuple[subprocess.Popen, str]]:
+    """``n`` servers as `start_server` starts one, side by side (``log`` gets ``.1``, ``.2``... beyond the first)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     if root not in _warmed:
         with log.open("wb") as out:
             subprocess.run([sys.executable, "-m", "lab.warmup"], cwd=root, stdout=out, stderr=subprocess.STDOUT,
                            check=True)
         _warmed.add(root)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=root, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "LLL_WARM_PAGES": "1"})
+    started = []
+    for i in range(n):
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+            cwd=root, stdout=(log if i == 0 else log.with_suffix(f".{i}.log")).open("ab"), stderr=subprocess.STDOUT,
+            start_new_session=True, env={**os.environ, "LLL_WARM_PAGES": "1"})
+        started.append((proc, f"http://127.0.0.1:{port}"))
+    for proc, url in started:
+        for _ in range(1200):
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            for p, _ in started:
+                p.kill()
+            raise SystemExit(f"the app did not become healthy; see {log}")
+    return started
+
+
+BALANCER = """global
+    maxconn 4096
+defaults
+    mode http
+    timeout connect 500ms
+    timeout client 30s
+    timeout server 30s
+    timeout tunnel 2h
+frontend web
+    bind 127.0.0.1:{port}
+    default_backend app
+backend app
+    balance leastconn
+{servers}
+"""
+
+
+def start_balancer(urls: list[str], log: Path) -> tuple[subprocess.Popen, str]:
+    """HAProxy (Debian's ``haproxy``) on a free port in front of ``urls``: a new session goes to the replica with
+    the fewest open websockets, as deploy/haproxy.cfg does (there, a cookie also keeps a browser's requests on one
+    replica; a protocol student's one websocket stays on its replica by itself)."""
+    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    if not Path(haproxy).exists():
+        raise SystemExit("--replicas needs HAProxy: apt-get install haproxy")
+    port = free_port()
+    servers = "\n".join(f"    server r{i} {u.split('//', 1)[1]}" for i, u in enumerate(urls))
+    cfg = log.with_suffix(".cfg")
+    cfg.write_text(BALANCER.format(port=port, servers=servers))
+    proc = subprocess.Popen([haproxy, "-f", str(cfg)], stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
+    for _ in range(100):
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
                 return proc, url
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.1)
     proc.kill()
-    raise SystemExit(f"the app did not become healthy; see {log}")
+    raise SystemExit(f"HAProxy did not answer; see {log}")
 
 
 class Usage:
-    """CPU time and resident memory of a process, read from /proc (Linux)."""
+    """CPU time and resident memory of a process (or of several: replicas, summed), read from /proc (Linux)."""
 
-    def __init__(self, pid: int | None):
+    def __init__(self, pid: int | list[int] | None):
+        self.pids = [] if pid is None else [pid] if isinstance(pid, int) else list(pid)
         self.pid, self.rss_peak = pid, 0.0
         self.t0, self.cpu0 = time.monotonic(), self._cpu()
 
     def _cpu(self) -> float:
-        if self.pid is None:
-            return 0.0
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        total = 0
+        for pid in self.pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        return total / os.sysconf("SC_CLK_TCK")
 
     def rss_mb(self) -> float:
-        if self.pid is None:
+        if not self.pids:
             return float("nan")
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        total = 0
+        for pid in self.pids:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        return total / 1024
 
     async def sample(self, deadline: float) -> None:
         while time.monotonic() < deadline:
@@ -235,13 +293,13 @@ class Usage:
 
     def stop(self) -> None:
         """Close the measurement (before the server stops): CPU as a percentage of one core over the run."""
-        self.cpu = float("nan") if self.pid is None else 100 * (self._cpu() - self.cpu0) / (time.monotonic() - self.t0)
+        self.cpu = float("nan") if not self.pids else 100 * (self._cpu() - self.cpu0) / (time.monotonic() - self.t0)
 
 
 # ----------------------------------------------------------------------------
 
 
-async def load(url: str, pid: int | None, n: int, seconds: float, heavy: int, browsers: int, seed: int) -> tuple[Stats, Usage]:
+async def load(url: str, pid: int | list[int] | None, n: int, seconds: float, heavy: int, browsers: int, seed: int) -> tuple[Stats, Usage]:
     stats, rng = Stats(), random.Random(seed)
     deadline = time.monotonic() + seconds
     usage = Usage(pid)
@@ -273,6 +331,8 @@ def main() -> None:
                     help="serve this checkout instead of the working tree (a before/after comparison by the same bench)")
     ap.add_argument("--heavy", type=int, default=0, help="students on the sweep lab asking for its largest sweep")
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
+    ap.add_argument("--replicas", type=int, default=1,
+                    help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 on any error or figure disagreement (CI); latencies are reported, never asserted")
@@ -282,15 +342,19 @@ def main() -> None:
           f"{args.heavy} heavy sweep students; {args.browsers} browsers", flush=True)
     lines, crossed, failed = [], None, False
     for n in sizes:
-        proc = None
+        procs = []
         url, pid = args.url, args.pid
         if url is None:
-            proc, url = start_server(ROOT / "artifacts" / "bench_load_server.log", root=args.root)
-            pid = proc.pid
+            servers = start_servers(ROOT / "artifacts" / "bench_load_server.log", args.root, args.replicas)
+            procs, pid = [p for p, _ in servers], [p.pid for p, _ in servers]
+            url = servers[0][1]
+            if args.replicas > 1:
+                balancer, url = start_balancer([u for _, u in servers], ROOT / "artifacts" / "bench_load_balancer.log")
+                procs.append(balancer)
         try:
             stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed))
         finally:
-            if proc is not None:
+            for proc in procs:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=30)
         p95 = pct(stats.reruns, 95)

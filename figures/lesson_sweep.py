@@ -91,6 +91,14 @@ def sweep_figure(
     optimum), see `MARK_SYMBOLS`.
     ``labels``: the `WORDS` ``diverged``, ``never``, ``loss_log``, ``loss``, ``steps``, ``final``, ``selected``.
     """
+    data, layout = _sweep_parts(result, metric=metric, f_min=f_min, titles=titles, logs=logs, marks=marks,
+                                selected=selected, labels=labels, projector=projector)
+    return kept.figure(data=data, layout=layout)
+
+
+def _sweep_parts(result, *, metric, f_min, titles, logs, marks, selected, labels, projector) -> tuple[list, dict]:
+    """`sweep_figure`'s traces and layout, plain, for a figure that adds its own (`search_figure`): a kept figure is
+    shared by every session and never changed."""
     lk = look(projector)
     labels = {"diverged": "diverged", "never": "never within tolerance", "loss_log": "log10(f − f*)", "loss": "f",
               "steps": "steps to tolerance", "final": "final loss", "selected": "selected", **(labels or {})}
@@ -137,7 +145,7 @@ def sweep_figure(
         clickmode="event+select",
     )
     layout["margin"].update(l=70, b=50)
-    return kept.figure(data=data, layout=layout)
+    return data, layout
 
 
 def search_figure(
@@ -160,8 +168,8 @@ def search_figure(
     """
     lk = look(projector)
     labels = {"grid": "grid search", "random": "random search", "best": "best run of each", **(labels or {})}
-    fig = sweep_figure(result, metric="final_loss", f_min=f_min, titles=titles, logs=logs, labels=labels,
-                       projector=projector)
+    data, layout = _sweep_parts(result, metric="final_loss", f_min=f_min, titles=titles, logs=logs, marks=(),
+                                selected=None, labels=labels, projector=projector)
     vx, vy = (np.asarray(v, dtype=np.float64) for v in result.values)
     ex, ey = cell_edges(vx, logs[0]), cell_edges(vy, logs[1])
     # the ticks sit on the map's edges, a hair inside (a marker just outside an axis's range is not drawn)
@@ -174,21 +182,21 @@ def search_figure(
         pts = np.asarray(pts, dtype=np.float64)
         common = dict(type="scatter", mode="markers", legendgroup=name, cliponaxis=False, hoverinfo="skip",
                       showlegend=False, name=name)
-        fig.add_trace(dict(common, x=pts[:, 0], y=np.full(len(pts), edges[along_x]),
-                           marker=dict(symbol="line-ns", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
-        fig.add_trace(dict(common, x=np.full(len(pts), edges[along_y]), y=pts[:, 1],
-                           marker=dict(symbol="line-ew", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
-        fig.add_trace(dict(type="scatter", x=pts[:, 0], y=pts[:, 1], mode="markers", name=name, legendgroup=name,
-                           marker=dict(symbol=symbol, size=lk.marker, color=colour, line=dict(color=WHITE, width=1.2)),
-                           hovertemplate=f"{name}<br>{titles[0]} = %{{x:.4g}}<br>{titles[1]} = %{{y:.4g}}<extra></extra>"))
+        data.append(dict(common, x=pts[:, 0], y=np.full(len(pts), edges[along_x]),
+                         marker=dict(symbol="line-ns", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
+        data.append(dict(common, x=np.full(len(pts), edges[along_y]), y=pts[:, 1],
+                         marker=dict(symbol="line-ew", size=1.6 * lk.marker, line=dict(color=colour, width=2))))
+        data.append(dict(type="scatter", x=pts[:, 0], y=pts[:, 1], mode="markers", name=name, legendgroup=name,
+                         marker=dict(symbol=symbol, size=lk.marker, color=colour, line=dict(color=WHITE, width=1.2)),
+                         hovertemplate=f"{name}<br>{titles[0]} = %{{x:.4g}}<br>{titles[1]} = %{{y:.4g}}<extra></extra>"))
     if best is not None:
         ring = [grid_points[best[0]], random_points[best[1]]]
-        fig.add_trace(dict(type="scatter", x=[float(p[0]) for p in ring], y=[float(p[1]) for p in ring], mode="markers",
-                           name=labels["best"], hoverinfo="skip",
-                           marker=dict(symbol="circle-open", size=2.2 * lk.marker, color=START_EDGE, line=dict(width=2.5))))
-    fig.update_layout(height=PROJECTOR_SEARCH_HEIGHT if projector else SEARCH_HEIGHT, uirevision="sweep-search",
-                      clickmode="none")
-    return fig
+        data.append(dict(type="scatter", x=[float(p[0]) for p in ring], y=[float(p[1]) for p in ring], mode="markers",
+                         name=labels["best"], hoverinfo="skip",
+                         marker=dict(symbol="circle-open", size=2.2 * lk.marker, color=START_EDGE, line=dict(width=2.5))))
+    layout.update(height=PROJECTOR_SEARCH_HEIGHT if projector else SEARCH_HEIGHT, uirevision="sweep-search",
+                  clickmode="none")
+    return kept.figure(data=data, layout=layout)
 
 
 def _nudge(edge: float, other: float, log: bool, by: float = 0.005) -> float:

@@ -345,6 +345,19 @@ def test_sweep_figure_layers():
     assert "selected" in [tr.name for tr in fig.data]
 
 
+def test_the_search_figure_leaves_the_shared_map_as_it_was():
+    """`search_figure` draws its points on the map `sweep_figure` keeps for every session: on a figure of its own,
+    so the map another session is shown never carries this one's search."""
+    r = _Result([[1e-3, 0.2], [1.0, 0.5]], [[10, 20], [30, 40]])
+    shared = fx.sweep_figure(r, metric="final_loss", f_min=0.0)
+    traces = len(shared.data)
+    search = fx.search_figure(r, np.array([[0.1, 1.0], [0.2, 2.0]]), np.array([[0.15, 1.5]]), best=(0, 0), f_min=0.0)
+    assert len(shared.data) == traces and shared.layout.height != search.layout.height
+    assert fx.sweep_figure(r, metric="final_loss", f_min=0.0) is shared
+    assert {"grid search", "random search", "best run of each"} <= {tr.name for tr in search.data}
+    assert len(search.data) == traces + 7  # two edge ticks and the points for each search, and the best runs' ring
+
+
 def test_a_clipping_cell_links_with_the_playgrounds_own_names():
     """The engine's clip_norm is the Playground's clip = norm with a threshold; the link must still reproduce the cell."""
     at = page("en")

@@ -11,9 +11,11 @@ Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``claim`` (on
 ``try.button``.
 
 A section whose widgets change only that section is a fragment (``@st.fragment`` on its function): a move of its
-widgets reruns that section alone. The rest stays in the page's whole run: the first section when later sections
-or the Playground link read its widgets, and the "try this" button, which sets several sections' widgets. A
-fragment's widget that the rest of the page reads anyway reruns the whole page (`whole_page`).
+widgets reruns that section alone. What other parts read stays in the page's whole run: a first section whose
+widgets later sections or the Playground link read, and the "try this" button, which sets several sections'
+widgets (where one section of controls feeds everything, the body under the header is the page's one fragment,
+the button in it). A fragment's widget that other parts read anyway, or a button in one that sets other sections'
+widgets, reruns the whole page (`whole_page`).
 """
 
 from __future__ import annotations

@@ -104,8 +104,10 @@ MOVES = {
         Move("button", "try", None, None, {"y0": 0.0, "lr": 0.1, "noise": 0.05, "radius": 0.25}),
     ],
     "views/lesson_9_sweep.py": [
-        Move("select_slider", "budget", 9, ("search_chart",)),
+        # (one axis first: a search drawn on a map is kept, for every session, with the first budget drawn on it,
+        # see test_lesson_sweep.py's test_moving_the_budget_redraws_the_search; here that budget is the default)
         Move("button", "one_axis", None, None, ONE_AXIS),  # sets the whole lab: the whole page reruns
+        Move("select_slider", "budget", 9, ("search_chart",)),
         Move("select_slider", "n", 32),
         Move("button", "try", None, None, {"rule": "momentum", "surface": "quadratic"}),
     ],

@@ -9,7 +9,9 @@ the ``streamlit.proto`` messages, so fifty of them fit beside the server on a
 
 What it emulates of the browser:
 - the first run of a page with a query string (a shared link), on the page named
-  by its address (``page_name``: ``momentum`` for ``/momentum``);
+  by its address (``page_name``: ``momentum`` for ``/momentum``); later runs name the
+  page the server said it ran (``navigation``'s ``page_script_hash``), as the browser
+  does (a rerun that the script asks for, ``st.rerun()``, keeps that page);
 - the Playground's picture-first start: when the chart asks to be told it has
   drawn (``report_drawn``), the student answers with the chart's ``drawn``
   trigger, as `ui/chart.js` does once the picture is up;
@@ -132,6 +134,7 @@ class Student:
         self.ws_url = url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
         self.origin = url.rstrip("/")
         self.page, self.query, self.timeout = page, query, timeout
+        self.page_hash = ""  # the page the server ran last (its navigation message), named in later reruns
         self.widgets: dict[str, Widget] = {}
         self.chart: dict | None = None  # the Playground chart's data (figures.wire JSON), from the last run
         self.ws = None
@@ -151,7 +154,7 @@ class Student:
 
     async def goto(self, page: str, query: str = "") -> Run:
         """Open another page in the same session, as a click in the navigation does (its widgets are new)."""
-        self.page, self.query, self.widgets = page, query, {}
+        self.page, self.query, self.widgets, self.page_hash = page, query, {}, ""
         return await self.rerun()
 
     async def move(self, rng: random.Random) -> Run | None:
@@ -167,7 +170,11 @@ class Student:
         ``fragment_id``: the changed widget's fragment, whose code alone reruns (as the browser asks)."""
         msg = BackMsg()
         cs = msg.rerun_script
-        cs.query_string, cs.page_name = self.query, self.page
+        cs.query_string = self.query
+        if self.page_hash:  # as the browser: the page it shows, by hash, once the server has named it
+            cs.page_script_hash = self.page_hash
+        else:
+            cs.page_name = self.page
         if fragment_id:
             cs.fragment_id = fragment_id
         new = {s.id: s for s in changed}
@@ -209,6 +216,8 @@ class Student:
                     run.errors.append(f"exception: {el.exception.type}: {el.exception.message[:200]}")
                 elif k == "bidi_component" and el.bidi_component.component_name == "lll.chart":
                     self.chart = json.loads(el.bidi_component.json)
+            elif kind == "navigation":
+                self.page_hash = f.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query = f.page_info_changed.query_string  # the address bar
             elif kind == "page_not_found":

@@ -135,8 +135,8 @@ class StickyStudent(Student):
             return Run(first.seconds + rest.seconds, rest.elements, first.errors + rest.errors)
         return first
 
-    async def rerun(self, changed=()) -> Run:
-        run = await super().rerun(changed)
+    async def rerun(self, changed=(), fragment_id: str = "") -> Run:
+        run = await super().rerun(changed, fragment_id)
         if not run.errors and not run.fragment:
             self._shown = run.elements
         return run

@@ -1,11 +1,17 @@
 """What the AppTest suites share: the app's path, opening a page in a language, and reading a chart."""
 
 import base64
+import dataclasses
 import json
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
+from streamlit.runtime.scriptrunner import ScriptRunnerEvent
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
+from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from figures import wire
 from lab import course
@@ -92,3 +98,60 @@ def array(value) -> np.ndarray:
     if isinstance(value, dict):
         return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
     return np.asarray(value, dtype=float)
+
+
+# --- fragments: what a browser asks for when a widget inside one changes ---------------------------
+
+
+def fragment_of(at: AppTest, widget) -> str:
+    """The id of the fragment ``widget`` (an AppTest widget) was drawn in, "" if it is in the page's whole run."""
+    metadata = at._session_state._state._new_widget_state.widget_metadata.get(widget.id)
+    return (metadata.fragment_id or "") if metadata is not None else ""
+
+
+def interact(at: AppTest, widget) -> bool:
+    """Rerun after a change of ``widget`` (set it first: ``set_value``, ``click``) as a browser does: only the fragment
+    it lives in, if it lives in one, else the whole page. Returns whether only the fragment ran.
+
+    AppTest itself always reruns the whole page. Here a fragment's rerun is asked for as the browser asks (the
+    fragment's id with the rerun), and what it draws replaces that fragment's part of ``at``'s page, the rest
+    left as it was (the very same elements): as the browser shows it. A callback may still turn the run into a
+    whole page's (`ui.lesson.whole_page`); then ``at`` holds that new page, and this returns False."""
+    fragment = fragment_of(at, widget)
+    if not fragment:
+        widget.run()
+        return False
+    runners, original = [], LocalScriptRunner.request_rerun
+
+    def request_rerun(self, data):
+        runners.append(self)
+        self._requests = ScriptRequests()  # without the whole-page run every new runner starts with
+        return original(self, dataclasses.replace(data, fragment_id=fragment))
+
+    whole = at._tree
+    with mock.patch.object(LocalScriptRunner, "request_rerun", request_rerun):
+        at._run(whole.get_widget_states())
+    finished = [e for e in runners[0].events if e in (ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS,
+                                                      ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS)]
+    if finished[-1] != ScriptRunnerEvent.FRAGMENT_STOPPED_WITH_SUCCESS:
+        return False  # the run became a whole page's: at holds it
+    _graft(whole, at._tree, whole)
+    at._tree = whole
+    return True
+
+
+def _graft(whole, part, root) -> None:
+    """Put what a fragment's run drew (``part``: its elements, under placeholders for the blocks around them) in
+    place in the page ``whole``."""
+    for i, node in part.children.items():
+        if isinstance(node, Block) and node.proto is None:  # a block around the fragment, drawn by the whole run
+            _graft(whole.children[i], node, root)
+        else:
+            whole.children[i] = node
+            _reroot(node, root)
+
+
+def _reroot(node, root) -> None:
+    node.root = root
+    for child in getattr(node, "children", {}).values():
+        _reroot(child, root)

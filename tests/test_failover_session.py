@@ -80,3 +80,10 @@ def test_install_is_idempotent(monkeypatch):
     wrapped = AppSession.request_rerun
     failover.install()
     assert AppSession.request_rerun is wrapped
+
+
+def test_a_lesson_sections_move_on_a_fresh_session_runs_that_lesson_whole(monkeypatch):
+    # a lesson's sections are fragments too: the move runs the page the browser shows, whole, not the Playground
+    move = ClientState(query_string="lang=ko", page_name="adaptive", fragment_id="f1")
+    runs = _runs_asked([move], install=True, monkeypatch=monkeypatch)
+    assert [(r.fragment_id, r.page_name, r.query_string) for r in runs] == [(None, "adaptive", "lang=ko")]

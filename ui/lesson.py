@@ -9,6 +9,13 @@ figure, then `explain` under it (tests/browser/test_first_screen.py checks the f
 Texts come from the catalogue under ``lesson.<key>.*``: ``title``, ``claim`` (one sentence),
 ``p1`` … ``pN`` (the explanation's paragraphs, as many as exist), ``try`` (the prompt) and
 ``try.button``.
+
+A section whose widgets change only that section is a fragment (``@st.fragment`` on its function): a move of its
+widgets reruns that section alone. What other parts read stays in the page's whole run: a first section whose
+widgets later sections or the Playground link read, and the "try this" button, which sets several sections'
+widgets (where one section of controls feeds everything, the body under the header is the page's one fragment,
+the button in it). A fragment's widget that other parts read anyway, or a button in one that sets other sections'
+widgets, reruns the whole page (`whole_page`).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import inspect
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lab import scene as sc
 from lab.catalog import CATALOG
@@ -107,6 +115,17 @@ def explain(key: str, *latex: str, expanded: bool = False) -> None:
 def formula(*latex: str) -> None:
     for line in latex:
         st.latex(line)
+
+
+def whole_page(callback=None, *args) -> None:
+    """A callback for a widget inside a section that is a fragment (``@st.fragment``: its moves rerun only that
+    section) when the rest of the page reads its value, or when it sets other sections' widgets: ``callback(*args)``
+    if given, then the whole page reruns, so nothing on it shows an old value. In a whole-page run it adds nothing."""
+    if callback is not None:
+        callback(*args)
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.fragment_ids_this_run:  # only this section is about to rerun
+        st.rerun()
 
 
 def try_this(key: str, on_click, args=()) -> None:

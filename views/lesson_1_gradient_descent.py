@@ -32,9 +32,14 @@ def verdict(label: str, traj, factor: float, lang: str) -> str:
 
 
 def lesson() -> None:
-    lang = ui.lang()
     ui.header(KEY, DEFAULTS)
+    body(ui.lang())
 
+
+@st.fragment
+def body(lang: str) -> None:
+    """Everything under the title: the controls change every section and the Playground link, so the page's one
+    fragment is all of it (a move reruns neither the app's frame nor the header)."""
     # 1) the controls, and L from the surface's own Hessian
     a, b = st.columns(2)
     a.slider(t(f"lesson.{KEY}.multiplier", lang), 0.2, 2.0, step=0.05, key=f"{KEY}.multiplier")

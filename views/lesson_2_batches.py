@@ -24,9 +24,14 @@ TRY = {f"{KEY}.n": 1050, f"{KEY}.b": 100, f"{KEY}.drop_last": True}
 
 
 def lesson() -> None:
-    lang = ui.lang()
     ui.header(KEY, DEFAULTS)
+    body(ui.lang())
 
+
+@st.fragment
+def body(lang: str) -> None:
+    """Everything under the title: the controls change every section and the Playground link, so the page's one
+    fragment is all of it (a move reruns neither the app's frame nor the header)."""
     # 1) the controls
     a, b, c = st.columns([1.2, 2, 1.4])
     a.radio(t(f"lesson.{KEY}.n", lang), SAMPLES, key=f"{KEY}.n", horizontal=True)

@@ -66,39 +66,8 @@ def lesson() -> None:
                  measured=f"{cached.computed(lm.steady_step_ratio, lr, beta):.4g}", eff=f"{lr / (1 - beta):.3g}"))
     ui.explain(KEY, *formulas(lg))
 
-    # 2) Nesterov's look-ahead, drawn from the run's own numbers
-    st.subheader(t("lesson.momentum.look.h", lg))
-    st.markdown(t("lesson.momentum.look.text", lg))
-    nag = runs["nesterov"]
-    last = (nag.diverged_at or nag.steps) - 1
-    if last >= 1:
-        st.session_state["momentum.k"] = min(st.session_state["momentum.k"], last, LOOK_STEPS)
-        k = st.slider(t("lesson.momentum.look.step", lg), 1, max(min(last, LOOK_STEPS), 2), key="momentum.k")
-        step = lm.lookahead_at(nag, min(k, last))
-        hb = lm.heavy_ball_instead(surface, step)
-        names = ("position", "lookahead", "next", "hb_point", "heavy_ball", "velocity_step", "gradient_step", "path")
-        labels = {n: t(f"lesson.momentum.look.{n}", lg) for n in names}
-        notes_xy = lm.notes_positions(nag)[: nag.last + 1]
-        chart.figure(fig.lookahead_figure(surface, notes_xy, step, hb.next_position, labels, projector=ui.projector()),
-                     key="momentum.look")
-        st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),
-                     g=fmt_vec(step.gradient), g0=fmt_vec(hb.gradient), f_nag=f"{hb.f_nesterov:.4g}",
-                     f_hb=f"{hb.f_heavy_ball:.4g}"))
-    gap = cached.computed(lm.valley_forms_gap, kappa, lr, beta, STEPS)
-    st.caption(t("lesson.momentum.look.forms", lg, steps=STEPS, gap=f"{gap:.2g}"))
-
-    # 3) three textbook forms of momentum, overlapping
-    st.subheader(t("lesson.momentum.forms.h", lg))
-    st.markdown(t("lesson.momentum.forms.text", lg, period=PERIOD))
-    scheduled = st.toggle(t("lesson.momentum.forms.schedule", lg), key="momentum.schedule")
-    forms = lm.three_forms(surface, lr, beta, STEPS, period=PERIOD if scheduled else None)
-    form_paths = [Path(t(f"lesson.momentum.forms.{f}", lg), FORMS[f][0], tr, FORMS[f][1]) for f, tr in forms.items()]
-    distances = [lm.distance_between(forms["heavy_ball"], tr) for tr in forms.values()]
-    chart.figure(fig.forms_figure(surface, form_paths, distances[1:], grid=grid, projector=ui.projector(),
-                                  distance_title=t("lesson.momentum.forms.distance", lg),
-                                  step_title=t("lesson.momentum.step", lg), words=figure_text(lg)), key="momentum.forms")
-    gaps = dict(zip(forms, (np.nanmax(d) for d in distances)))
-    st.caption(t("lesson.momentum.forms.caption", lg, textbook=f"{gaps['textbook']:.2g}", average=f"{gaps['average']:.2g}"))
+    lookahead_section(lg, surface, runs["nesterov"], kappa, lr, beta)  # 2) and 3): fragments, see their docstrings
+    forms_section(lg, surface, grid, lr, beta)
 
     # 4) the rate map: Goh's figure, measured
     st.subheader(t("lesson.momentum.map.h", lg))
@@ -123,6 +92,46 @@ def lesson() -> None:
     ui.playground_link(sc.Scene(surface="quadratic", surface_params={"condition": kappa}, steps=STEPS,
                                 contestants=[sc.Contestant("sgd", {"learning_rate": lr_sgd}), sc.Contestant("momentum", dict(hp)),
                                              sc.Contestant("nesterov", dict(hp))]))
+
+
+@st.fragment
+def lookahead_section(lg: str, surface, nag, kappa: float, lr: float, beta: float) -> None:
+    """2) Nesterov's look-ahead, drawn from the run's own numbers. A fragment, as is the next section: its slider
+    changes only this section (the race's controls, which it reads, rerun the whole page)."""
+    st.subheader(t("lesson.momentum.look.h", lg))
+    st.markdown(t("lesson.momentum.look.text", lg))
+    last = (nag.diverged_at or nag.steps) - 1
+    if last >= 1:
+        st.session_state["momentum.k"] = min(st.session_state["momentum.k"], last, LOOK_STEPS)
+        k = st.slider(t("lesson.momentum.look.step", lg), 1, max(min(last, LOOK_STEPS), 2), key="momentum.k")
+        step = lm.lookahead_at(nag, min(k, last))
+        hb = lm.heavy_ball_instead(surface, step)
+        names = ("position", "lookahead", "next", "hb_point", "heavy_ball", "velocity_step", "gradient_step", "path")
+        labels = {n: t(f"lesson.momentum.look.{n}", lg) for n in names}
+        notes_xy = lm.notes_positions(nag)[: nag.last + 1]
+        chart.figure(fig.lookahead_figure(surface, notes_xy, step, hb.next_position, labels, projector=ui.projector()),
+                     key="momentum.look")
+        st.caption(t("lesson.momentum.look.caption", lg, k=step.k, v=fmt_vec(step.velocity_step),
+                     g=fmt_vec(step.gradient), g0=fmt_vec(hb.gradient), f_nag=f"{hb.f_nesterov:.4g}",
+                     f_hb=f"{hb.f_heavy_ball:.4g}"))
+    gap = cached.computed(lm.valley_forms_gap, kappa, lr, beta, STEPS)
+    st.caption(t("lesson.momentum.look.forms", lg, steps=STEPS, gap=f"{gap:.2g}"))
+
+
+@st.fragment
+def forms_section(lg: str, surface, grid, lr: float, beta: float) -> None:
+    """3) Three textbook forms of momentum, overlapping."""
+    st.subheader(t("lesson.momentum.forms.h", lg))
+    st.markdown(t("lesson.momentum.forms.text", lg, period=PERIOD))
+    scheduled = st.toggle(t("lesson.momentum.forms.schedule", lg), key="momentum.schedule")
+    forms = lm.three_forms(surface, lr, beta, STEPS, period=PERIOD if scheduled else None)
+    form_paths = [Path(t(f"lesson.momentum.forms.{f}", lg), FORMS[f][0], tr, FORMS[f][1]) for f, tr in forms.items()]
+    distances = [lm.distance_between(forms["heavy_ball"], tr) for tr in forms.values()]
+    chart.figure(fig.forms_figure(surface, form_paths, distances[1:], grid=grid, projector=ui.projector(),
+                                  distance_title=t("lesson.momentum.forms.distance", lg),
+                                  step_title=t("lesson.momentum.step", lg), words=figure_text(lg)), key="momentum.forms")
+    gaps = dict(zip(forms, (np.nanmax(d) for d in distances)))
+    st.caption(t("lesson.momentum.forms.caption", lg, textbook=f"{gaps['textbook']:.2g}", average=f"{gaps['average']:.2g}"))
 
 
 def formulas(lg: str) -> tuple[str, ...]:

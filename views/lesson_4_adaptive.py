@@ -38,7 +38,8 @@ def arrivals(runs: dict, names: dict, lg: str) -> str:
 
 
 def race(lg: str) -> float:
-    """The first screen: GD and the adaptive rules on the valley along the axes and turned. Returns the turn (rad)."""
+    """The first screen: GD and the adaptive rules on the valley along the axes and turned. Returns the turn (rad).
+    In the page's whole run: the long run's G₀ caption reads κ, the Playground link κ and the turn."""
     a, b = st.columns(2)
     a.slider(t("lesson.adaptive.angle", lg), 0, 90, step=5, key="adaptive.angle")
     b.select_slider(t("lesson.adaptive.kappa", lg), KAPPAS, key="adaptive.kappa")
@@ -59,8 +60,10 @@ def race(lg: str) -> float:
     return angle
 
 
+@st.fragment
 def long_run(lg: str) -> None:
-    """AdaGrad's effective learning rate against c/√t and its partial sums; RMSProp at ρ = 0.9 and 0.99; Adam."""
+    """AdaGrad's effective learning rate against c/√t and its partial sums; RMSProp at ρ = 0.9 and 0.99; Adam.
+    A fragment, as are the next two sections: their widgets change only their own section."""
     st.subheader(t("lesson.adaptive.long.h", lg))
     st.markdown(t("lesson.adaptive.long.text", lg, steps=lx.LONG_STEPS))
     a, b = st.columns(2)
@@ -95,6 +98,7 @@ def long_run(lg: str) -> None:
                  first=f"{first:.3g}", plain=f"{plain:.3g}", kappa=f"{kappa:g}", a=arrived(arrive[0], lg), b=arrived(arrive[1], lg)))
 
 
+@st.fragment
 def bias_correction(lg: str) -> None:
     """Adam's first steps with and without bias correction, and the usual defaults one click away."""
     st.subheader(t("lesson.adaptive.bias.h", lg))
@@ -112,6 +116,7 @@ def bias_correction(lg: str) -> None:
                  theory=f"{theory:.4f}", simple=f"{simple:.4f}"))
 
 
+@st.fragment
 def notes_loop(lg: str) -> None:
     """The exercise: the notes' Adam loop, which overwrites m and v with their corrected values, beside the correct one."""
     st.subheader(t("lesson.adaptive.notes.h", lg))

@@ -18,9 +18,14 @@ TRY = {f"{KEY}.beta": 0.98, f"{KEY}.zoom": True}
 
 
 def lesson() -> None:
-    lang = ui.lang()
     ui.header(KEY, DEFAULTS)
+    body(ui.lang())
 
+
+@st.fragment
+def body(lang: str) -> None:
+    """Everything under the title: the controls change every section and the Playground link, so the page's one
+    fragment is all of it (a move reruns neither the app's frame nor the header)."""
     # 1) the controls
     a, b = st.columns([3, 1])
     a.select_slider(t(f"lesson.{KEY}.beta", lang), BETAS, key=f"{KEY}.beta")

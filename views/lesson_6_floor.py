@@ -1,6 +1,6 @@
 """Lesson 6's second half (the page `lesson_6_schedules.py` draws these sections after its own; not a page of its
 own): why decay helps (a constant η's noise floor, and the shapes libraries name) and warmup rescuing a run that
-diverges at the start."""
+diverges at the start. Each section is a fragment: its widgets change only that section."""
 
 import streamlit as st
 
@@ -54,6 +54,7 @@ def warn_diverged(runs) -> None:
             st.warning(say("diverged", label=label, step=traj.diverged_at))
 
 
+@st.fragment
 def floor_section() -> None:
     """Why decay helps: the noise floor of a constant η, and the shapes libraries name."""
     st.subheader(say("floor.h"))
@@ -62,16 +63,19 @@ def floor_section() -> None:
     a, b = st.columns(2)
     if ss.get(k("schedule")) not in ls.LIBRARY:
         ss[k("schedule")] = "step"
+    for p in ls.LIBRARY_PARAMS:  # Streamlit forgets a widget not drawn: shown again, it starts at the page's default
+        ss.setdefault(k(p), DEFAULTS[p])
     a.selectbox(say("schedule"), ls.LIBRARY, key=k("schedule"), format_func=names.get)
     name = ss[k("schedule")]
-    for col, p in zip(b.columns(max(len(schedules.PARAMS_OF[name]), 1)), schedules.PARAMS_OF[name]):
+    shown = schedules.PARAMS_OF[name]
+    for col, p in zip(b.columns(max(len(shown), 1)), shown):
         with col:
             param_widget(p)
     c, d = st.columns(2)
     c.select_slider(say("lr"), RATES, key=k("lr"))
     d.select_slider(say("noise"), NOISES, key=k("noise"))
     eta, sigma = float(ss[k("lr")]), float(ss[k("noise")])
-    params = ls.library_params({p: ss.get(k(p), DEFAULTS[p]) for p in ls.LIBRARY_PARAMS})
+    params = ls.library_params({p: ss[k(p)] if p in shown else DEFAULTS[p] for p in ls.LIBRARY_PARAMS})  # hidden: defaults
     # η(t) of every library schedule with these settings, the chosen one in bold; the noisy run with each rate
     left, right = st.columns([2, 3])
     colors = {n: (GUIDE if n == "constant" else color(i)) for i, n in enumerate(ls.LIBRARY)}
@@ -89,6 +93,7 @@ def floor_section() -> None:
                 else say("floor.none"))
 
 
+@st.fragment
 def warmup_section() -> None:
     """Warmup rescuing a GD run that diverges at the start, and what its first steps run."""
     st.subheader(say("rescue"))

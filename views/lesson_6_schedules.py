@@ -49,8 +49,11 @@ def main_section() -> tuple:
     return eta0, constant
 
 
+@st.fragment
 def exercise_section(eta0: float, constant) -> None:
-    """CS231n's order: train without decay, read the loss curve, and decay where it flattens."""
+    """CS231n's order: train without decay, read the loss curve, and decay where it flattens. A fragment, as are the
+    floor's and warmup's sections: their widgets change only their own section. The main section stays in the
+    page's whole run (this section, the shown source and the Playground link read its widgets)."""
     st.subheader(say("exercise"))
     st.markdown(say("exercise.text"))
     n = ls.steps_per_epoch()

@@ -82,7 +82,10 @@ def explain(lg: str) -> None:
                r"\text{" + f["value"] + r":}\quad g_i \leftarrow \min(\max(g_i, -c), c)")
 
 
+@st.fragment
 def clipping_section(lg: str) -> None:
+    """Gradient clipping on the cliff. A fragment: its sliders change only this section (λ, which the Playground
+    link reads, stays in the page's whole run)."""
     st.subheader(t("lesson.decay_clipping.clip.h", lg))
     gd = rule_title("sgd", lg, stochastic=False)  # the exact gradient of the surface at every step
     st.markdown(t("lesson.decay_clipping.clip.text", lg, rule=gd))

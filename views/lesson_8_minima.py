@@ -1,6 +1,7 @@
 """Lesson 8's second half, local minima (the page `lesson_8_saddles.py` draws these sections after its own; not a
 page of its own): which minimum a start reaches, noise kicking GD out of a shallow well, and why minima are rare
-among the critical points of many dimensions."""
+among the critical points of many dimensions. The basins' and the well's sections are fragments: their widgets
+change only their own section."""
 
 import streamlit as st
 
@@ -26,6 +27,7 @@ def on_basin_surface() -> None:
     st.session_state[k("basin_lr")] = lm.BASIN_LR[st.session_state[k("basin_surface")]]
 
 
+@st.fragment
 def basin_section(words: dict) -> None:
     """5) A grid of starts, each coloured by the minimum its run reaches, and a few of those runs."""
     st.subheader(say("sec.basins"))
@@ -58,6 +60,7 @@ def basin_section(words: dict) -> None:
         right.markdown(say("basins.side", xs=f"{saddle_x:.3f}", agree=agree, total=basin.size))
 
 
+@st.fragment
 def well_section(words: dict) -> None:
     """6) Gradient noise kicks GD out of the shallow well of the double well; without noise it never leaves."""
     st.subheader(say("sec.well"))

@@ -46,11 +46,14 @@ def lesson() -> None:
     ui.references("cs231n", "dauphin2014", "duchi2011", "kingma2015", "ng_dl")
 
 
+@st.fragment
 def saddle_section(words: dict) -> None:
-    """1) Four optimizers from one start near the ridge, and how many steps each spends near the saddle."""
+    """1) Four optimizers from one start near the ridge, and how many steps each spends near the saddle. A fragment,
+    as are the sections with widgets below (each changes only its own section); η, which the growth section reads
+    too, reruns the whole page."""
     a, b = st.columns(2)
     a.select_slider(say("y0"), Y0_OPTIONS, key=k("y0"), format_func=lambda v: "0" if v == 0 else f"{v:.0e}")
-    b.select_slider(say("lr"), LR_OPTIONS, key=k("lr"))
+    b.select_slider(say("lr"), LR_OPTIONS, key=k("lr"), on_change=ui.whole_page)
     slot = st.container()  # the figure, above the secondary controls that also shape it
     c, d = st.columns(2)
     c.slider(say("noise"), 0.0, 0.5, step=0.01, key=k("noise"))
@@ -86,6 +89,7 @@ def growth_section(words: dict) -> None:
     st.caption(say("growth.caption", **g.text))
 
 
+@st.fragment
 def adaptive_section(words: dict) -> None:
     """3) AdaGrad lingers at a saddle it approaches along the diagonal: its summed squares shrink every step."""
     st.subheader(say("sec.adaptive"))
@@ -106,6 +110,7 @@ def adaptive_section(words: dict) -> None:
     st.caption(say(f"adaptive.{'turned' if turned else 'aligned'}", r=ls.ADAPTIVE_RADIUS, gd=near["sgd"], **near))
 
 
+@st.fragment
 def plateau_section(words: dict) -> None:
     """4) GD, momentum and Adam on the plateau: the gradient is tiny there, but not zero."""
     st.subheader(say("sec.plateau"))

@@ -1,6 +1,5 @@
 """Lesson 9: the sweep lab: final loss or steps to tolerance over any two numeric hyperparameters, and grid search
-against random search with the same budget. A click on a cell opens that very run in the Playground.
-"""
+against random search with the same budget. A click on a cell opens that very run in the Playground."""
 
 import math
 
@@ -104,9 +103,10 @@ def lesson() -> None:
     ui.references("cs231n", "goh2017", "sutskever2013")
 
 
+@st.fragment
 def map_section(result, req, titles: list[str], words: dict):
     """The map, its caption, Polyak's optimum where it applies, and the chosen cell with its Playground link; returns
-    the minimum f* of each cell."""
+    the minimum f* of each cell. A fragment, as is the search: a click on a cell changes only this section."""
     picked = st.session_state.get(k("cell"))
     r = cells.read_map(result, req, picked)
     marks = [(say(f"fig.{kind}"), x, y, kind) for kind, x, y in r.marks]
@@ -133,20 +133,20 @@ def map_section(result, req, titles: list[str], words: dict):
     return r.f_min
 
 
+@st.fragment
 def search_section(result, f_min, req, titles: list[str], words: dict) -> None:
     """Grid search and random search with the same number of runs, on the map they explore."""
     st.subheader(say("search"))
     a, b = st.columns([2, 1], vertical_alignment="bottom")
     a.select_slider(say("search.budget"), BUDGETS, key=k("budget"), format_func=lambda n: f"{n} = {math.isqrt(n)} × {math.isqrt(n)}")
-    b.button(say("search.one_axis"), on_click=put, args=(ls.scene_state(search.ONE_AXIS),), key=k("one_axis"))
-    side = math.isqrt(int(st.session_state[k("budget")]))
+    b.button(say("search.one_axis"), on_click=ui.whole_page, args=(put, ls.scene_state(search.ONE_AXIS)), key=k("one_axis"))
+    side = math.isqrt(runs := int(st.session_state[k("budget")]))  # a k × k grid
     try:
         grid, rand = cached.computed(search.grid_and_random, **req.run, names=req.swept, ranges=req.ranges, k=side,
                                      seed=search.SEARCH_SEED)
     except ValueError as err:
         st.error(say("err.engine", reason=str(err)))
         return
-    runs = side * side
     labels = {"grid": say("search.grid", runs=runs, nx=grid.distinct[0], ny=grid.distinct[1]), "best": say("search.best"),
               "random": say("search.random", runs=runs, nx=rand.distinct[0], ny=rand.distinct[1])}
     chart.figure(fx.search_figure(result, grid.points, rand.points, best=(grid.best, rand.best), f_min=f_min, titles=titles,

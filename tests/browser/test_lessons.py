@@ -64,3 +64,32 @@ def test_a_click_on_the_sweep_map_selects_that_cell(page, app_url):
         "(i) => (document.querySelectorAll('.lll-figure')[i]._fullData || []).some(t => t.name === 'selected cell')",
         arg=index, timeout=30_000)
     assert_no_exception(page)
+
+
+def _move_slider(page, label: str, key: str, chart: int) -> tuple[list[int], list[int]]:
+    """Press ``key`` on the slider labelled ``label``; wait until chart number ``chart`` has drawn again. Returns the
+    charts' draw counts before and after."""
+    box = page.locator('[data-testid="stSlider"]', has_text=label).first
+    box.scroll_into_view_if_needed()
+    before = _revisions(page)
+    slider = box.locator('[role="slider"], input[type="range"]').first
+    slider.focus()
+    slider.press(key)
+    wait_for_rerun(page)
+    page.wait_for_function("([b, i]) => Number(document.querySelectorAll('.lll-figure')[i].dataset.revision) > b[i]",
+                           arg=[before, chart], timeout=30_000)
+    return before, _revisions(page)
+
+
+def test_a_lesson_section_reruns_alone_and_a_shared_slider_reruns_the_page(page, app_url):
+    """Lesson 8 (charts: the race's two, growth, the adaptive rules' two, the plateau's two, basins, well, counts):
+    the well radius belongs to the plateau section alone, a fragment, so only its two charts draw again; the race's
+    η is read by the growth section too, so the whole page reruns, the growth chart with it, on the same lesson."""
+    _open_lesson(page, app_url, "saddles")
+    before, after = _move_slider(page, "Well radius w", "ArrowLeft", 5)
+    assert [i for i, (b, a) in enumerate(zip(before, after)) if a > b] in ([5, 6], [5])
+    before, after = _move_slider(page, "Learning rate η (all four)", "ArrowRight", 2)
+    assert page.url.split("?")[0].endswith("/saddles")
+    assert page.locator("h1").first.inner_text().startswith("Saddle points")
+    assert after[0] > before[0]  # the race moved with η too
+    assert_no_exception(page)

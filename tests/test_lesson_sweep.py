@@ -298,10 +298,9 @@ def test_the_page_shows_both_searches_on_the_one_axis_map():
     assert f"grid **{grid.gaps[grid.best]:.3g}**" in text and f"random **{rand.gaps[rand.best]:.3g}**" in text
 
 
-@pytest.mark.xfail(strict=True, reason="figures.lesson_sweep.search_figure adds its points to the figure sweep_figure "
-                   "returns, which is kept and shared by every session (figures.kept), and ui.chart packs a kept figure "
-                   "once: a map's search shows the first budget ever drawn on it, whatever the slider says")
 def test_moving_the_budget_redraws_the_search():
+    """The search's figure is its own, not the map's kept figure with points added (which showed the first budget
+    ever drawn on that map, whatever the slider said)."""
     at = page("en")
     at.select_slider(key="sweep.budget").set_value(9).run()
     assert_clean(at)

@@ -56,12 +56,13 @@ trap teardown EXIT
 step "3 replicas behind the balancer on $url"
 "${compose[@]}" up -d --no-build --scale app=3 >/dev/null 2>&1
 up=0
-for _ in $(seq 1 240); do
+# each replica runs every lesson page once before it answers (LLL_WARM_PAGES): three starting at once on 2 cores
+for _ in $(seq 1 600); do
   up=$(curl -fsS "$stats/;csv" 2>/dev/null | awk -F, '$1 == "app" && $2 ~ /^app[0-9]+$/ && $18 == "UP"' | wc -l) || up=0
   [ "$up" -ge 3 ] && break
   sleep 0.5
 done
-[ "$up" -ge 3 ] || { echo "the balancer has $up replicas up after 120 s" >&2; exit 1; }
+[ "$up" -ge 3 ] || { echo "the balancer has $up replicas up after 300 s" >&2; exit 1; }
 echo "the balancer has 3 replicas up"
 
 # 5) the test. Its clients (the simulated students, Chromium) run at a lower CPU priority than the

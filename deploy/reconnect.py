@@ -137,13 +137,19 @@ class StickyStudent(Student):
 
     async def rerun(self, changed=(), fragment_id: str = "") -> Run:
         run = await super().rerun(changed, fragment_id)
-        if not run.errors and not run.fragment:
+        if run.errors:
+            return run
+        if not run.fragment:
             self._shown = run.elements
+        else:  # a fragment's run redraws its own elements only: they take the place of theirs, by id
+            fresh = {p.id: (k, p) for k, p in run.elements if getattr(p, "id", "")}
+            self._shown = [fresh.get(getattr(p, "id", "") or None, (k, p)) for k, p in self._shown]
         return run
 
     @property
     def shown(self) -> list:
-        """The elements of the last whole run without error (keep them; work out `view_of` them later)."""
+        """The page as its last runs without error left it (keep it; work out `view_of` it later): a whole run's
+        elements, with those a later fragment's run drew again (the Playground's moves) in their place."""
         return self._shown
 
     @property

@@ -16,7 +16,6 @@ a saddle-like region (Dauphin et al. 2014).
 from __future__ import annotations
 
 import jax
-import jax.numpy as jnp
 import numpy as np
 
 from optimizers import program
@@ -75,8 +74,9 @@ def hessian_extremes(m: Model, theta, iterations: int = ITERATIONS, seed: int = 
     if isinstance(iterations, bool) or not isinstance(iterations, (int, np.integer)) or not 2 <= iterations <= 1000:
         raise ValueError(f"iterations must be a whole number from 2 to 1000, got {iterations!r}")
     with jax.enable_x64(True):
-        t, x, y = jnp.asarray(theta), jnp.asarray(m.data.x_train, float), jnp.asarray(m.data.y_train, float)
-        values = lanczos(lambda v: np.asarray(_product(m.arch, t, jnp.asarray(v), x, y)), m.n_params, iterations, seed)
+        # moved to the device as they are (`jnp.asarray` would compile a program per shape, and JAX keeps it)
+        t, x, y = (jax.device_put(np.asarray(a, dtype=float)) for a in (theta, m.data.x_train, m.data.y_train))
+        values = lanczos(lambda v: np.asarray(_product(m.arch, t, v, x, y)), m.n_params, iterations, seed)
     return float(values[0]), float(values[-1])
 
 

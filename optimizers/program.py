@@ -26,7 +26,7 @@ from typing import Callable
 import jax
 import jax.numpy as jnp
 
-from . import oracle, schedules
+from . import oracle, runtime, schedules
 from .base import GradientTransformation, apply_updates, chain
 from .clipping import clip, clip_by_global_norm
 from .plan import Spec
@@ -215,7 +215,9 @@ def bounded(fn: Callable, limit: int):
     longest ago is dropped, and if asked for again it is traced and loaded from the persistent compile
     cache (a few hundred milliseconds). A program is what JAX compiles one for: the static `Spec` and
     the shapes, types and structure of the other arguments. Dropping all programs at once instead
-    thrashed under a class: 25 students' p50 went from 0.4 s to 3.4 s.
+    thrashed under a class: 25 students' p50 went from 0.4 s to 3.4 s. Dropping one frees its
+    executable; what JAX's trace caches and glibc's arenas still keep of it (and of the compile
+    that replaced it) is released off the caller's thread (`runtime.release_soon`).
     """
     programs: OrderedDict = OrderedDict()
     lock = threading.Lock()
@@ -223,15 +225,20 @@ def bounded(fn: Callable, limit: int):
     def call(*args):
         leaves, tree = jax.tree.flatten(args[1:])
         key = (args[0], tree, tuple((getattr(x, "shape", ()), getattr(x, "dtype", type(x))) for x in leaves))
+        dropped = False
         with lock:
             jitted = programs.get(key)
             if jitted is None:
                 jitted = programs[key] = jax.jit(lambda *a: fn(*a), static_argnums=(0,))
                 while len(programs) > limit:
                     programs.popitem(last=False)
+                    dropped = True
             else:
                 programs.move_to_end(key)
-        return jitted(*args)
+        out = jitted(*args)
+        if dropped:  # what JAX and glibc keep of the dropped program (and of this one's compile): see `runtime`
+            runtime.release_soon()
+        return out
 
     call.programs = programs
     return call

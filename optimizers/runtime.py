@@ -11,9 +11,28 @@
    restarted app does not pay every compile again. The directory is
    ``$LLL_COMPILE_CACHE`` or ``~/.cache/loss-landscape-lab/jax``;
    ``LLL_COMPILE_CACHE=off`` disables it. A cache the user configured is left alone.
+3. What a dropped program leaves behind (`release`, which `optimizers.program.bounded`
+   asks for when its table drops a program). Dropping a program's jitted function frees
+   its executable, but two things stay:
+
+   - JAX's trace caches keep the traces of the library functions a program called
+     (``jnp.mean``, ``softplus``, ``lax.cond``'s branches, ...), keyed by their shapes:
+     those functions live for good, so their entries outlive the program, about
+     0.4 MB a network program, until each cache's thousands of entries are full;
+   - glibc keeps the memory a compile used and freed (tens of MB of LLVM's working
+     memory for each) and what the dropped program held, in its arenas, between
+     live blocks: freed, but resident, and never given back by itself.
+
+   `release` clears those caches (what a later trace needs it traces again, in
+   milliseconds; programs already compiled, kept by our tables, run as before) and
+   gives the free pages back (``malloc_trim``), off the caller's thread.
 """
 
+import ctypes
+import ctypes.util
+import importlib
 import os
+import threading
 from pathlib import Path
 
 import jax
@@ -47,3 +66,75 @@ def enable_persistent_cache() -> str | None:
     jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
     jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
     return where
+
+
+# JAX's trace-time caches that keep entries for functions that never die (module, attribute); clearing one costs
+# the next trace of each function a re-trace, never a compile: the compiled programs are kept elsewhere
+TRACE_CACHES = (
+    ("jax._src.pjit", "_infer_params_cached"),
+    ("jax._src.interpreters.partial_eval", "_cached_abstract_eval"),
+    ("jax._src.interpreters.partial_eval", "trace_to_jaxpr"),
+)
+
+
+def forget_traces() -> int:
+    """Clear `TRACE_CACHES`; how many of them this JAX has (a JAX without one skips it)."""
+    cleared = 0
+    for module, name in TRACE_CACHES:
+        try:
+            clear = getattr(getattr(importlib.import_module(module), name), "cache_clear")
+        except (ImportError, AttributeError):
+            continue
+        clear()
+        cleared += 1
+    return cleared
+
+
+def _libc():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def trim_malloc() -> bool:
+    """Give the OS back every free page of glibc's arenas (``malloc_trim(0)``); False where there is no glibc."""
+    if _LIBC is None:
+        return False
+    _LIBC.malloc_trim(0)
+    return True
+
+
+def release() -> None:
+    """What dropped programs left behind, released now: `forget_traces`, then `trim_malloc`."""
+    forget_traces()
+    trim_malloc()
+
+
+_wanted = threading.Event()
+_releaser: threading.Thread | None = None
+_releaser_lock = threading.Lock()
+RELEASES = 0  # how many times `release` ran on the releaser's thread
+
+
+def release_soon() -> None:
+    """`release` on a thread of its own, soon: the caller does not wait, and requests made meanwhile are one release."""
+    global _releaser
+    _wanted.set()
+    with _releaser_lock:
+        if _releaser is None or not _releaser.is_alive():
+            _releaser = threading.Thread(target=_release_when_wanted, name="release", daemon=True)
+            _releaser.start()
+
+
+def _release_when_wanted() -> None:
+    global RELEASES
+    while True:
+        _wanted.wait()
+        _wanted.clear()
+        release()
+        RELEASES += 1

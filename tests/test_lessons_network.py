@@ -87,3 +87,36 @@ def test_a_race_keeps_what_the_page_draws_and_each_runs_weights_at_checkpoints_o
         np.testing.assert_array_equal(kept.final, full.final)
         np.testing.assert_array_equal(kept.checkpoints, full.theta[kept.checkpoint_steps])
         assert kept.checkpoints.nbytes < full.theta.nbytes / 100
+
+
+def _executables() -> int:
+    """The compiled programs this process holds (JAX's and ours), after anything dropped has been collected."""
+    import gc
+
+    from jax._src import xla_bridge
+
+    gc.collect()
+    return len(xla_bridge.get_backend().live_executables())
+
+
+def test_a_race_on_a_new_network_compiles_only_the_programs_its_bounded_tables_keep():
+    # the boundary pictures were drawn by JAX operations run one by one: each compiled a program for the network's
+    # shapes that JAX kept for good (about 1.4 MB each, seven to ten per network a learner tried)
+    import importlib
+
+    tables = [importlib.import_module(f"networks.{m}") for m in ("train", "plane")]
+    tables = [tables[0]._program.programs, tables[1]._grid.programs]
+    before, n0 = [set(t) for t in tables], _executables()
+    ln.race(ln.Setup("xor", 100, width=7, depth=3, steps=200), (ln.Racer.of("sgd", learning_rate=0.1),))
+    added = sum(len(set(t) - b) for t, b in zip(tables, before))
+    dropped = sum(len(b - set(t)) for t, b in zip(tables, before))
+    assert added == 2  # a new network: its training and its plane's grid
+    assert _executables() - n0 == added - dropped
+
+
+def test_the_boundary_is_the_models_probability_computed_without_jax():
+    s, r = _race("optimizers")
+    m = s.setup.model()
+    grid = np.stack(np.meshgrid(r.boundary_xs, r.boundary_ys), -1).reshape(-1, 2)
+    z = np.asarray(m.arch.logits(r.runs[0].final.astype(np.float32), grid.astype(np.float32)), dtype=float)
+    np.testing.assert_allclose(r.probabilities[0].ravel(), 1 / (1 + np.exp(-z)), atol=1e-5)

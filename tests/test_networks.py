@@ -251,3 +251,23 @@ def test_lanczos_recovers_a_spectrum_with_repeated_eigenvalues():
     a = (q * values) @ q.T
     found = networks.lanczos(lambda v: a @ v, 30, 30)
     assert found[0] == pytest.approx(-2.0) and found[-1] == pytest.approx(3.0)
+
+
+def test_measuring_curvature_on_a_new_network_compiles_only_its_hessian_vector_product():
+    # the weights and data were moved with jnp.asarray, which compiles (and JAX keeps) a program per shape
+    import gc
+    import importlib
+
+    from jax._src import xla_bridge
+
+    def executables():
+        gc.collect()
+        return len(xla_bridge.get_backend().live_executables())
+
+    products = importlib.import_module("networks.curvature")._product.programs
+    m = networks.model(networks.dataset("xor", n_samples=46, seed=4), hidden=(5, 3))
+    before, n0 = set(products), executables()
+    networks.hessian_extremes(m, m.init(0), iterations=10)
+    added, dropped = len(set(products) - before), len(before - set(products))
+    assert added == 1
+    assert executables() - n0 == added - dropped

@@ -33,7 +33,7 @@ def test_a_table_asks_for_a_release_when_it_drops_a_program_and_only_then(monkey
 
 
 def test_release_clears_the_trace_caches_that_outlive_a_dropped_program():
-    from jax._src import pjit
+    from jax._src.interpreters import partial_eval as pe
 
     @jax.jit
     def g(x):
@@ -42,9 +42,9 @@ def test_release_clears_the_trace_caches_that_outlive_a_dropped_program():
     for n in range(3, 8):
         g(np.ones(n, np.float32))
     del g
-    assert pjit._infer_params_cached.cache_info().currsize > 0
+    assert pe._cached_abstract_eval.cache_info().currsize > 0
     assert runtime.forget_traces() == len(runtime.TRACE_CACHES)  # this JAX has every cache named there
-    assert pjit._infer_params_cached.cache_info().currsize == 0
+    assert pe._cached_abstract_eval.cache_info().currsize == 0
 
 
 def test_after_a_release_kept_programs_and_eager_operations_neither_compile_nor_trace():
@@ -52,11 +52,15 @@ def test_after_a_release_kept_programs_and_eager_operations_neither_compile_nor_
     m = networks.model(networks.dataset("moons", 60), (4,))
     x = jnp.ones((7, 3))
 
+    points = np.random.default_rng(0).normal(size=(9, 2))
+
     def work():
         a = optimizers.run(surface, "adam", steps=100, learning_rate=0.1).xy
         b = networks.train(m, "sgd", 200, learning_rate=0.1).theta
         c = float(jnp.mean(x)), np.asarray(jnp.sum(x, axis=0)), np.asarray(jax.nn.softplus(x))
-        return a, b, c
+        # an eager transformation, as lesson 4's curvature: JAX keeps its programs under pjit's trace cache
+        d = np.asarray(jax.vmap(surface.hessian)(points))
+        return a, b, c, d
 
     first = work()
     runtime.release()

@@ -81,6 +81,7 @@ class Stats:
     reruns: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     heavy: list[float] = field(default_factory=list)
+    by_page: dict[str, list[float]] = field(default_factory=dict)  # the reruns again, by the page moved on
     agreed: int = 0
     disagreed: list[str] = field(default_factory=list)
 
@@ -113,6 +114,7 @@ async def student(url: str, deadline: float, rng: random.Random, stats: Stats, h
             if r is None:
                 break
             (stats.heavy if heavy else stats.reruns).append(r.seconds)
+            stats.by_page.setdefault(page or ("playground, a scene" if query else "playground"), []).append(r.seconds)
             stats.errors += r.errors
     except Exception as err:  # a refused or dropped connection is an error of the run, not of the bench
         stats.errors.append(f"{type(err).__name__}: {err}")
@@ -333,6 +335,7 @@ def main() -> None:
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
     ap.add_argument("--replicas", type=int, default=1,
                     help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
+    ap.add_argument("--by-page", action="store_true", help="also print each page's rerun latency")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 on any error or figure disagreement (CI); latencies are reported, never asserted")
@@ -365,6 +368,10 @@ def main() -> None:
               f"browser checks: {stats.agreed} agreed, {len(stats.disagreed)} disagreed"
               + (f"; heavy sweeps: p50 {pct(stats.heavy, 50):.0f} ms over {len(stats.heavy)}" if stats.heavy else ""),
               flush=True)
+        if args.by_page:
+            for name, values in sorted(stats.by_page.items(), key=lambda kv: -pct(kv[1], 50)):
+                print(f"    {name}: {len(values)} reruns, p50 {pct(values, 50):.0f} ms, p95 {pct(values, 95):.0f} ms",
+                      flush=True)
         for e in sorted(set(stats.errors))[:5] + stats.disagreed[:3]:
             print(f"  ! {e}", flush=True)
         lines.append(f"students {n}: p50 {pct(stats.reruns, 50):.0f} ms, p95 {p95:.0f} ms, "

@@ -29,13 +29,18 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from figures import wire  # noqa: E402  (the chart's data, as the browser reads it)
 
 INTERNAL_KEY_PREFIX = "$$STREAMLIT_INTERNAL_KEY"  # a bidi component's trigger widgets: <prefix>_<id>__events
 MOVABLE = ("slider",)  # st.slider and st.select_slider (one proto): what a student moves
@@ -145,7 +150,7 @@ class Student:
                                            max_size=None, open_timeout=self.timeout)
         first = await self.rerun()
         bidi = [p for k, p in first.elements if k == "bidi_component" and p.component_name == "lll.chart"]
-        if bidi and json.loads(bidi[0].json).get("report_drawn"):
+        if bidi and wire.loads(bidi[0].bytes or bidi[0].json).get("report_drawn"):
             trigger = WidgetState(id=f"{INTERNAL_KEY_PREFIX}_{bidi[0].id}__events",
                                   json_trigger_value=json.dumps([{"event": "drawn", "value": True}]))
             rest = await self.rerun([trigger])
@@ -215,7 +220,7 @@ class Student:
                 if k == "exception":
                     run.errors.append(f"exception: {el.exception.type}: {el.exception.message[:200]}")
                 elif k == "bidi_component" and el.bidi_component.component_name == "lll.chart":
-                    self.chart = json.loads(el.bidi_component.json)
+                    self.chart = wire.loads(el.bidi_component.bytes or el.bidi_component.json)
             elif kind == "navigation":
                 self.page_hash = f.navigation.page_script_hash
             elif kind == "page_info_changed":

@@ -5,12 +5,19 @@ of float32 arrays in base64 (plotly's own typed-array form), keyed by a hash of
 its bytes, leaving ``{"$ref": key}`` in its place. An array used twice (a panel's
 line and the animation that moves a marker along it) is therefore sent once.
 Non-finite floats outside arrays become ``null``: JSON has no NaN.
+
+The component's whole data travels as one JSON document in UTF-8 bytes (`encode`, `document`):
+Streamlit forwards bytes as they are, where a dict would be encoded twice on every rerun (once to
+send, once sorted to name the element) and its every member tested for a data frame. A figure
+encoded once is spliced into each rerun's document as it is (`document`); `loads` reads either
+form back.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 from typing import Any
 
@@ -75,3 +82,21 @@ def unpack(packed: dict[str, Any], typed: bool = False) -> Any:
         return v
 
     return walk(packed["tree"])
+
+
+def encode(value: Any) -> bytes:
+    """``value`` as compact JSON in UTF-8. NaN is refused: the browser's ``JSON.parse`` would refuse it there."""
+    return json.dumps(value, separators=(",", ":"), allow_nan=False).encode()
+
+
+def document(members: dict[str, Any], encoded: dict[str, bytes] | None = None) -> bytes:
+    """One JSON object: ``members`` encoded here, ``encoded`` members spliced in as they are (each already
+    one JSON value, from `encode`)."""
+    parts = [encode(k) + b":" + encode(v) for k, v in members.items()]
+    parts += [encode(k) + b":" + v for k, v in (encoded or {}).items()]
+    return b"{" + b",".join(parts) + b"}"
+
+
+def loads(raw: bytes | str) -> Any:
+    """The component's data as the browser reads it: a `document` (bytes) or JSON text."""
+    return json.loads(raw)

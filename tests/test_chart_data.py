@@ -53,6 +53,17 @@ def test_pack_reads_plotly_typed_arrays_with_a_shape():
     np.testing.assert_array_equal(back["z"], z)
 
 
+def test_a_document_with_members_encoded_apart_reads_back_as_one_json_object():
+    figure = wire.pack({"data": [{"x": np.linspace(0, 1, 20), "name": "한국어 · path"}]})
+    raw = wire.document({"mode": "figure", "clickable": False, "words": {"play": "재생"}}, {"figure": wire.encode(figure)})
+    assert isinstance(raw, bytes)
+    assert wire.loads(raw) == json.loads(json.dumps({"mode": "figure", "clickable": False, "words": {"play": "재생"},
+                                                     "figure": figure}))
+    assert wire.loads(wire.document({}, {})) == {}
+    with pytest.raises(ValueError):  # the browser's JSON.parse would refuse NaN: refused here, where it is made
+        wire.encode({"range": [0.0, math.nan]})
+
+
 # --- figures.playground_layers ---------------------------------------------------------------------
 
 
@@ -129,5 +140,6 @@ def test_an_optimizer_move_leaves_the_background_unchanged(race):
     moved = [Path(paths[0].label, paths[0].color, optimizers.run(s, "sgd", steps=300, learning_rate=2e-3)), *paths[1:]]
     after = wire.pack(playground_layers(s, moved)["background"])
     assert before == after  # so the page sends it once and the browser never redraws it for this move
+    assert wire.encode(before) == wire.encode(after)  # ui.chart names a background by its encoded bytes
     other = wire.pack(playground_layers(landscapes.get("rosenbrock", b=50.0), paths)["background"])
     assert other != before

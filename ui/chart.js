@@ -7,7 +7,8 @@
 //     backgrounds it has seen, so the server sends each one once;
 //   - the foreground holds paths, landmarks and panels on a transparent layout, in SVG;
 //   - frames are built here from the paths already drawn: the server sends no frames.
-// Data arrive packed (figures/wire.py): {tree, arrays}, each array once, as base64 float32.
+// Data arrive as one JSON document in bytes (figures/wire.py: Streamlit forwards bytes untouched),
+// figures packed: {tree, arrays}, each array once, as base64 float32.
 
 const SHARED = (window.__lllChart ??= { bundles: new Map(), backgrounds: new Map() });
 const KEEP_BACKGROUNDS = 16;
@@ -134,7 +135,12 @@ function build(parent) {
 }
 
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = read(component.data, parentElement);
+  if (data === null) { // the same document again, in the same theme: drawn already
+    const st = parentElement.querySelector(".lll-chart")?.__lll;
+    return st ? () => pause(st) : () => {};
+  }
   if (data.mode === "figure") return drawFigure(parentElement, data, setTriggerValue);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
@@ -152,6 +158,19 @@ export default function (component) {
   st.root.toggleAttribute("data-partial", Boolean(data.report_drawn)); // the rest of the page is still to come
   drawLatest(st);
   return () => pause(st);
+}
+
+// The component's data: a new byte array arrives with every rerun, even when its document is the same (a JSON
+// string compares by value, bytes do not): null when the document and the theme are those last read here.
+const DECODER = new TextDecoder();
+function read(raw, parent) {
+  if (!(raw instanceof Uint8Array)) return raw; // a plain object (JSON sent as such)
+  const text = DECODER.decode(raw);
+  const theme = JSON.stringify(themeOf(parent));
+  if (parent.__lllText === text && parent.__lllTheme === theme) return null;
+  parent.__lllText = text;
+  parent.__lllTheme = theme;
+  return JSON.parse(text);
 }
 
 // ---------------------------------------------------------------- one plain figure (the lessons' charts)

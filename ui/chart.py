@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from pathlib import Path
 from typing import Any, Callable
 
@@ -35,11 +34,6 @@ _COMPONENT = st.components.v2.component(
 SENT_KEEP = 16  # backgrounds a session remembers having sent (the browser keeps as many)
 
 
-def background_key(background: dict[str, Any]) -> str:
-    """A short hash of a background layer (the contour, its colour bar and layout)."""
-    return hashlib.blake2b(json.dumps(background, sort_keys=True).encode(), digest_size=10).hexdigest()
-
-
 def _static_url(name: str) -> str:
     base = st.get_option("server.baseUrlPath").strip("/")
     return "/" + "/".join(p for p in (base, "app/static", name) if p)
@@ -55,14 +49,14 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     """
     ss = st.session_state
     sent = ss.setdefault(f"{key}.backgrounds_sent", [])
-    background = wire.pack(layers["background"])
-    bg_key = background_key(background)
+    background = wire.encode(wire.pack(layers["background"]))
+    bg_key = hashlib.blake2b(background, digest_size=10).hexdigest()
     state = ss.get(key)
     asked = state.get("need_background") if state is not None else None
     if asked in sent:  # the page has not got it after all (its memory went while this session lived on)
         sent.remove(asked)
     if bg_key in sent:
-        background = None
+        background = b"null"
     else:
         sent.append(bg_key)
         del sent[:-SENT_KEEP]
@@ -77,15 +71,11 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
 
     _COMPONENT(
         key=key,
-        data={
-            "figure": wire.pack({"foreground": layers["foreground"], "animation": layers["animation"]}),
-            "background": background,
-            "background_key": bg_key,
-            "bundles": _bundles(),
-            "words": words(lang),
-            "png_name": png_name,
-            "report_drawn": on_drawn is not None,
-        },
+        data=wire.document(
+            {"background_key": bg_key, "bundles": _bundles(), "words": words(lang), "png_name": png_name,
+             "report_drawn": on_drawn is not None},
+            {"figure": wire.encode(wire.pack({"foreground": layers["foreground"], "animation": layers["animation"]})),
+             "background": background}),
         on_click_change=clicked,
         on_need_background_change=lambda: None,
         on_drawn_change=on_drawn or (lambda: None),
@@ -107,8 +97,8 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
             on_click(event)
 
     with where if where is not None else contextlib.nullcontext():
-        _COMPONENT(key=key, data={"mode": "figure", "figure": packed_figure(fig), "bundles": _bundles(),
-                                  "clickable": on_click is not None},
+        _COMPONENT(key=key, data=wire.document({"mode": "figure", "bundles": _bundles(), "clickable": on_click is not None},
+                                               {"figure": encoded_figure(fig)}),
                    on_click_change=clicked)
 
 
@@ -126,6 +116,17 @@ def packed_figure(fig) -> dict[str, Any]:
     if slot is not None:
         slot["packed"] = packed
     return packed
+
+
+def encoded_figure(fig) -> bytes:
+    """`packed_figure` as JSON (`figures.wire.encode`): encoded once for a kept figure."""
+    slot = kept.slot(fig)
+    if slot is not None and "encoded" in slot:
+        return slot["encoded"]
+    encoded = wire.encode(packed_figure(fig))
+    if slot is not None:
+        slot["encoded"] = encoded
+    return encoded
 
 
 def _bundles() -> dict[str, str]:

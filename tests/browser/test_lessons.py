@@ -92,4 +92,6 @@ def test_a_lesson_section_reruns_alone_and_a_shared_slider_reruns_the_page(page,
     assert page.url.split("?")[0].endswith("/saddles")
     assert page.locator("h1").first.inner_text().startswith("Saddle points")
     assert after[0] > before[0]  # the race moved with η too
+    # a whole run: the charts whose figures did not change are not drawn again
+    assert {i for i, (b, a) in enumerate(zip(before, after)) if a > b} <= {0, 1, 2}, (before, after)
     assert_no_exception(page)

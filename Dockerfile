@@ -59,7 +59,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     LLL_COMPILE_CACHE=/app/.jax_cache \
     LLL_COMPILE_CACHE_SEED=/opt/jax-cache-seed \
-    LLL_WARM_PAGES=1
+    LLL_WARM_PAGES=1 \
+    LLL_HEAVY_PROCESS=1
 
 # A non-root user; the code stays root's (read-only for it), only the compile cache is its own.
 RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \

@@ -4,7 +4,9 @@ Run: ``.venv/bin/python bench/bench_load.py --students N --seconds S [--url URL]
 (``--students 10,25,50`` runs each size in turn on a fresh server and prints a table;
 ``--replicas R``: R servers behind a local HAProxy, deploy/'s design on one machine, CPU and RSS summed;
 ``--heavy K``: K of the students are on the sweep lab asking for its largest sweep;
-``--browsers B``: B headless Chromium sessions in the same run, default 2).
+``--browsers B``: B headless Chromium sessions in the same run, default 2;
+``--floor``: serve `bench/floor_app.py` instead, a page with the Playground's elements and none of its
+work, to every student and no browser: what Streamlit itself costs a rerun here).
 
 Without ``--url`` it starts the app itself, as the Docker image does (``lab.warmup``, then
 ``LLL_WARM_PAGES=1 python -m ui.serve`` on a free port: every page's programs loaded before it
@@ -90,8 +92,12 @@ class Stats:
 # the students
 
 
-async def student(url: str, deadline: float, rng: random.Random, stats: Stats, heavy: bool = False) -> None:
-    page, query, _ = ("sweep", "", 0) if heavy else rng.choices(links(), weights=[w for *_, w in links()])[0]
+async def student(url: str, deadline: float, rng: random.Random, stats: Stats, heavy: bool = False,
+                  floor: bool = False) -> None:
+    if floor:
+        page, query = "", ""
+    else:
+        page, query, _ = ("sweep", "", 0) if heavy else rng.choices(links(), weights=[w for *_, w in links()])[0]
     await asyncio.sleep(rng.uniform(0, RAMP_S))
     s = Student(url, page, query)
     try:
@@ -183,6 +189,9 @@ def free_port() -> int:
 _warmed: set[Path] = set()
 
 
+FLOOR = ["-m", "streamlit", "run", "bench/floor_app.py"]  # `--floor`: no warm-up, nothing to compile
+
+
 def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     """Serve the checkout at ``root`` (this one by default) as the Docker image does, on a free port; wait until
     healthy. As in the image, JAX's compile cache holds the Playground's programs first (`lab.warmup`, once per
@@ -191,10 +200,11 @@ def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     return start_servers(log, root, 1)[0]
 
 
-def start_servers(log: Path, root: Path = ROOT, n: int = 1) -> list[tuple[subprocess.Popen, str]]:
-    """``n`` servers as `start_server` starts one, side by side (``log`` gets ``.1``, ``.2``... beyond the first)."""
+def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False) -> list[tuple[subprocess.Popen, str]]:
+    """``n`` servers as `start_server` starts one, side by side (``log`` gets ``.1``, ``.2``... beyond the first);
+    ``floor``: `bench/floor_app.py`'s."""
     log.parent.mkdir(parents=True, exist_ok=True)
-    if root not in _warmed:
+    if root not in _warmed and not floor:
         with log.open("wb") as out:
             subprocess.run([sys.executable, "-m", "lab.warmup"], cwd=root, stdout=out, stderr=subprocess.STDOUT,
                            check=True)
@@ -203,10 +213,11 @@ def start_servers(log: Path, root: Path = ROOT, n: int = 1) -> list[tuple[subpro
     for i in range(n):
         port = free_port()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.headless", "true",
+            [sys.executable, *(FLOOR if floor else ["-m", "ui.serve"]), "--server.port", str(port), "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
             cwd=root, stdout=(log if i == 0 else log.with_suffix(f".{i}.log")).open("ab"), stderr=subprocess.STDOUT,
-            start_new_session=True, env={**os.environ, "LLL_WARM_PAGES": "1"})
+            start_new_session=True,
+            env={**os.environ, "LLL_WARM_PAGES": "1", "LLL_HEAVY_PROCESS": os.environ.get("LLL_HEAVY_PROCESS", "1")})
         started.append((proc, f"http://127.0.0.1:{port}"))
     for proc, url in started:
         for _ in range(1200):
@@ -264,28 +275,47 @@ def start_balancer(urls: list[str], log: Path) -> tuple[subprocess.Popen, str]:
 
 
 class Usage:
-    """CPU time and resident memory of a process (or of several: replicas, summed), read from /proc (Linux)."""
+    """CPU time and resident memory of a process and its children (the heavy-work process), or of several (replicas),
+    summed; read from /proc (Linux). A child that ends before the run's end takes its CPU time with it."""
 
     def __init__(self, pid: int | list[int] | None):
         self.pids = [] if pid is None else [pid] if isinstance(pid, int) else list(pid)
         self.pid, self.rss_peak = pid, 0.0
         self.t0, self.cpu0 = time.monotonic(), self._cpu()
 
-    def _cpu(self) -> float:
-        total = 0
-        for pid in self.pids:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime + stime
-        return total / os.sysconf("SC_CLK_TCK")
+    def tree(self) -> list[int]:
+        """The processes and their descendants, now."""
+        out, todo = [], list(self.pids)
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            try:
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+        return out
+
+    def _cpu(self) -> dict[int, float]:
+        out = {}
+        for pid in self.tree():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        return out
 
     def rss_mb(self) -> float:
         if not self.pids:
             return float("nan")
         total = 0
-        for pid in self.pids:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+        for pid in self.tree():
+            try:
+                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+            except OSError:
+                continue
+            total += sum(int(line.split()[1]) for line in lines if line.startswith("VmRSS:"))
         return total / 1024
 
     async def sample(self, deadline: float) -> None:
@@ -295,17 +325,20 @@ class Usage:
 
     def stop(self) -> None:
         """Close the measurement (before the server stops): CPU as a percentage of one core over the run."""
-        self.cpu = float("nan") if not self.pids else 100 * (self._cpu() - self.cpu0) / (time.monotonic() - self.t0)
+        now = self._cpu()
+        used = sum(c - self.cpu0.get(pid, 0.0) for pid, c in now.items())
+        self.cpu = float("nan") if not self.pids else 100 * used / (time.monotonic() - self.t0)
 
 
 # ----------------------------------------------------------------------------
 
 
-async def load(url: str, pid: int | list[int] | None, n: int, seconds: float, heavy: int, browsers: int, seed: int) -> tuple[Stats, Usage]:
+async def load(url: str, pid: int | list[int] | None, n: int, seconds: float, heavy: int, browsers: int, seed: int,
+               floor: bool = False) -> tuple[Stats, Usage]:
     stats, rng = Stats(), random.Random(seed)
     deadline = time.monotonic() + seconds
     usage = Usage(pid)
-    tasks = [student(url, deadline, random.Random(rng.random()), stats, heavy=i < heavy) for i in range(n)]
+    tasks = [student(url, deadline, random.Random(rng.random()), stats, heavy=i < heavy, floor=floor) for i in range(n)]
     tasks.append(usage.sample(deadline))
     if browsers:
         from playwright.async_api import async_playwright
@@ -335,12 +368,16 @@ def main() -> None:
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
     ap.add_argument("--replicas", type=int, default=1,
                     help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
+    ap.add_argument("--floor", action="store_true",
+                    help="serve bench/floor_app.py (the Playground's elements, none of its work) with no browser")
     ap.add_argument("--by-page", action="store_true", help="also print each page's rerun latency")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--check", action="store_true",
                     help="exit 1 on any error or figure disagreement (CI); latencies are reported, never asserted")
     args = ap.parse_args()
     sizes = [int(s) for s in args.students.split(",")]
+    if args.floor:
+        args.browsers, args.heavy = 0, 0
     print(f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; {args.seconds:g} s per run; "
           f"{args.heavy} heavy sweep students; {args.browsers} browsers", flush=True)
     lines, crossed, failed = [], None, False
@@ -348,14 +385,14 @@ def main() -> None:
         procs = []
         url, pid = args.url, args.pid
         if url is None:
-            servers = start_servers(ROOT / "artifacts" / "bench_load_server.log", args.root, args.replicas)
+            servers = start_servers(ROOT / "artifacts" / "bench_load_server.log", args.root, args.replicas, args.floor)
             procs, pid = [p for p, _ in servers], [p.pid for p, _ in servers]
             url = servers[0][1]
             if args.replicas > 1:
                 balancer, url = start_balancer([u for _, u in servers], ROOT / "artifacts" / "bench_load_balancer.log")
                 procs.append(balancer)
         try:
-            stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed))
+            stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed, args.floor))
         finally:
             for proc in procs:
                 os.killpg(proc.pid, signal.SIGTERM)

@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_load import LESSONS, ROOT, start_server  # noqa: E402
+from bench_load import LESSONS, ROOT, Usage, start_server  # noqa: E402
 from students import Student  # noqa: E402
 
 WARM_MOVES = 5  # moves per page not counted: a page's first moves compile or load its programs
@@ -40,9 +40,15 @@ SETTLE_S = 0.05  # after a run has finished, the time the server gets to finish 
 
 
 def cpu_seconds(pid: int) -> float:
-    """The CPU time of process ``pid`` (every thread, living or gone), from its CPU-time clock
-    (``clock_getcpuclockid``: ``(~pid << 3) | 2`` on Linux)."""
-    return time.clock_gettime(((~pid) << 3) | 2)
+    """The CPU time of process ``pid`` and its children (the heavy-work process), every thread living or gone,
+    from their CPU-time clocks (``clock_getcpuclockid``: ``(~pid << 3) | 2`` on Linux)."""
+    total = 0.0
+    for p in Usage([pid]).tree():
+        try:
+            total += time.clock_gettime(((~p) << 3) | 2)
+        except OSError:  # ended meanwhile
+            pass
+    return total
 
 
 async def page_costs(url: str, pid: int, page: str, moves: int, rng: random.Random) -> tuple[list[float], int]:

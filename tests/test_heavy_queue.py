@@ -1,7 +1,11 @@
 """The heavy-work queue (`ui.cached.heavy`): one heavy computation at a time across sessions, results kept and bounded."""
 
+import os
 import threading
 import time
+
+import numpy as np
+import pytest
 
 from ui import cached
 
@@ -45,3 +49,55 @@ def test_the_heavy_cache_is_bounded():
     calls = record["calls"]
     cached.heavy(_slow, 5000, delay=0.0)  # the oldest was dropped: computed again
     assert record["calls"] == calls + 1
+
+
+# --- the heavy-work process (LLL_HEAVY_PROCESS=1, as the Docker image runs) -------------------------------------
+
+
+def _where(x):
+    return os.getpid(), x * 3
+
+
+def _dies_away_from_home(home):
+    if os.getpid() != home:
+        os._exit(3)  # the worker dies, as one killed for its memory would
+    return "computed here"
+
+
+@pytest.fixture
+def heavy_process(monkeypatch):
+    monkeypatch.setenv(cached.HEAVY_PROCESS, "1")
+    yield
+    if cached._worker is not None:
+        cached._worker.shutdown()
+    cached._worker = None
+
+
+def test_with_a_heavy_process_the_work_runs_there_and_its_result_comes_back(heavy_process):
+    pid, value = cached.heavy(_where, 7001)
+    assert pid != os.getpid() and value == 21003
+    again, _ = cached.heavy(_where, 7002)
+    assert again == pid  # one process, kept for the next heavy request
+
+
+def test_a_race_computed_in_the_heavy_process_is_the_one_computed_here(heavy_process):
+    from lessons import network as ln
+
+    setup = ln.Setup("moons", 50, 0.2, width=4, depth=1, steps=200)
+    racers = (ln.Racer.of("sgd", learning_rate=0.1), ln.Racer.of("adam", learning_rate=0.01))
+    there = cached.heavy(ln.race, setup, racers)
+    here = ln.race(setup, racers)
+    assert [r.name for r in there.runs] == [r.name for r in here.runs]
+    for a, b in zip(there.runs, here.runs):
+        np.testing.assert_array_equal(a.train_loss, b.train_loss)
+        np.testing.assert_array_equal(a.checkpoints, b.checkpoints)
+    np.testing.assert_array_equal(there.plane.loss, here.plane.loss)
+    for a, b in zip(there.probabilities, here.probabilities):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_heavy_process_that_dies_is_replaced_and_the_work_is_done_here(heavy_process):
+    assert cached.heavy(_dies_away_from_home, os.getpid()) == "computed here"
+    assert cached._worker is None  # the broken one is gone; the next request starts a new one
+    pid, _ = cached.heavy(_where, 7003)
+    assert pid != os.getpid()

@@ -9,8 +9,12 @@ bounded cache every page shares.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 import streamlit as st
@@ -51,18 +55,24 @@ def contour(name: str, formula: str = "", n: int = GRID_POINTS, **params) -> tup
     return grid(key_for(name, formula, **params), n)
 
 
-# Heavy work (a sweep lab map): one computation at a time across every session of the server, so one student's
-# large request leaves the other core to everyone else; the others queue, and are told so. Results are kept in a
-# small bounded cache of their own, checked before queueing (a map another student already drew costs nothing).
+# Heavy work (a sweep lab map, lesson 10's trainings): one computation at a time across every session of the
+# server, so one student's large request leaves the other core to everyone else; the others queue, and are told
+# so. Results are kept in a small bounded cache of their own, checked before queueing (a map another student
+# already drew costs nothing). With LLL_HEAVY_PROCESS=1 (the Docker image sets it) the work runs in a process of
+# its own: a new network's tracing and lowering is Python, and in the server it held the interpreter lock that
+# every other student's rerun needs, for up to a second a move.
 HEAVY_ENTRIES = 16
+HEAVY_PROCESS = "LLL_HEAVY_PROCESS"
 _heavy_lock = threading.Lock()
 _heavy_cache: OrderedDict = OrderedDict()
 _heavy_cache_lock = threading.Lock()
+_worker: ProcessPoolExecutor | None = None
 
 
 def heavy(fn, *args, waiting: str = "", **kwargs):
     """``fn(*args, **kwargs)``, kept, computed only while no other session computes a heavy result: the caller waits
-    in line meanwhile, under a spinner saying ``waiting``. The result is shared: do not mutate it."""
+    in line meanwhile, under a spinner saying ``waiting``. The result is shared: do not mutate it. ``fn`` is a
+    module's function of picklable arguments (it may run in the heavy-work process)."""
     key = (f"{fn.__module__}.{fn.__qualname__}", args, tuple(sorted(kwargs.items())))
     if (hit := _heavy_get(key)) is not None:
         return hit
@@ -72,7 +82,7 @@ def heavy(fn, *args, waiting: str = "", **kwargs):
     try:
         if (hit := _heavy_get(key)) is not None:  # computed by the one we waited for
             return hit
-        result = fn(*args, **kwargs)
+        result = _compute(fn, args, kwargs)
     finally:
         _heavy_lock.release()
     with _heavy_cache_lock:
@@ -80,6 +90,22 @@ def heavy(fn, *args, waiting: str = "", **kwargs):
         while len(_heavy_cache) > HEAVY_ENTRIES:
             _heavy_cache.popitem(last=False)
     return result
+
+
+def _compute(fn, args, kwargs):
+    """``fn(*args, **kwargs)`` in the heavy-work process when there is one (`HEAVY_PROCESS`), else here. A process
+    that died (out of memory, say) is replaced, and the work done here meanwhile."""
+    global _worker
+    if os.environ.get(HEAVY_PROCESS) != "1":
+        return fn(*args, **kwargs)
+    if _worker is None:
+        # "spawn": a fork of a server whose threads hold locks (JAX's, the allocator's) could deadlock
+        _worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return _worker.submit(fn, *args, **kwargs).result()
+    except BrokenProcessPool:
+        _worker = None
+        return fn(*args, **kwargs)
 
 
 def _heavy_get(key):

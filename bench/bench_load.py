@@ -389,7 +389,12 @@ def main() -> None:
             procs, pid = [p for p, _ in servers], [p.pid for p, _ in servers]
             url = servers[0][1]
             if args.replicas > 1:
-                balancer, url = start_balancer([u for _, u in servers], ROOT / "artifacts" / "bench_load_balancer.log")
+                try:
+                    balancer, url = start_balancer([u for _, u in servers], ROOT / "artifacts" / "bench_load_balancer.log")
+                except BaseException:  # no HAProxy, say: the servers must not outlive the bench
+                    for proc in procs:
+                        os.killpg(proc.pid, signal.SIGTERM)
+                    raise
                 procs.append(balancer)
         try:
             stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed, args.floor))

@@ -101,3 +101,15 @@ def test_a_heavy_process_that_dies_is_replaced_and_the_work_is_done_here(heavy_p
     assert cached._worker is None  # the broken one is gone; the next request starts a new one
     pid, _ = cached.heavy(_where, 7003)
     assert pid != os.getpid()
+
+
+def _refuses(x):
+    raise ValueError(f"a request the engine refuses: {x}")
+
+
+def test_a_refusal_in_the_heavy_process_reaches_the_page_as_the_same_value_error(heavy_process):
+    # the pages catch ValueError around `heavy` and show its message (lesson 10, the sweep lab)
+    with pytest.raises(ValueError, match="a request the engine refuses: 7"):
+        cached.heavy(_refuses, 7)
+    pid, _ = cached.heavy(_where, 7004)
+    assert pid != os.getpid()  # the process lives on

@@ -274,6 +274,20 @@ def start_balancer(urls: list[str], log: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"HAProxy did not answer; see {log}")
 
 
+def process_tree(pids: list[int]) -> list[int]:
+    """The processes ``pids`` and their descendants, now (Linux: ``/proc/<pid>/task/<tid>/children``)."""
+    out, todo = [], list(pids)
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
 class Usage:
     """CPU time and resident memory of a process and its children (the heavy-work process), or of several (replicas),
     summed; read from /proc (Linux). A child that ends before the run's end takes its CPU time with it."""
@@ -284,17 +298,7 @@ class Usage:
         self.t0, self.cpu0 = time.monotonic(), self._cpu()
 
     def tree(self) -> list[int]:
-        """The processes and their descendants, now."""
-        out, todo = [], list(self.pids)
-        while todo:
-            pid = todo.pop()
-            out.append(pid)
-            try:
-                for task in Path(f"/proc/{pid}/task").iterdir():
-                    todo += [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                pass
-        return out
+        return process_tree(self.pids)
 
     def _cpu(self) -> dict[int, float]:
         out = {}

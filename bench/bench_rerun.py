@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_load import LESSONS, ROOT, Usage, start_server  # noqa: E402
+from bench_load import LESSONS, ROOT, process_tree, start_server  # noqa: E402
 from students import Student  # noqa: E402
 
 WARM_MOVES = 5  # moves per page not counted: a page's first moves compile or load its programs
@@ -43,7 +43,7 @@ def cpu_seconds(pid: int) -> float:
     """The CPU time of process ``pid`` and its children (the heavy-work process), every thread living or gone,
     from their CPU-time clocks (``clock_getcpuclockid``: ``(~pid << 3) | 2`` on Linux)."""
     total = 0.0
-    for p in Usage([pid]).tree():
+    for p in process_tree([pid]):
         try:
             total += time.clock_gettime(((~p) << 3) | 2)
         except OSError:  # ended meanwhile

@@ -150,7 +150,7 @@ class Student:
                                            max_size=None, open_timeout=self.timeout)
         first = await self.rerun()
         bidi = [p for k, p in first.elements if k == "bidi_component" and p.component_name == "lll.chart"]
-        if bidi and wire.loads(bidi[0].bytes or bidi[0].json).get("report_drawn"):
+        if bidi and wire.payload(bidi[0]).get("report_drawn"):
             trigger = WidgetState(id=f"{INTERNAL_KEY_PREFIX}_{bidi[0].id}__events",
                                   json_trigger_value=json.dumps([{"event": "drawn", "value": True}]))
             rest = await self.rerun([trigger])
@@ -220,7 +220,7 @@ class Student:
                 if k == "exception":
                     run.errors.append(f"exception: {el.exception.type}: {el.exception.message[:200]}")
                 elif k == "bidi_component" and el.bidi_component.component_name == "lll.chart":
-                    self.chart = wire.loads(el.bidi_component.bytes or el.bidi_component.json)
+                    self.chart = wire.payload(el.bidi_component)
             elif kind == "navigation":
                 self.page_hash = f.navigation.page_script_hash
             elif kind == "page_info_changed":

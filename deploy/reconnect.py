@@ -48,7 +48,7 @@ def view_of(elements) -> list[tuple[int, str, np.ndarray, np.ndarray]]:
     out = []
     charts = [p for k, p in elements if k == "bidi_component" and p.component_name == "lll.chart"]
     for i, p in enumerate(charts):
-        payload = wire.loads(p.bytes or p.json)
+        payload = wire.payload(p)
         fig = wire.unpack(payload["figure"])
         traces = fig["data"] if payload.get("mode") == "figure" else fig["foreground"]["data"]
         for t in traces:
@@ -127,7 +127,7 @@ class StickyStudent(Student):
         first = await self.rerun()
         self.open_runs = [first.seconds]
         bidi = [p for k, p in first.elements if k == "bidi_component" and p.component_name == "lll.chart"]
-        if bidi and wire.loads(bidi[0].bytes or bidi[0].json).get("report_drawn"):
+        if bidi and wire.payload(bidi[0]).get("report_drawn"):
             trigger = WidgetState(id=f"{INTERNAL_KEY_PREFIX}_{bidi[0].id}__events",
                                   json_trigger_value=json.dumps([{"event": "drawn", "value": True}]))
             rest = await self.rerun([trigger])

@@ -9,8 +9,8 @@ Non-finite floats outside arrays become ``null``: JSON has no NaN.
 The component's whole data travels as one JSON document in UTF-8 bytes (`encode`, `document`):
 Streamlit forwards bytes as they are, where a dict would be encoded twice on every rerun (once to
 send, once sorted to name the element) and its every member tested for a data frame. A figure
-encoded once is spliced into each rerun's document as it is (`document`); `loads` reads either
-form back.
+encoded once is spliced into each rerun's document as it is (`document`); `payload` reads an
+element's data back.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ def document(members: dict[str, Any], encoded: dict[str, bytes] | None = None) -
     return b"{" + b",".join(parts) + b"}"
 
 
-def loads(raw: bytes | str) -> Any:
-    """The component's data as the browser reads it: a `document` (bytes) or JSON text."""
-    return json.loads(raw)
+def payload(proto) -> Any:
+    """The chart component's data from its element (a ``BidiComponent`` proto), as the browser reads it: a
+    `document` in ``bytes``, or JSON text in ``json`` (how Streamlit sends a dict)."""
+    return json.loads(proto.bytes if proto.WhichOneof("data") == "bytes" else proto.json)

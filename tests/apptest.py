@@ -81,7 +81,7 @@ def spec(at: AppTest, index: int | str = 0) -> dict:
     el = found[index] if isinstance(index, int) else next(c for c in found if c.proto.id.endswith(index))
     if el.type == "plotly_chart":
         return json.loads(el.proto.spec)
-    payload = wire.loads(el.proto.bytes or el.proto.json)
+    payload = wire.payload(el.proto)
     fig = wire.unpack(payload["figure"], typed=True)
     if payload.get("mode") == "figure":
         return fig

@@ -57,9 +57,9 @@ def test_a_document_with_members_encoded_apart_reads_back_as_one_json_object():
     figure = wire.pack({"data": [{"x": np.linspace(0, 1, 20), "name": "한국어 · path"}]})
     raw = wire.document({"mode": "figure", "clickable": False, "words": {"play": "재생"}}, {"figure": wire.encode(figure)})
     assert isinstance(raw, bytes)
-    assert wire.loads(raw) == json.loads(json.dumps({"mode": "figure", "clickable": False, "words": {"play": "재생"},
+    assert json.loads(raw) == json.loads(json.dumps({"mode": "figure", "clickable": False, "words": {"play": "재생"},
                                                      "figure": figure}))
-    assert wire.loads(wire.document({}, {})) == {}
+    assert json.loads(wire.document({}, {})) == {}
     with pytest.raises(ValueError):  # the browser's JSON.parse would refuse NaN: refused here, where it is made
         wire.encode({"range": [0.0, math.nan]})
 

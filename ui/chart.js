@@ -136,11 +136,7 @@ function build(parent) {
 
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
-  const data = read(component.data, parentElement);
-  if (data === null) { // the same document again, in the same theme: drawn already
-    const st = parentElement.querySelector(".lll-chart")?.__lll;
-    return st ? () => pause(st) : () => {};
-  }
+  const data = read(component.data);
   if (data.mode === "figure") return drawFigure(parentElement, data, setTriggerValue);
   const root = parentElement.querySelector(".lll-chart");
   const st = root ? root.__lll : build(parentElement);
@@ -160,17 +156,10 @@ export default function (component) {
   return () => pause(st);
 }
 
-// The component's data: a new byte array arrives with every rerun, even when its document is the same (a JSON
-// string compares by value, bytes do not): null when the document and the theme are those last read here.
+// The component's data: one JSON document in bytes (figures/wire.py `document`), or an object (JSON sent as such)
 const DECODER = new TextDecoder();
-function read(raw, parent) {
-  if (!(raw instanceof Uint8Array)) return raw; // a plain object (JSON sent as such)
-  const text = DECODER.decode(raw);
-  const theme = JSON.stringify(themeOf(parent));
-  if (parent.__lllText === text && parent.__lllTheme === theme) return null;
-  parent.__lllText = text;
-  parent.__lllTheme = theme;
-  return JSON.parse(text);
+function read(raw) {
+  return raw instanceof Uint8Array ? JSON.parse(DECODER.decode(raw)) : raw;
 }
 
 // ---------------------------------------------------------------- one plain figure (the lessons' charts)

@@ -102,28 +102,18 @@ def figure(fig, *, key: str, where=None, on_click: Callable[[dict], None] | None
                    on_click_change=clicked)
 
 
-def packed_figure(fig) -> dict[str, Any]:
-    """A figure's data and layout as `figures.wire` packs them; packed once for a kept figure (`figures.kept`)."""
+def encoded_figure(fig) -> bytes:
+    """A figure's data and layout as `figures.wire` packs them, in JSON (`figures.wire.encode`); packed and
+    encoded once for a kept figure (`figures.kept`)."""
     slot = kept.slot(fig)
-    if slot is not None and "packed" in slot:
-        return slot["packed"]
+    if slot is not None and "encoded" in slot:
+        return slot["encoded"]
     spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
     # a figure's own animation (plotly frames, played by its layout's play button and slider) travels with it
     parts = {"data": spec.get("data", []), "layout": spec.get("layout", {})}
     if spec.get("frames"):
         parts["frames"] = spec["frames"]
-    packed = wire.pack(parts)
-    if slot is not None:
-        slot["packed"] = packed
-    return packed
-
-
-def encoded_figure(fig) -> bytes:
-    """`packed_figure` as JSON (`figures.wire.encode`): encoded once for a kept figure."""
-    slot = kept.slot(fig)
-    if slot is not None and "encoded" in slot:
-        return slot["encoded"]
-    encoded = wire.encode(packed_figure(fig))
+    encoded = wire.encode(wire.pack(parts))
     if slot is not None:
         slot["encoded"] = encoded
     return encoded

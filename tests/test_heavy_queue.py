@@ -113,3 +113,42 @@ def test_a_refusal_in_the_heavy_process_reaches_the_page_as_the_same_value_error
         cached.heavy(_refuses, 7)
     pid, _ = cached.heavy(_where, 7004)
     assert pid != os.getpid()  # the process lives on
+
+
+def _sleeps_there(x, delay=1.0):
+    time.sleep(delay)
+    return os.getpid(), x
+
+
+def test_a_run_waiting_on_the_heavy_process_gives_its_turn_to_another_run(heavy_process, monkeypatch):
+    from ui import admission
+
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    monkeypatch.setattr(ScriptRunner, "_run_script", ScriptRunner._run_script)
+    monkeypatch.setattr(admission, "_turns", None)
+    admission.install(1)  # one turn: a run holding it through the heavy wait would keep everyone else out
+    cached.heavy(_where, 7005)  # the process is up (its start is not what is tested)
+    result, other_got_a_turn = {}, threading.Event()
+
+    def page_run():
+        with admission.turn():
+            result["heavy"] = cached.heavy(_sleeps_there, 7006)
+            result["holding_after"] = admission._local.holding
+
+    t = threading.Thread(target=page_run)
+    t.start()
+    time.sleep(0.3)  # the page run is waiting on the heavy process now
+
+    def other_run():
+        with admission.turn():
+            other_got_a_turn.set()
+
+    t2 = threading.Thread(target=other_run)
+    t2.start()
+    assert other_got_a_turn.wait(0.6), "another run waited for the heavy work to finish"
+    t.join(10)
+    t2.join(10)
+    pid, value = result["heavy"]
+    assert pid != os.getpid() and value == 7006 and result["holding_after"]
+    assert admission._turns._value == 1

@@ -23,6 +23,8 @@ from figures import kept
 from lab.compute import make_surface
 from lab.scene import Scene
 
+from . import admission
+
 GRID_POINTS = 120
 
 
@@ -77,7 +79,7 @@ def heavy(fn, *args, waiting: str = "", **kwargs):
     if (hit := _heavy_get(key)) is not None:
         return hit
     if not _heavy_lock.acquire(blocking=False):
-        with st.spinner(waiting or "…"):
+        with st.spinner(waiting or "…"), admission.released():
             _heavy_lock.acquire()
     try:
         if (hit := _heavy_get(key)) is not None:  # computed by the one we waited for
@@ -102,7 +104,8 @@ def _compute(fn, args, kwargs):
         # "spawn": a fork of a server whose threads hold locks (JAX's, the allocator's) could deadlock
         _worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     try:
-        return _worker.submit(fn, *args, **kwargs).result()
+        with admission.released():  # the wait is another process's work: others take this run's turn meanwhile
+            return _worker.submit(fn, *args, **kwargs).result()
     except BrokenProcessPool:
         _worker = None
         return fn(*args, **kwargs)

@@ -11,6 +11,8 @@ minute then loads no programs while it waits. Each first visit to a lesson other
 programs under the interpreter lock (about 150 programs, 14 s of the server's time on this
 2-core machine), stalling every other student meanwhile. It costs the server about 25 s more
 before it answers, so a learner's own ``bin/app`` leaves it off.
+
+It also lets only a few page runs hold the interpreter at once (`ui.admission`, ``LLL_RUNS_AT_ONCE``).
 """
 
 from __future__ import annotations
@@ -104,6 +106,12 @@ def main() -> None:
     from . import failover
 
     failover.install()  # behind a balancer: a session taken over from a dead replica answers its first move
+    from . import admission
+
+    runs = admission.limit_from_env()
+    admission.install(runs)  # a class: a few page runs at a time, the others wait their turn off the lock
+    print(f"serve: at most {runs} page runs at once ({admission.ENV})" if runs else
+          f"serve: no limit on page runs at once ({admission.ENV}=0)", flush=True)
     seconds = warm()
     print(f"warm: the default scene is ready ({seconds:.1f} s)", flush=True)
     if os.environ.get("LLL_WARM_PAGES", "") == "1":

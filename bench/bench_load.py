@@ -295,7 +295,7 @@ class Usage:
     def __init__(self, pid: int | list[int] | None):
         self.pids = [] if pid is None else [pid] if isinstance(pid, int) else list(pid)
         self.pid, self.rss_peak = pid, 0.0
-        self.t0, self.cpu0 = time.monotonic(), self._cpu()
+        self.t0, self.cpu0, self.machine0 = time.monotonic(), self._cpu(), self._machine()
 
     def tree(self) -> list[int]:
         return process_tree(self.pids)
@@ -309,6 +309,13 @@ class Usage:
                 continue
             out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
         return out
+
+    @staticmethod
+    def _machine() -> tuple[int, int]:
+        """The machine's busy and total CPU ticks since boot, every core (``/proc/stat``)."""
+        ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = ticks[3] + ticks[4]  # idle, iowait
+        return sum(ticks) - idle, sum(ticks)
 
     def rss_mb(self) -> float:
         if not self.pids:
@@ -332,6 +339,9 @@ class Usage:
         now = self._cpu()
         used = sum(c - self.cpu0.get(pid, 0.0) for pid, c in now.items())
         self.cpu = float("nan") if not self.pids else 100 * used / (time.monotonic() - self.t0)
+        (busy, total), (busy0, total0) = self._machine(), self.machine0
+        # the whole machine, in cores: the server's share, and the rest (this bench's students and browsers)
+        self.machine_cores = (busy - busy0) / max(total - total0, 1) * (os.cpu_count() or 1)
 
 
 # ----------------------------------------------------------------------------
@@ -414,6 +424,8 @@ def main() -> None:
               f"browser checks: {stats.agreed} agreed, {len(stats.disagreed)} disagreed"
               + (f"; heavy sweeps: p50 {pct(stats.heavy, 50):.0f} ms over {len(stats.heavy)}" if stats.heavy else ""),
               flush=True)
+        print(f"  the machine: {usage.machine_cores:.2f} of {os.cpu_count()} cores busy, the server "
+              f"{usage.cpu / 100:.2f} of them (the rest: this bench's students and browsers, anything else)", flush=True)
         if args.by_page:
             for name, values in sorted(stats.by_page.items(), key=lambda kv: -pct(kv[1], 50)):
                 print(f"    {name}: {len(values)} reruns, p50 {pct(values, 50):.0f} ms, p95 {pct(values, 95):.0f} ms",

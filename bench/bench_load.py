@@ -24,6 +24,11 @@ student sees: from sending the rerun to the run's ``script_finished``.
 The browsers open Playground links too and compare the paths they draw (read
 from plotly's ``_fullData``) with what a protocol student receives for the same
 link: the protocol clients are only a fair load if they get the same figures.
+They run at the lowest scheduling priority (``--browser-nice 19``): in a class each
+browser draws on its student's own machine, and here two of them, each reopening a
+link every few seconds, kept 1.4 of the 2 cores busy and left the server 0.4.
+``--browser-nice 0`` measures them competing with the server, as before. The line
+before the last says how busy the whole machine was and how much of it was the server.
 
 Locust would fit a request/response load; this is 50 long-lived websockets
 exchanging protobufs, which asyncio and the `websockets` library that Streamlit
@@ -141,10 +146,27 @@ def protocol_paths(chart: dict) -> list[tuple[str, np.ndarray, np.ndarray]]:
     return [(t["name"], np.asarray(t["x"], float), np.asarray(t["y"], float)) for t in path_traces(traces)]
 
 
-async def browser(url: str, deadline: float, rng: random.Random, stats: Stats, pw) -> None:
+CHROMIUM = "/usr/bin/chromium"
+
+
+def niced_chromium(nice: int, folder: Path) -> str:
+    """A launcher for Chromium at scheduling priority ``nice`` (every process it starts inherits it): the browsers
+    check the students' figures, and in a class they run on the students' own machines; at ``nice`` 19 they use
+    what the server leaves idle instead of taking it (measured: two browsers, each reopening a link every few
+    seconds, kept 1.4 of this machine's 2 cores busy beside a server that used 0.4). 0: Chromium itself."""
+    if nice == 0:
+        return CHROMIUM
+    folder.mkdir(parents=True, exist_ok=True)
+    launcher = folder / f"chromium-nice{nice}"
+    launcher.write_text(f'#!/bin/sh\nexec nice -n {nice} {CHROMIUM} "$@"\n')
+    launcher.chmod(0o755)
+    return str(launcher)
+
+
+async def browser(url: str, deadline: float, rng: random.Random, stats: Stats, pw, chromium: str = CHROMIUM) -> None:
     from streamlit_page import _CHARTS_DRAWN, _IDLE, PLAYGROUND, TRACES_JS, path_traces
 
-    b = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    b = await pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
     try:
         await asyncio.sleep(rng.uniform(0, RAMP_S))
         while time.monotonic() < deadline:
@@ -318,16 +340,18 @@ class Usage:
         return sum(ticks) - idle, sum(ticks)
 
     def rss_mb(self) -> float:
-        if not self.pids:
-            return float("nan")
-        total = 0
+        return sum(self.rss_by_process().values()) if self.pids else float("nan")
+
+    def rss_by_process(self) -> dict[int, float]:
+        """Each process's resident memory (MB): the server(s) first, then their children."""
+        out = {}
         for pid in self.tree():
             try:
                 lines = Path(f"/proc/{pid}/status").read_text().splitlines()
             except OSError:
                 continue
-            total += sum(int(line.split()[1]) for line in lines if line.startswith("VmRSS:"))
-        return total / 1024
+            out[pid] = sum(int(line.split()[1]) for line in lines if line.startswith("VmRSS:")) / 1024
+        return out
 
     async def sample(self, deadline: float) -> None:
         while time.monotonic() < deadline:
@@ -348,7 +372,7 @@ class Usage:
 
 
 async def load(url: str, pid: int | list[int] | None, n: int, seconds: float, heavy: int, browsers: int, seed: int,
-               floor: bool = False) -> tuple[Stats, Usage]:
+               floor: bool = False, chromium: str = CHROMIUM) -> tuple[Stats, Usage]:
     stats, rng = Stats(), random.Random(seed)
     deadline = time.monotonic() + seconds
     usage = Usage(pid)
@@ -358,7 +382,7 @@ async def load(url: str, pid: int | list[int] | None, n: int, seconds: float, he
         from playwright.async_api import async_playwright
 
         async with async_playwright() as pw:
-            tasks += [browser(url, deadline, random.Random(rng.random()), stats, pw) for _ in range(browsers)]
+            tasks += [browser(url, deadline, random.Random(rng.random()), stats, pw, chromium) for _ in range(browsers)]
             await asyncio.gather(*tasks)
     else:
         await asyncio.gather(*tasks)
@@ -380,6 +404,9 @@ def main() -> None:
                     help="serve this checkout instead of the working tree (a before/after comparison by the same bench)")
     ap.add_argument("--heavy", type=int, default=0, help="students on the sweep lab asking for its largest sweep")
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
+    ap.add_argument("--browser-nice", type=int, default=19, choices=range(20), metavar="0-19",
+                    help="the browsers' scheduling priority (nice): 19, they use what the server leaves idle; "
+                         "0, they compete with it for the cores")
     ap.add_argument("--replicas", type=int, default=1,
                     help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
     ap.add_argument("--floor", action="store_true",
@@ -411,7 +438,8 @@ def main() -> None:
                     raise
                 procs.append(balancer)
         try:
-            stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed, args.floor))
+            stats, usage = asyncio.run(load(url, pid, n, args.seconds, args.heavy, args.browsers, args.seed, args.floor,
+                                            niced_chromium(args.browser_nice, ROOT / "artifacts")))
         finally:
             for proc in procs:
                 os.killpg(proc.pid, signal.SIGTERM)

@@ -53,15 +53,23 @@ async def soak(url: str, pid: int | None, reruns: int, seed: int) -> None:
                     break
             if warm is None:
                 warm = usage.rss_mb()  # after the first pass over every page
-                print(f"warm-up: {done} reruns over {len(pages)} pages, RSS {warm:.0f} MB", flush=True)
+                print(f"warm-up: {done} reruns over {len(pages)} pages, RSS {warm:.0f} MB ({split(usage)})", flush=True)
     finally:
         await s.close()
     end = usage.rss_mb()
+    print(f"at the end: {split(usage)}")
     print("RSS every 100 reruns after warm-up (MB): " + " ".join(f"{v:.0f}" for v in trend))
     for e in sorted(set(errors))[:5]:
         print(f"  ! {e}")
     print(f"soak: {done} reruns, RSS after warm-up {warm:.0f} MB, at the end {end:.0f} MB, "
           f"growth {end - warm:.0f} MB, errors {len(errors)}")
+
+
+def split(usage: Usage) -> str:
+    """The server's own resident memory and its children's (the heavy-work process), each in MB."""
+    by = usage.rss_by_process()
+    own = sum(v for pid, v in by.items() if pid in usage.pids)
+    return f"the server {own:.0f} MB, its heavy-work process {sum(by.values()) - own:.0f} MB"
 
 
 def main() -> None:

@@ -24,10 +24,11 @@ student sees: from sending the rerun to the run's ``script_finished``.
 The browsers open Playground links too and compare the paths they draw (read
 from plotly's ``_fullData``) with what a protocol student receives for the same
 link: the protocol clients are only a fair load if they get the same figures.
-They run at the lowest scheduling priority (``--browser-nice 19``): in a class each
-browser draws on its student's own machine, and here two of them, each reopening a
-link every few seconds, kept 1.4 of the 2 cores busy and left the server 0.4.
-``--browser-nice 0`` measures them competing with the server, as before. The line
+They run in Linux's idle scheduling class (SCHED_IDLE, ``nice 19`` besides): in a class
+each browser draws on its student's own machine, and here the two of them, each reopening
+a link every few seconds, and this bench kept 1.4 of the 2 cores busy beside a server
+that used 0.4 (10 students).
+``--browser-nice 0`` runs Chromium as it is, competing with the server, as before. The line
 before the last says how busy the whole machine was and how much of it was the server.
 
 Locust would fit a request/response load; this is 50 long-lived websockets
@@ -150,15 +151,16 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def niced_chromium(nice: int, folder: Path) -> str:
-    """A launcher for Chromium at scheduling priority ``nice`` (every process it starts inherits it): the browsers
-    check the students' figures, and in a class they run on the students' own machines; at ``nice`` 19 they use
-    what the server leaves idle instead of taking it (measured: two browsers, each reopening a link every few
-    seconds, kept 1.4 of this machine's 2 cores busy beside a server that used 0.4). 0: Chromium itself."""
+    """A launcher for Chromium in the idle scheduling class at ``nice`` (every process and thread it starts
+    inherits both): the browsers check the students' figures, and in a class they run on the students' own
+    machines; here they use what the server leaves idle instead of taking it from it. 0: Chromium itself."""
     if nice == 0:
         return CHROMIUM
     folder.mkdir(parents=True, exist_ok=True)
     launcher = folder / f"chromium-nice{nice}"
-    launcher.write_text(f'#!/bin/sh\nexec nice -n {nice} {CHROMIUM} "$@"\n')
+    # SCHED_IDLE besides: Chromium run as root raises its own threads' priority (nice -8), which a nice value
+    # alone does not outlast; the scheduling class holds for every thread it starts
+    launcher.write_text(f'#!/bin/sh\nexec chrt --idle 0 nice -n {nice} {CHROMIUM} "$@"\n')
     launcher.chmod(0o755)
     return str(launcher)
 
@@ -405,8 +407,8 @@ def main() -> None:
     ap.add_argument("--heavy", type=int, default=0, help="students on the sweep lab asking for its largest sweep")
     ap.add_argument("--browsers", type=int, default=2, help="headless Chromium sessions checking the figures")
     ap.add_argument("--browser-nice", type=int, default=19, choices=range(20), metavar="0-19",
-                    help="the browsers' scheduling priority (nice): 19, they use what the server leaves idle; "
-                         "0, they compete with it for the cores")
+                    help="the browsers' priority: from 1 (19 by default) they run in the idle scheduling class "
+                         "at that nice value, using what the server leaves idle; 0, they compete with it")
     ap.add_argument("--replicas", type=int, default=1,
                     help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
     ap.add_argument("--floor", action="store_true",

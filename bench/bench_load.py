@@ -416,7 +416,8 @@ def main() -> None:
     ap.add_argument("--by-page", action="store_true", help="also print each page's rerun latency")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--check", action="store_true",
-                    help="exit 1 on any error or figure disagreement (CI); latencies are reported, never asserted")
+                    help="exit 1 on any error, figure disagreement, or browser that compared nothing (CI); "
+                         "latencies are reported, never asserted")
     args = ap.parse_args()
     sizes = [int(s) for s in args.students.split(",")]
     if args.floor:
@@ -447,7 +448,8 @@ def main() -> None:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=30)
         p95 = pct(stats.reruns, 95)
-        failed |= bool(stats.errors or stats.disagreed or not stats.reruns)
+        # a browser that never got to compare counts as a failed check, as one that saw other paths does
+        failed |= bool(stats.errors or stats.disagreed or not stats.reruns or (args.browsers and not stats.agreed))
         if crossed is None and p95 > 1000:
             crossed = n
         print(f"  opens: p50 {pct(stats.opens, 50):.0f} ms, p95 {pct(stats.opens, 95):.0f} ms; "

@@ -2,15 +2,16 @@
 
 Streamlit runs every session's rerun in a thread of its own, all under one interpreter lock. Under a
 class of 50 on one server, about thirty runs were under way at once (py-spy): each got the lock for a
-few milliseconds in turn, so each took thirty times its own time to finish, and the switching between
-them cost the server more CPU per run. Here only `LIMIT` runs hold a turn; the others wait on a
+few milliseconds in turn, so each finished only when nearly all of them had, and the switching between
+them cost the server CPU of its own. Here only `LIMIT` runs hold a turn; the others wait on a
 semaphore, which costs nothing while they wait. A run that waits on another process
 (`ui.cached.heavy`: the heavy-work process) gives its turn back meanwhile (`released`).
 
-Measured with `bench/bench_load.py` (50 students, 60 s, this 2-core machine; README): one server's
-p50 went from 2.5-2.7 s to 0.7-1.6 s and its reruns from about 600 to 760-985 a minute; two replicas
-(deploy/'s design) went from p95 1.9 s to 0.83 s. One turn left the lock idle while a run waited on
-XLA's own threads (p95 4.6 s); three and four measured between one and two.
+Measured with `bench/bench_load.py` (50 students, 60 s, this 2-core machine, alternating runs; README,
+"A class on one machine"): with no browser on the machine, one server's p50 went from 2.5-2.7 s to
+0.7-1.6 s and its reruns from 580-620 to 760-985 a run; with the bench's two browsers beside it, p50
+3.1-3.3 s to 1.9-2.4 s; two replicas, p95 1.9 s to 0.83 s (one run each). One turn left the lock idle
+while a run waited on XLA's own threads (p95 4.6 s); three and four measured between one and two.
 
 Installed by `ui.serve` (the server the image runs): ``LLL_RUNS_AT_ONCE`` turns, `LIMIT` when unset, 0 for
 no limit. It wraps `ScriptRunner._run_script`, a method of Streamlit's runtime; tests/test_admission.py

@@ -338,7 +338,8 @@ class Usage:
     def _machine() -> tuple[int, int]:
         """The machine's busy and total CPU ticks since boot, every core (``/proc/stat``). Busy is every tick but
         idle and I/O wait: time the hypervisor took from this virtual machine (steal) counts as busy."""
-        ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        # user nice system idle iowait irq softirq steal; guest time, the fields after, is inside user already
+        ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
         idle = ticks[3] + ticks[4]  # idle, iowait
         return sum(ticks) - idle, sum(ticks)
 

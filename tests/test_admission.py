@@ -11,14 +11,9 @@ from ui import admission
 
 
 @pytest.fixture
-def turns(monkeypatch):
-    """Install a limit of 2 on a saved-and-restored `ScriptRunner._run_script`; the limit's semaphore."""
-    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
-
-    monkeypatch.setattr(ScriptRunner, "_run_script", ScriptRunner._run_script)
-    monkeypatch.setattr(admission, "_turns", None)
-    admission.install(2)
-    return admission._turns
+def turns(admission_limit):
+    """A limit of 2; its semaphore."""
+    return admission_limit(2)
 
 
 def _crowd(n: int, body) -> tuple[int, list[BaseException]]:
@@ -75,9 +70,9 @@ def test_no_more_runs_than_the_limit_hold_a_turn(turns):
     assert not errors and most == 2
 
 
-def test_a_run_waiting_on_another_process_gives_its_turn_back(turns):
+def test_a_run_waiting_on_another_process_gives_its_turn_back(turns, another_run):
     # both turns are held by runs that wait elsewhere (`released`): a third run goes ahead meanwhile
-    waiting, done = threading.Event(), threading.Event()
+    done = threading.Event()
     holders_in = threading.Semaphore(0)
 
     def holder():
@@ -92,13 +87,8 @@ def test_a_run_waiting_on_another_process_gives_its_turn_back(turns):
         t.start()
     assert holders_in.acquire(timeout=10) and holders_in.acquire(timeout=10)
 
-    def third():
-        with admission.turn():
-            waiting.set()
-
-    t3 = threading.Thread(target=third)
-    t3.start()
-    assert waiting.wait(5), "the third run waited although both holders had given their turns back"
+    t3, third_got_a_turn = another_run()
+    assert third_got_a_turn.wait(5), "the third run waited although both holders had given their turns back"
     done.set()
     for t in [*threads, t3]:
         t.join(10)

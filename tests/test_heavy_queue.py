@@ -120,16 +120,12 @@ def _sleeps_there(x, delay=1.0):
     return os.getpid(), x
 
 
-def test_a_run_waiting_on_the_heavy_process_gives_its_turn_to_another_run(heavy_process, monkeypatch):
+def test_a_run_waiting_on_the_heavy_process_gives_its_turn_to_another_run(heavy_process, admission_limit, another_run):
     from ui import admission
 
-    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
-
-    monkeypatch.setattr(ScriptRunner, "_run_script", ScriptRunner._run_script)
-    monkeypatch.setattr(admission, "_turns", None)
-    admission.install(1)  # one turn: a run holding it through the heavy wait would keep everyone else out
+    admission_limit(1)  # one turn: a run holding it through the heavy wait would keep everyone else out
     cached.heavy(_where, 7005)  # the process is up (its start is not what is tested)
-    result, other_got_a_turn = {}, threading.Event()
+    result = {}
 
     def page_run():
         with admission.turn():
@@ -139,13 +135,7 @@ def test_a_run_waiting_on_the_heavy_process_gives_its_turn_to_another_run(heavy_
     t = threading.Thread(target=page_run)
     t.start()
     time.sleep(0.3)  # the page run is waiting on the heavy process now
-
-    def other_run():
-        with admission.turn():
-            other_got_a_turn.set()
-
-    t2 = threading.Thread(target=other_run)
-    t2.start()
+    t2, other_got_a_turn = another_run()
     assert other_got_a_turn.wait(0.6), "another run waited for the heavy work to finish"
     t.join(10)
     t2.join(10)

@@ -38,6 +38,13 @@ y arrays with preallocated buffers, and by ``optimizers.sweep``. Cells agree whe
 both diverged or ``isclose(rtol=1e-2, atol=1e-6)``; the naive loop in float64
 (untimed) is the reference. Median of several runs.
 
+(c) One run's loop length. A run of ``S`` steps loops ``scan_length(S)`` steps (the
+shortest of `LENGTHS` that holds it: one program per length), or at least
+`CHEAP_LENGTH` on a surface without data (`loop_length`, the engine's choice: fewer
+programs). Per step count, the median and p90 of one whole call (plan, loop, results
+in NumPy) at both lengths, sgd and adam, on Rosenbrock and on the linear regression
+(data: the floor does not apply there), interleaved, each program compiled before timing.
+
 The machine may be shared (tests running beside): medians, and the load average
 is printed in the header. Targets are printed as PASS/MISS, never asserted.
 """
@@ -365,9 +372,9 @@ def sweep_engine(lrs, b1s):
 # measuring
 
 
-def timed(fn, *args):
+def timed(fn, *args, **kwargs):
     t0 = time.perf_counter()
-    out = fn(*args)
+    out = fn(*args, **kwargs)
     return 1e3 * (time.perf_counter() - t0), out
 
 
@@ -550,6 +557,39 @@ def bench_sweep(reps: int) -> list[str]:
     return out + [""]
 
 
+def _run_at(surface, rule, steps, length, **hp):
+    """`optimizers.run`, with the loop's length given (what the engine runs, at another length)."""
+    from optimizers import plan as planning
+    from optimizers import program, results
+
+    p = planning.plan(surface, rule, steps, hp, length=length)
+    hp_vec, sp_vec, data, xy0, seed = planning.arguments(p, surface, planning.start_of(surface, None))
+    out = jax.tree.map(np.asarray, program.trajectory(p.spec, hp_vec, sp_vec, data, xy0, seed))
+    return results.trajectory(rule, out, xy0, p)
+
+
+def bench_loop_lengths(reps: int) -> list[str]:
+    from optimizers.engine import CHEAP_LENGTH, loop_length, scan_length
+
+    out = [f"## (c) One run's loop: the shortest length that holds its steps, against at least {CHEAP_LENGTH:,}", "",
+           "| surface | rule | steps | loop (shortest) | median / p90 ms | loop (the engine's) | median / p90 ms | "
+           "same path |", "|---|---|---:|---:|---:|---:|---:|---|"]
+    for name in ("rosenbrock", "linear_regression"):
+        surface = landscapes.get(name)
+        for rule, lr in (("sgd", 1e-3), ("adam", 1e-2)):
+            for steps in (10, 200, 1000):
+                lengths = (scan_length(steps), loop_length(surface, steps))
+                paths = [_run_at(surface, rule, steps, n, learning_rate=lr).xy for n in lengths]  # compiles both
+                times = ([], [])
+                for i in range(reps):
+                    for n, ts in zip(lengths, times):
+                        ts.append(timed(_run_at, surface, rule, steps, n, learning_rate=lr * (1 + 1e-3 * i))[0])
+                cells = [f"{n:,} | {statistics.median(ts):.2f} / {np.percentile(ts, 90):.2f}" for n, ts in zip(lengths, times)]
+                same = "yes" if np.array_equal(paths[0], paths[1], equal_nan=True) else "**NO**"
+                out.append(f"| {name} | {rule} | {steps} | {cells[0]} | {cells[1]} | {same} |")
+    return out + [""]
+
+
 def agrees(a, b) -> np.ndarray:
     """Per cell: both diverged (not finite), or both finite and within rtol 1e-2 (atol 1e-6)."""
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
@@ -566,7 +606,7 @@ def main() -> None:
 
     lines = header(reps, sweep_reps)
     print("\n".join(lines), flush=True)
-    for section in (bench_trajectories(reps, compile_reps), bench_sweep(sweep_reps)):
+    for section in (bench_trajectories(reps, compile_reps), bench_sweep(sweep_reps), bench_loop_lengths(reps)):
         print("\n".join(section), flush=True)
         lines += section
     if args.write:

@@ -5,9 +5,10 @@ so the first visitor's page draws from cached programs instead of compiling them
 the default scene, every preset, and every rule on the default surface; and the network
 page's teaching scenes (each trains its own network shape: a first click would compile).
 
-A program is compiled per loop length, not per step count (`optimizers.engine.scan_length`:
-a run of 110 to 200 steps runs the loop of 200 and keeps its first steps). So each scene
-warms the length its steps reach, and moving the steps slider within that length
+A program is compiled per loop length, not per step count (`optimizers.engine.loop_length`:
+on a surface with data a run of 110 to 200 steps runs the loop of 200 and keeps its first
+steps; on a surface without data every run of up to 2,000 steps runs the loop of 2,000). So
+each scene warms the length its steps reach, and moving the steps slider within that length
 compiles nothing. The default scene is also warmed at every length the steps slider
 reaches (`slider_scenes`), so the first page's slider never waits for a compile; the
 other scenes' remaining lengths wait for a learner who asks for them.
@@ -19,7 +20,7 @@ import time
 
 import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
 from lessons import network
-from optimizers.engine import scan_length
+from optimizers.engine import loop_length
 
 from . import compute
 from .presets import PRESETS
@@ -35,13 +36,14 @@ def scenes() -> list[Scene]:
 def slider_scenes(scene: Scene | None = None) -> list[Scene]:
     """``scene`` (the default one) at each loop length the steps slider reaches."""
     scene = scene or default_scene()
-    reach = sorted({scan_length(n) for n in range(int(STEPS.low), int(STEPS.high) + 1, 10)})
+    surface = compute.make_surface(scene)
+    reach = sorted({loop_length(surface, n) for n in range(int(STEPS.low), int(STEPS.high) + 1, 10)})
     return [Scene(**{**scene.__dict__, "steps": n}) for n in reach]
 
 
 def lengths(warmed: list[Scene]) -> list[int]:
-    """The loop lengths the scenes' step counts reach (the steps slider's default among them)."""
-    return sorted({scan_length(s.steps) for s in warmed} | {scan_length(STEPS.default)})
+    """The loop lengths the scenes' step counts reach on their surfaces."""
+    return sorted({loop_length(compute.make_surface(s), s.steps) for s in warmed})
 
 
 def main() -> None:

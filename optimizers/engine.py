@@ -10,7 +10,7 @@ A run's way through the engine, one module per job:
 
 `optimizers.sweeps` runs a grid of hyperparameters at once. Moving any numeric
 slider reuses the compiled program; a run of ``S`` steps runs the smallest loop of
-`plan.LENGTHS` that holds it.
+`plan.LENGTHS` that holds it (on a surface without data, at least `plan.CHEAP_LENGTH`).
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ import jax
 import numpy as np
 
 from . import program
-from .plan import DIVERGENCE_FACTOR, LENGTHS, MAX_STEPS, arguments, plan, scan_length, start_of, x64
+from .plan import (CHEAP_LENGTH, DIVERGENCE_FACTOR, LENGTHS, MAX_STEPS, arguments, loop_length, plan, scan_length,
+                   start_of, x64)
 from .results import SweepResult, Trajectory, positions, trajectory
 from .sweeps import sweep
 
-__all__ = ["DIVERGENCE_FACTOR", "LENGTHS", "MAX_STEPS", "SweepResult", "Trajectory", "run", "run_batch", "run_many",
-           "scan_length", "sweep", "trace_count"]
+__all__ = ["CHEAP_LENGTH", "DIVERGENCE_FACTOR", "LENGTHS", "MAX_STEPS", "SweepResult", "Trajectory", "loop_length",
+           "run", "run_batch", "run_many", "scan_length", "sweep", "trace_count"]
 
 
 def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float32", **hyperparams) -> Trajectory:
@@ -40,8 +41,9 @@ def run(surface, name: str, start=None, steps: int = 200, *, dtype: str = "float
     their defaults and ranges. Unknown names raise `ValueError`. ``learning_rate``
     may be a callable schedule ``step -> η`` (optax's convention) instead of a number.
 
-    The program is compiled for ``scan_length(steps)`` steps and reused for every
-    step count that rounds up to the same length.
+    The program is compiled for ``loop_length(surface, steps)`` steps (`scan_length`, and on a
+    surface without data never fewer than `CHEAP_LENGTH`) and reused for every step count that
+    rounds up to the same length.
     """
     p = plan(surface, name, steps, hyperparams)
     start = start_of(surface, start)
@@ -80,7 +82,7 @@ def run_batch(surface, name: str, starts, steps: int = 200, *, seeds=None, dtype
     None for seed 0 everywhere. Returns every run's positions, (M, steps + 1, 2) with the start first, NaN after a
     divergence: row ``m`` is exactly ``run(surface, name, starts[m], steps, seed=seeds[m], ...).xy``.
     """
-    p = plan(surface, name, steps, hyperparams)
+    p = plan(surface, name, steps, hyperparams, length=scan_length(steps))  # every run of the batch pays every step
     xy0 = np.asarray(starts, dtype=float)
     m = None if seeds is None else np.asarray(seeds).size
     xy0 = np.broadcast_to(xy0, (m or 1, 2)) if xy0.ndim == 1 else xy0

@@ -13,7 +13,10 @@ factory's signature, through the registry).
 
 The step count is not the loop's length: a run of ``S`` steps runs the smallest of
 `LENGTHS` that holds ``S`` and keeps its first ``S`` steps (the loop is causal), so
-a steps slider compiles once per length, not once per value.
+a steps slider compiles once per length, not once per value. On a surface without
+data a step is a few dozen flops, and one run's loop is never shorter than
+`CHEAP_LENGTH`: the Playground's steps slider (10-2,000) then needs one program per
+rule, not six.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ DIVERGENCE_FACTOR = 100.0
 MAX_STEPS = 100_000
 # The loop lengths a run is compiled for: 1-2-5 steps up to MAX_STEPS (at most 2.5x the steps asked for).
 LENGTHS = (50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, MAX_STEPS)
+# A run on a surface without data loops at least this long: its steps are a few dozen flops, so a loop of 2,000
+# costs about what one of 50 does (a call's own overhead dominates: about 1 ms either way, `bench/bench_core.py`),
+# while each further length is a program traced, lowered and kept (a few hundred ms, a few MB).
+CHEAP_LENGTH = 2_000
 # The chain's stages in front of the rule, in order; a stage that is off is a number (an infinite threshold, a zero decay).
 STAGES = ("clip_norm", "clip_value", "l2")
 
@@ -73,13 +80,22 @@ class Plan:
     iterations_per_epoch: int | None
 
 
-def scan_length(steps: int) -> int:
-    """The loop length a run of ``steps`` steps is compiled for: the smallest of `LENGTHS` that holds it."""
-    return LENGTHS[bisect.bisect_left(LENGTHS, steps)]
+def scan_length(steps: int, shortest: int = LENGTHS[0]) -> int:
+    """The loop length a run of ``steps`` steps is compiled for: the smallest of `LENGTHS` that holds it and ``shortest``."""
+    return LENGTHS[bisect.bisect_left(LENGTHS, max(steps, shortest))]
 
 
-def plan(surface, name: str, steps, kwargs: Mapping[str, Any]) -> Plan:
-    """Sort ``kwargs`` into the rule's, the engine's and the surface's; check each; fill defaults from the table."""
+def loop_length(surface, steps: int) -> int:
+    """The loop length of one run of ``steps`` steps on ``surface``: at least `CHEAP_LENGTH` on a surface without data."""
+    return scan_length(steps, CHEAP_LENGTH if surface.n_samples is None else LENGTHS[0])
+
+
+def plan(surface, name: str, steps, kwargs: Mapping[str, Any], *, length: int | None = None) -> Plan:
+    """Sort ``kwargs`` into the rule's, the engine's and the surface's; check each; fill defaults from the table.
+
+    ``length`` is the loop's (`loop_length` when None: one run's); many runs in one vmapped program
+    (`engine.run_batch`) pay for every step of it, so they ask for `scan_length` of their steps.
+    """
     rule = rule_info(name)
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
         raise ValueError(f"steps must be a whole number from 1 to {MAX_STEPS}, got {steps!r}")
@@ -164,7 +180,7 @@ def plan(surface, name: str, steps, kwargs: Mapping[str, Any]) -> Plan:
         traced_rule_keys=tuple(sorted(traced_rule)),
         schedule=schedule,
         staircase=bool(engine_kw["staircase"]),
-        length=scan_length(steps),
+        length=loop_length(surface, steps) if length is None else length,
         n_minima=len(surface.minima),
         hp_names=tuple(traced),
         sp_names=tuple(surf_params),

@@ -363,33 +363,72 @@ def test_sweep_over_coupled_weight_decay():
 
 
 def test_loop_lengths_hold_every_step_count():
-    from optimizers.engine import LENGTHS, MAX_STEPS, scan_length
+    from optimizers.engine import CHEAP_LENGTH, LENGTHS, MAX_STEPS, scan_length
 
-    assert LENGTHS[-1] == MAX_STEPS and list(LENGTHS) == sorted(LENGTHS)
+    assert LENGTHS[-1] == MAX_STEPS and list(LENGTHS) == sorted(LENGTHS) and CHEAP_LENGTH in LENGTHS
     for steps in range(1, 3000):
         n = scan_length(steps)
         assert n >= steps and n in LENGTHS
         assert n == LENGTHS[0] or n <= 2.5 * steps  # never much more work than asked for
+        assert scan_length(steps, CHEAP_LENGTH) == max(n, CHEAP_LENGTH)
     assert [scan_length(s) for s in (50, 51, 200, 201, MAX_STEPS)] == [50, 100, 200, 500, MAX_STEPS]
-    # the Playground's steps slider, 10..2000 by 10: 200 values, 6 programs
+    # the Playground's steps slider, 10..2000 by 10: 200 values, 6 loop lengths
     assert {scan_length(s) for s in range(10, 2001, 10)} == {50, 100, 200, 500, 1000, 2000}
 
 
+def test_one_runs_loop_is_never_short_on_a_surface_without_data():
+    from optimizers.engine import CHEAP_LENGTH, loop_length, scan_length
+
+    analytic, data = landscapes.get("rosenbrock"), landscapes.get("linear_regression")
+    # the Playground's steps slider: one loop on a surface without data, the 1-2-5 lengths on data
+    assert {loop_length(analytic, s) for s in range(10, 2001, 10)} == {CHEAP_LENGTH}
+    assert {loop_length(data, s) for s in range(10, 2001, 10)} == {50, 100, 200, 500, 1000, 2000}
+    for steps in (1, 1999, 2000, 2001, 7000, 100_000):
+        assert loop_length(analytic, steps) == max(scan_length(steps), CHEAP_LENGTH)
+        assert loop_length(data, steps) == scan_length(steps)
+
+
 def test_steps_within_a_loop_length_never_recompile():
-    # a formula of its own: no other test has compiled programs for it
+    from optimizers.engine import CHEAP_LENGTH
+
+    # a formula, and a data size, of their own: no other test has compiled programs for them
     s = landscapes.from_expression("(x - 0.7)**2 + 3*(y + 0.2)**2 + 0.1*x*y")
     hp = dict(learning_rate=0.05, schedule="cosine", noise=0.1)
     before = optimizers.trace_count()
-    for steps in (120, 130, 190, 101, 200):  # one loop length: 200
+    for steps in (120, 10, 1990, 101, CHEAP_LENGTH):  # no data: one loop (CHEAP_LENGTH) for them all
         optimizers.run(s, "adam", steps=steps, **hp)
     assert optimizers.trace_count() == before + 1
-    for steps in (201, 210, 350, 500):  # the next one, compiled once
+    for steps in (CHEAP_LENGTH + 1, 3000, 5000):  # the next length, compiled once
         optimizers.run(s, "adam", steps=steps, **hp)
     assert optimizers.trace_count() == before + 2
     runs = [("adam", hp), ("sgd", dict(learning_rate=0.1))]
-    for steps in (120, 130, 190):
+    for steps in (120, 130, 1990):
         optimizers.run_many(s, runs, steps=steps)
     assert optimizers.trace_count() == before + 3
+
+    d = landscapes.get("linear_regression", n_samples=37)  # data: a step costs a pass over it, so 1-2-5 lengths
+    before = optimizers.trace_count()
+    for steps in (120, 130, 190, 101, 200):  # one loop length: 200
+        optimizers.run(d, "sgd", steps=steps, learning_rate=0.02, batch_size=5)
+    assert optimizers.trace_count() == before + 1
+    for steps in (201, 210, 350, 500):  # the next one, compiled once
+        optimizers.run(d, "sgd", steps=steps, learning_rate=0.02, batch_size=5)
+    assert optimizers.trace_count() == before + 2
+
+
+def test_a_batch_of_runs_loops_only_as_long_as_its_steps_need():
+    from optimizers import program
+    from optimizers.engine import scan_length
+
+    # many runs in one vmapped program pay for every step of its loop: no floor there
+    s = landscapes.from_expression("(x + 0.3)**2 + 2*(y - 0.4)**2")
+    starts = np.array([[1.0, 1.0], [-1.0, 0.5], [0.2, -1.0]])
+    out = optimizers.run_batch(s, "sgd", starts, steps=30, learning_rate=0.1)
+    assert out.shape == (3, 31, 2)
+    lengths = {key[0].length for key in program.batch.programs if key[0].value is s.value}
+    assert lengths == {scan_length(30)} == {50}
+    for m in range(3):  # and each row is the one run's path (which loops CHEAP_LENGTH steps)
+        np.testing.assert_allclose(out[m], optimizers.run(s, "sgd", starts[m], 30, learning_rate=0.1).xy, rtol=1e-6)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ them (domain, minima, start, and saddles, log_levels, note... where they apply).
 parameters and fills the fields every surface has from the module's constants.
 """
 
+import functools
+
 from . import cliff, double_well, himmelblau, linear_regression, plateau, quadratic, rosenbrock, saddle
 from .base import Param, Surface, bind
 from .expression import from_expression
@@ -33,10 +35,22 @@ def title(name: str) -> str:
     return _module(name).TITLE
 
 
+MADE = 64  # surfaces kept, by name and values: a sweep's axis of parameter values, a class's pages at once
+
+
 def get(name: str, **params) -> Surface:
-    """The surface ``name`` with its parameters bound (defaults for those not given)."""
+    """The surface ``name`` with its parameters bound (defaults for those not given).
+
+    Made once per name and values, then shared (a `Surface` is immutable, its data read-only): some surfaces
+    cost their making (the cliff's minimum is found by Newton's method, about 6 ms), and a lesson asks for
+    its surfaces on every rerun."""
     module = _module(name)
-    p = bind(module.PARAMS, params, name)
+    return _made(name, tuple(bind(module.PARAMS, params, name).items()))
+
+
+@functools.lru_cache(maxsize=MADE)
+def _made(name: str, bound: tuple[tuple[str, float], ...]) -> Surface:
+    module, p = _module(name), dict(bound)
     common = dict(name=name, title=module.TITLE, formula=module.FORMULA, value=module.value, params=p,
                   specs=module.PARAMS, settings=dict(p))
     return Surface(**{**common, **module.make(p)})

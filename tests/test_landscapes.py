@@ -406,3 +406,18 @@ def test_newton_says_where_it_failed_instead_of_raising(x64):
     assert found.converged[0] and tuple(found.points[0]) == (0.0, 0.0)
     with pytest.raises(RuntimeError, match="did not converge"):
         newton.refine(plane, (0.5, 0.5))
+
+
+def test_a_surface_is_made_once_per_values_and_shared():
+    """`get` keeps what it made: the same name and values (given or defaulted, in any order) are the same
+    object, other values another surface; refused values are still refused."""
+    cliff = landscapes.get("cliff")
+    assert landscapes.get("cliff", height=5.0) is cliff
+    assert landscapes.get("cliff", position=-1.0, height=5.0) is cliff
+    higher = landscapes.get("cliff", height=6.0)
+    assert higher is not cliff and higher.settings["height"] == 6.0
+    assert landscapes.get("quadratic", condition=10.0) is not landscapes.get("quadratic", condition=20.0)
+    with pytest.raises(ValueError, match="must be a number"):
+        landscapes.get("cliff", height="high")
+    data = landscapes.get("linear_regression").data
+    assert not any(a.flags.writeable for a in data.values())  # shared data cannot be changed under anyone

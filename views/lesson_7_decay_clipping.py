@@ -92,7 +92,7 @@ def clipping_section(lg: str) -> None:
     c1, c2 = st.columns(2)
     lr = c1.slider(t("lesson.decay_clipping.lr", lg), 0.05, 0.5, step=0.05, key="decay_clipping.lr")
     c = float(c2.select_slider(t("lesson.decay_clipping.c", lg), THRESHOLDS, key="decay_clipping.c"))
-    runs = ld.clip_runs(lr, c)
+    runs = cached.computed(ld.clip_runs, lr, c)  # kept: a class visits the same few stops
     names = {m: t(f"lesson.decay_clipping.clip.{m}", lg, c=f"{c:g}", rule=t("rule.sgd.exact", "en")) for m in runs}
     left, right = st.columns([3, 2])
     cliff = cached.key_for("cliff")

@@ -49,8 +49,10 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     """
     ss = st.session_state
     sent = ss.setdefault(f"{key}.backgrounds_sent", [])
-    background = wire.encode(wire.pack(layers["background"]))
-    bg_key = hashlib.blake2b(background, digest_size=10).hexdigest()
+    try:  # the contour's digest (a third of packing it, which most reruns need not do)
+        bg_key = kept.digest(layers["background"])[:10].hex()
+    except kept.Unreadable:
+        bg_key = hashlib.blake2b(wire.encode(wire.pack(layers["background"])), digest_size=10).hexdigest()
     state = ss.get(key)
     asked = state.get("need_background") if state is not None else None
     if asked in sent:  # the page has not got it after all (its memory went while this session lived on)
@@ -58,6 +60,7 @@ def layered_chart(layers: dict[str, Any], *, key: str, lang: str, on_click: Call
     if bg_key in sent:
         background = b"null"
     else:
+        background = wire.encode(wire.pack(layers["background"]))
         sent.append(bg_key)
         del sent[:-SENT_KEEP]
     assets.ensure_full_bundle()

@@ -8,6 +8,7 @@ exception on screen.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,17 +55,36 @@ def label(index: int, c: Contestant, lang: str) -> str:
     return f"{index} · {rule_title(c.rule, lang, stochastic=stochastic)} η={lr:.3g}{extra}"
 
 
-def run_scene(surface, scene: Scene) -> list[Result]:
-    """Every contestant from the scene's start; each failure is kept as its message."""
+def run_scene(surface, scene: Scene, reuse: Mapping[tuple, optimizers.Trajectory] | None = None) -> list[Result]:
+    """Every contestant from the scene's start; each failure is kept as its message.
+
+    ``reuse``: trajectories by `run_key` (a page's runs from its last rerun); a contestant whose key is there is
+    not run again (a move of one contestant's slider leaves the others' runs as they were)."""
     results = []
     for i, c in enumerate(scene.contestants, start=1):
         name = label(i, c, scene.lang)
+        traj = None if reuse is None else reuse.get(run_key(scene, c))
+        if traj is not None:
+            results.append(Result(i, name, c, traj))
+            continue
         try:
             traj = optimizers.run(surface, c.rule, start=scene.start, steps=scene.steps, seed=scene.seed, **c.settings())
             results.append(Result(i, name, c, traj))
         except ValueError as err:
             results.append(Result(i, name, c, None, str(err)))
     return results
+
+
+def run_key(scene: Scene, c: Contestant) -> tuple:
+    """Everything one contestant's run depends on: the surface, the start, the steps, the seed, its rule and
+    settings (not its place in the race nor the language)."""
+    return (scene.surface, tuple(sorted(scene.surface_params.items())), scene.formula, scene.start, scene.steps,
+            scene.seed, c.rule, tuple(sorted(c.settings().items())))
+
+
+def reusable(scene: Scene, results: list[Result]) -> dict[tuple, optimizers.Trajectory]:
+    """The trajectories of ``results`` by `run_key`, for `run_scene`'s ``reuse`` on the next rerun."""
+    return {run_key(scene, r.contestant): r.traj for r in results if r.traj is not None}
 
 
 def tolerance(surface, traj: optimizers.Trajectory) -> float:

@@ -1,7 +1,8 @@
 """Cached computations for the pages: surfaces, contour grids, and the lessons' slower computations.
 
-Trajectories are not cached: a run takes well under a millisecond once compiled,
-less than a cache lookup of its arrays would cost to copy. Surfaces are kept as
+Trajectories are not cached here: a run takes well under a millisecond once compiled,
+less than a cache lookup of its arrays would cost to copy (the Playground keeps only its
+own session's last runs, `lab.compute.run_scene`'s ``reuse``). Surfaces are kept as
 resources (a typed formula's surface holds a closure that cannot be pickled);
 grids and the lessons' results (sweeps, basin maps) are data, each in one
 bounded cache every page shares.

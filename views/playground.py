@@ -102,7 +102,9 @@ def race(lang: str) -> None:
         st.error(t("pg.formula.rejected", lang, reason=str(err)))
         return
     state.sync_url(scene)
-    results = compute.run_scene(surface, scene)
+    # the runs nothing changed since this session's last rerun are kept (a move changes one contestant's, not all)
+    results = compute.run_scene(surface, scene, reuse=st.session_state.get(key("last_runs")))
+    st.session_state[key("last_runs")] = compute.reusable(scene, results)
     for r in results:
         if r.error:
             st.error(t("pg.failed", lang, label=r.label, reason=r.error))

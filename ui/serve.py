@@ -106,6 +106,9 @@ def main() -> None:
     from . import failover
 
     failover.install()  # behind a balancer: a session taken over from a dead replica answers its first move
+    from . import theme_once
+
+    theme_once.install()  # every run's first message: the theme read from the configuration once, not per run
     from . import admission
 
     runs = admission.limit_from_env()

@@ -53,6 +53,25 @@ def test_pack_reads_plotly_typed_arrays_with_a_shape():
     np.testing.assert_array_equal(back["z"], z)
 
 
+def test_pack_turns_every_kind_of_value_into_plain_json():
+    """Plain values and their NumPy and subclass cousins alike: numbers as numbers, non-finite as null, tuples and
+    short arrays as lists, keys as strings; a dict that merely has a "bdata" key is left a dict."""
+    from collections import OrderedDict
+    from enum import IntEnum
+
+    class Level(IntEnum):
+        HIGH = 3
+
+    tree = {1: (True, np.bool_(False), 2, np.int64(-4), Level.HIGH), "f": [0.5, math.inf, -math.inf, math.nan],
+            "np": [np.float32(0.25), np.float64(math.nan), np.str_("s")], "od": OrderedDict([(2.5, None)]),
+            "short": np.array([1.0, math.nan, 3.0]), "label": {"bdata": "not an array", "text": "ok"}}
+    got = wire.pack(tree)["tree"]
+    assert got == {"1": [True, False, 2, -4, 3], "f": [0.5, None, None, None], "np": [0.25, None, "s"],
+                   "od": {"2.5": None}, "short": [1.0, None, 3.0], "label": {"bdata": "not an array", "text": "ok"}}
+    assert [type(v) for v in got["1"]] == [bool, bool, int, int, int]
+    json.dumps(got, allow_nan=False)
+
+
 def test_a_document_with_members_encoded_apart_reads_back_as_one_json_object():
     figure = wire.pack({"data": [{"x": np.linspace(0, 1, 20), "name": "한국어 · path"}]})
     raw = wire.document({"mode": "figure", "clickable": False, "words": {"play": "재생"}}, {"figure": wire.encode(figure)})

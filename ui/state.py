@@ -8,7 +8,9 @@ preset, after a click on the contour); `read` builds the scene back from them;
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -28,10 +30,12 @@ def key(*parts) -> str:
 DECADE_STOPS = (1, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2, 2.2, 2.5, 2.8, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9)
 
 
-def log_options(low: float, high: float, integer: bool = False) -> list[float]:
+@functools.lru_cache(maxsize=64)
+def log_options(low: float, high: float, integer: bool = False) -> tuple[float, ...]:
     """Log-spaced slider stops from ``low`` to ``high``, 20 per decade, each a round number.
 
     ``integer``: whole numbers only, the powers of two among them (the batch sizes the notes use).
+    Made once per range (every contestant's sliders ask on every rerun).
     """
     out = []
     for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
@@ -42,7 +46,7 @@ def log_options(low: float, high: float, integer: bool = False) -> list[float]:
     if integer:
         powers = (2**k for k in range(int(math.log2(high)) + 1))
         out = sorted({int(v) for v in out if v == int(v)} | {p for p in powers if low <= p <= high})
-    return out
+    return tuple(out)
 
 
 def to_widget(h, value):
@@ -55,8 +59,10 @@ def from_widget(h, value):
     return None if value == OFF and h.off is not None else value
 
 
-def snap(value: float, options: list[float]) -> float:
+def snap(value: float, options: Sequence[float]) -> float:
     """The stop nearest to ``value`` on a log scale (a value from a URL may fall between stops)."""
+    if value in options:  # nearly always: the slider put it there
+        return value
     if value <= 0:
         return options[0]
     return min(options, key=lambda o: abs(math.log(o) - math.log(value)))

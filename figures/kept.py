@@ -21,6 +21,7 @@ beside its losses); tests/test_kept.py builds every page's figures both ways and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
@@ -51,13 +52,35 @@ def figure(data: list | None = None, layout: dict | None = None, **kwargs) -> go
         if fig is not None:
             _table.move_to_end(key)
             return fig
-    fig = go.Figure(data=data, layout=_titles_as_dicts(_without_default_template(layout)), _validate=False, **kwargs)
-    object.__setattr__(fig, _SLOT, {})
+    layout = _titles_as_dicts(_without_default_template(layout))
+    fig = go.Figure(data=data, layout=layout, _validate=False, **kwargs)
+    object.__setattr__(fig, _SLOT, {} if (spec := _spec(data, layout, kwargs)) is None else {"spec": spec})
     with _lock:
         fig = _table.setdefault(key, fig)  # another session may have built it meanwhile: one copy is kept
         while len(_table) > ENTRIES:
             _table.popitem(last=False)
     return fig
+
+
+def _spec(data: list | None, layout: dict | None, kwargs: dict) -> dict | None:
+    """What ``fig.to_plotly_json()`` gives for the figure built from these (plotly's own copy costs 5-6 ms for a
+    lesson's contour figure), when that is known: the layout leaves the template to plotly, which puts in its default.
+    The slot's ``"spec"``, taken by whoever encodes the figure first (`ui.chart.encoded_figure`)."""
+    if layout is None or "template" in layout or set(kwargs) - {"frames"}:
+        return None
+    spec = {"data": list(data or []), "layout": {**layout, "template": _default_template()}}
+    if kwargs.get("frames"):
+        spec["frames"] = kwargs["frames"]
+    return spec
+
+
+@functools.lru_cache(maxsize=4)
+def _template_json(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
+
+
+def _default_template() -> dict:
+    return _template_json(pio.templates.default)
 
 
 def _without_default_template(layout: dict | None) -> dict | None:

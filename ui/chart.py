@@ -111,7 +111,9 @@ def encoded_figure(fig) -> bytes:
     slot = kept.slot(fig)
     if slot is not None and "encoded" in slot:
         return slot["encoded"]
-    spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    spec = slot.pop("spec", None) if slot is not None else None  # what to_plotly_json would give, without its copy
+    if spec is None:
+        spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
     # a figure's own animation (plotly frames, played by its layout's play button and slider) travels with it
     parts = {"data": spec.get("data", []), "layout": spec.get("layout", {})}
     if spec.get("frames"):

@@ -56,7 +56,9 @@ def playground() -> None:
     waiting = picture_first()
     st.title(t("pg.title", lang))
     st.caption(t("pg.intro", lang))
-    for notice in st.session_state.pop(key("notices"), []):
+    # the URL's notices: kept through the first picture's run, shown again by the whole page's that follows it
+    ss = st.session_state
+    for notice in (ss.get(key("notices"), []) if waiting else ss.pop(key("notices"), [])):
         st.warning(t("pg.notice", lang) + " " + notice, icon=":material/warning:")
 
     # 1) the picture first (the sidebar's controls below only show what the session already holds)

@@ -280,6 +280,20 @@ def test_the_picture_comes_first_and_the_controls_follow(new_page, app_url):
     assert_no_exception(page)
 
 
+def test_a_link_with_bad_values_says_what_it_changed_once_the_whole_page_is_up(new_page, app_url):
+    """A shared link with a value out of range and an unknown optimizer: the page draws the view it can and says
+    what it changed, and the notice stays after the rest of the page has come (the first picture's run is
+    followed by a whole run)."""
+    page = new_page()
+    open_app(page, app_url + "/?steps=99999&o1=nosuchrule")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stSlider\"]').length >= 3", timeout=60_000)
+    wait_until_idle(page)
+    text = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert "steps" in text and "2000" in text, text
+    assert "nosuchrule" in text, text
+    assert_no_exception(page)
+
+
 def test_a_chart_that_cannot_draw_says_so(new_page, app_url):
     """No plotly.js (a blocked or broken download): the chart's place says what went wrong, no blank box."""
     page = new_page()

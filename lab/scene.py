@@ -26,6 +26,8 @@ import optimizers
 from optimizers import settings
 from optimizers.settings import Setting
 
+from .i18n import t
+
 MAX_CONTESTANTS = 6
 STEPS = settings.get("steps")
 SEED = settings.get("seed")
@@ -129,7 +131,7 @@ def _fmt(v) -> str:
 def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
     """Read a scene from query parameters; return it with notices about what was ignored or clamped."""
     q = {str(k): _last(v) for k, v in query.items()}
-    notices: list[str] = []
+    notices = Notices(q.get("lang", "en"))
     used: set[str] = set()
 
     def take(key):
@@ -143,14 +145,14 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
         if surface == EXPRESSION or surface in landscapes.names():
             scene.surface = surface
         else:
-            notices.append(f"unknown surface {_show(surface)} ignored; showing {scene.surface}")
+            notices.say("unknown_surface", value=_show(surface), default=scene.surface)
     if scene.surface != Scene.surface:
         scene.surface_params = {}  # the default scene's parameters belong to its own surface
     if scene.surface == EXPRESSION:
         formula = take("f") or ""
         scene.formula = formula[:MAX_FORMULA]
         if len(formula) > MAX_FORMULA:
-            notices.append(f"the formula was cut to {MAX_FORMULA} characters")
+            notices.say("formula_cut", n=MAX_FORMULA)
         specs = ()
     else:
         specs = landscapes.params(scene.surface)
@@ -160,8 +162,8 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
             value = _number(raw, p.name, p.low, p.high, p.default, p.integer, notices)
             if p.stops and value not in p.stops:  # one of the values the app offers (each compiles its own program)
                 value = min(p.stops, key=lambda s: abs(s - value))
-                notices.append(f"{p.name}: {_show(raw)} is not one of {', '.join(f'{s:g}' for s in p.stops)}; "
-                               f"using {value:g}")
+                notices.say("not_a_stop", name=p.name, value=_show(raw), stops=", ".join(f"{s:g}" for s in p.stops),
+                            used=f"{value:g}")
             scene.surface_params[p.name] = value
 
     # 2) the run: start, steps, seed
@@ -169,7 +171,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
     if x0 is not None or y0 is not None:
         x, y = _float(x0), _float(y0)
         if x is None or y is None:
-            notices.append("the start point was not two numbers; using the surface's suggested start")
+            notices.say("start_not_numbers")
         else:
             scene.start = _inside(scene, (x, y), notices)
     if (raw := take("steps")) is not None:
@@ -183,7 +185,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
         if rule is None:
             continue
         if rule not in optimizers.names():
-            notices.append(f"unknown optimizer {_show(rule)} for o{i} ignored")
+            notices.say("unknown_optimizer", value=_show(rule), i=i)
             continue
         c = Contestant(rule)
         for h in hyperparams_of(rule):
@@ -198,7 +200,7 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
 
     # 4) display
     if (raw := take("proj")) is not None:  # app-wide, like lang: a bad value is reported by `page_notices`
-        scene.projector = _switch(raw, "proj", [])
+        scene.projector = _switch(raw, "proj", Notices("en"))
     if (raw := take("3d")) is not None:
         scene.show_3d = _switch(raw, "3d", notices)
     if (raw := take("lang")) is not None and raw in LANGS:  # a bad one is reported by `page_notices`
@@ -208,11 +210,11 @@ def from_query(query: Mapping[str, Any]) -> tuple[Scene, list[str]]:
 
     unknown = sorted(set(q) - used)
     if unknown:
-        notices.append("ignored unknown parameters: " + ", ".join(_show(k) for k in unknown[:10]))
+        notices.say("unknown_params", names=", ".join(_show(k) for k in unknown[:10]))
     return scene, notices
 
 
-def _inside(scene: Scene, start: tuple[float, float], notices: list[str]) -> tuple[float, float]:
+def _inside(scene: Scene, start: tuple[float, float], notices: Notices) -> tuple[float, float]:
     """A start from the URL, moved inside the surface's plotting area (a typed formula's, once it parses)."""
     try:
         surface = (landscapes.from_expression(scene.formula) if scene.surface == EXPRESSION
@@ -222,8 +224,7 @@ def _inside(scene: Scene, start: tuple[float, float], notices: list[str]) -> tup
     (x0, x1), (y0, y1) = surface.domain
     inside = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
     if inside != start:
-        notices.append(f"the start point ({start[0]:g}, {start[1]:g}) is outside the plotting area; "
-                       f"moved to ({inside[0]:.3g}, {inside[1]:.3g})")
+        notices.say("start_outside", x=f"{start[0]:g}", y=f"{start[1]:g}", x_in=f"{inside[0]:.3g}", y_in=f"{inside[1]:.3g}")
     return inside
 
 
@@ -232,23 +233,34 @@ def page_notices(query: Mapping[str, Any], lesson: bool) -> list[str]:
     and on a lesson, which reads nothing else, any other parameter (the Playground reads the rest of
     its link with `from_query`)."""
     q = {str(k): _last(v) for k, v in query.items()}
-    notices: list[str] = []
+    notices = Notices(q.get("lang", "en"))
     if "lang" in q and q["lang"] not in LANGS:
-        notices.append(f"unknown language {_show(q['lang'])} ignored")
+        notices.say("unknown_language", value=_show(q["lang"]))
     if "proj" in q:
         _switch(q["proj"], "proj", notices)
     unknown = sorted(set(q) - {"lang", "proj"}) if lesson else []
     if unknown:
-        notices.append("ignored parameters a lesson does not read: " + ", ".join(_show(k) for k in unknown[:10]))
+        notices.say("lesson_params", names=", ".join(_show(k) for k in unknown[:10]))
     return notices
 
 
-def _switch(raw: str, name: str, notices: list[str]) -> bool:
+class Notices(list):
+    """The notices about one link, each a sentence in the link's language (English when it names none we have)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang if lang in LANGS else "en"
+
+    def say(self, key: str, **values) -> None:
+        self.append(t(f"notice.{key}", self.lang, **values))
+
+
+def _switch(raw: str, name: str, notices: Notices) -> bool:
     """An on/off switch from the URL: 1/true on, 0/false off, anything else off with a notice."""
     if raw in ("1", "true", "True"):
         return True
     if raw not in ("0", "false", "False", ""):
-        notices.append(f"{name}: {_show(raw)} is not 1 or 0; off")
+        notices.say("not_a_switch", name=name, value=_show(raw))
     return False
 
 
@@ -276,24 +288,24 @@ def _float(raw) -> float | None:
 def _number(raw, name, low, high, default, integer, notices) -> float:
     v = _float(raw)
     if v is None:
-        notices.append(f"{name}: {_show(raw)} is not a number; using {default}")
+        notices.say("not_a_number", name=name, value=_show(raw), default=default)
         return default
     if integer and v != int(v):
-        notices.append(f"{name}: {_show(raw)} is not a whole number; rounded")
+        notices.say("not_whole", name=name, value=_show(raw))
         v = float(round(v))
     clamped = min(max(v, low), high)
     if clamped != v:
-        notices.append(f"{name}: {_show(raw)} is outside {low:g} to {high:g}; clamped to {clamped:g}")
+        notices.say("clamped", name=name, value=_show(raw), low=f"{low:g}", high=f"{high:g}", clamped=f"{clamped:g}")
     return int(clamped) if integer else clamped
 
 
-def _setting(raw, h: Setting, name: str, notices: list[str]):
+def _setting(raw, h: Setting, name: str, notices: Notices):
     """A contestant's setting from the URL: a known choice, ``off`` for a stage that can be off, or a number in range."""
     if not h.numeric:
         for c in h.choices:
             if raw == _fmt(c):
                 return c
-        notices.append(f"{name}: {_show(raw)} is not one of {', '.join(_fmt(c) for c in h.choices)}; ignored")
+        notices.say("not_a_choice", name=name, value=_show(raw), choices=", ".join(_fmt(c) for c in h.choices))
         return None
     if h.off is not None and raw == "off":
         return h.default

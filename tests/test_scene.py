@@ -156,3 +156,22 @@ def test_a_parameter_with_stops_takes_the_nearest_stop_from_a_url_with_a_notice(
     assert any("n_samples" in n and "using 100" in n for n in notices)
     scene, notices = sc.from_query({"surface": "linear_regression", "p.n_samples": "200"})
     assert scene.surface_params["n_samples"] == 200 and notices == []
+
+
+KOREAN_LINK = {"lang": "ko", "steps": "99999", "o1": "nosuchrule", "o2": "adam", "o2.learning_rate": "abc",
+               "o2.schedule": "x", "surface": "bogus", "x0": "50", "y0": "1", "3d": "maybe", "zz": "1"}
+
+
+def test_a_korean_link_gets_its_notices_in_korean_and_an_english_one_in_english():
+    scene, ko = sc.from_query(KOREAN_LINK)
+    _, en = sc.from_query({**KOREAN_LINK, "lang": "en"})
+    assert scene.lang == "ko" and len(ko) == len(en) == 8
+    for k, e in zip(ko, en):
+        assert any("가" <= ch <= "힣" for ch in k), k  # Hangul in every Korean notice
+        assert not any("가" <= ch <= "힣" for ch in e), e
+    # the link's own values are quoted as they were, in either language
+    for value in ("'99999'", "'nosuchrule'", "'abc'", "'bogus'", "'zz'"):
+        assert any(value in k for k in ko) and any(value in e for e in en)
+    # a lesson's link too, and a language we do not have falls back to English with its own notice
+    assert all(any("가" <= ch <= "힣" for ch in n) for n in sc.page_notices({"lang": "ko", "proj": "2", "x": "1"}, True))
+    assert sc.page_notices({"lang": "xx"}, False) == ["unknown language 'xx' ignored"]

@@ -26,12 +26,11 @@ import optimizers
 from optimizers import settings
 from optimizers.settings import Setting
 
-from .i18n import t
+from .i18n import LANGS, t
 
 MAX_CONTESTANTS = 6
 STEPS = settings.get("steps")
 SEED = settings.get("seed")
-LANGS = ("en", "ko")
 EXPRESSION = "expression"  # the surface name of a typed formula
 MAX_FORMULA = 200
 

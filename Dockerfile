@@ -77,12 +77,13 @@ RUN python -m ui.assets
 
 USER 10001:10001
 # Fill the persistent JAX compile cache with the Playground's first programs and
-# every lesson's, so a first visitor (on a new replica, or one whose replica died)
-# does not wait for compiles. The cache is filled at the path it is used from
+# every lesson's, and the network page's networks one shape move from its first
+# scene (--network-reach), so a first visitor (on a new replica, or one whose
+# replica died) does not wait for compiles. The cache is filled at the path it is used from
 # (JAX's cache key includes that path), then moved to the seed folder, which the
 # entrypoint copies back at start: so it is also there when a read-only container
 # mounts an empty tmpfs (compose) or emptyDir (Kubernetes) on the cache.
-RUN python -m lab.warmup \
+RUN python -m lab.warmup --network-reach \
  && python docker/warm_pages.py \
  && mv /app/.jax_cache/* /opt/jax-cache-seed/
 

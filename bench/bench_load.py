@@ -230,7 +230,9 @@ def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False)
     log.parent.mkdir(parents=True, exist_ok=True)
     if root not in _warmed and not floor:
         with log.open("wb") as out:
-            subprocess.run([sys.executable, "-m", "lab.warmup"], cwd=root, stdout=out, stderr=subprocess.STDOUT,
+            # the image's warm-up (--network-reach: the network page's first shape moves too), if the checkout has it
+            reach = ["--network-reach"] if "network-reach" in (root / "lab" / "warmup.py").read_text() else []
+            subprocess.run([sys.executable, "-m", "lab.warmup", *reach], cwd=root, stdout=out, stderr=subprocess.STDOUT,
                            check=True)
         _warmed.add(root)
     started = []

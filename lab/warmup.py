@@ -12,10 +12,17 @@ each scene warms the length its steps reach, and moving the steps slider within 
 compiles nothing. The default scene is also warmed at every length the steps slider
 reaches (`slider_scenes`), so the first page's slider never waits for a compile; the
 other scenes' remaining lengths wait for a learner who asks for them.
+
+``--network-reach`` (the Docker image's build) also trains the network page's first scene
+with each shape control moved once (`lessons.network.reach`): a first move of the width,
+depth, activation, data size or step count there then loads its programs from the cache
+(about 1-2 s) instead of compiling them (5-8 s, and a class's other network and sweep
+requests wait behind it).
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 
 import optimizers  # noqa: F401  (first: XLA's options, the persistent cache)
@@ -46,7 +53,22 @@ def lengths(warmed: list[Scene]) -> list[int]:
     return sorted({loop_length(compute.make_surface(s), s.steps) for s in warmed})
 
 
-def main() -> None:
+def network_setups(reach: bool = False) -> list[tuple[network.Setup, tuple[network.Racer, ...]]]:
+    """The network page's teaching scenes; with ``reach``, also its first scene's setup one shape control away
+    (`lessons.network.reach`: every width, depth, activation, data size and step count), with that scene's racers."""
+    out = [(scene.setup, scene.racers) for scene in network.SCENES.values()]
+    if reach:
+        first = network.SCENES[network.DEFAULT_SCENE]
+        out += [(setup, first.racers) for setup in network.reach(first.setup)]
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m lab.warmup", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--network-reach", action="store_true",
+                    help="also the networks one move from the network page's first scene (a deployed image's build: "
+                         "about 16 networks of 3 programs, a minute or two once, 20 s on every later run)")
+    args = ap.parse_args(argv)
     t0, traces = time.perf_counter(), optimizers.trace_count()
     warmed = scenes() + slider_scenes()
     for scene in warmed:
@@ -59,9 +81,12 @@ def main() -> None:
     )
 
     t1 = time.perf_counter()
-    for scene in network.SCENES.values():
-        network.race(scene.setup, scene.racers)
-    print(f"warm-up: the network page's {len(network.SCENES)} scenes in {time.perf_counter() - t1:.1f} s")
+    setups = network_setups(args.network_reach)
+    for setup, racers in setups:
+        network.race(setup, racers)
+    print(f"warm-up: the network page's {len(network.SCENES)} scenes"
+          f"{f' and {len(setups) - len(network.SCENES)} networks one move from the first' if args.network_reach else ''}"
+          f" in {time.perf_counter() - t1:.1f} s")
 
 
 if __name__ == "__main__":

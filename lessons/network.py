@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -91,6 +91,18 @@ SCENES = {s.key: s for s in (
     Scene("curvature", Setup("moons", 200, 0.25), (Racer.of("sgd", learning_rate=0.1),), "curvature"),
 )}
 DEFAULT_SCENE = "optimizers"
+# the data sizes the page offers: its own, and every scene's (a scene's size outside them would be changed unsaid)
+SAMPLE_STOPS = tuple(sorted({*SAMPLES, *(s.setup.n_samples for s in SCENES.values())}))
+# the controls that change the network's shape, or its loop's length, with every value the page offers: each
+# value is a compiled program of its own per rule (the data's kind, its noise and the seed change none)
+SHAPES = {"width": WIDTHS, "depth": DEPTHS, "activation": networks.ACTIVATIONS, "n_samples": SAMPLE_STOPS,
+          "steps": STEPS}
+
+
+def reach(setup: Setup) -> list[Setup]:
+    """``setup`` with one shape control (`SHAPES`) moved to each other value the page offers: what a learner's
+    first move from it trains, each a network a server compiles anew unless its compile cache holds it."""
+    return [replace(setup, **{name: v}) for name, values in SHAPES.items() for v in values if v != getattr(setup, name)]
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,22 @@ def test_page_renders_with_its_title_claim_boundaries_and_landscape(lang):
     assert spec(at, f"{KEY}.landscape")["frames"], "the landscape is animated"
 
 
+def test_the_warm_up_reaches_every_shape_the_pages_controls_offer():
+    """`lab.warmup --network-reach` (the image's build) trains `ln.reach` of the first scene: it must cover every
+    value the page's shape controls offer, or a learner's first move there would compile after all."""
+    at = open_page()
+    first = ln.SCENES[ln.DEFAULT_SCENE].setup
+    widgets = {w.key: w for w in [*at.select_slider, *at.radio]}
+    reached = {name: {str(getattr(first, name))} for name in ln.SHAPES}
+    for setup in ln.reach(first):
+        moved = [name for name in ln.SHAPES if getattr(setup, name) != getattr(first, name)]
+        assert len(moved) == 1, moved  # one control at a time
+        reached[moved[0]].add(str(getattr(setup, moved[0])))
+    for name, values in reached.items():
+        offered = {str(o) for o in widgets[f"{KEY}.{name}"].options}
+        assert offered == values, (name, offered, values)
+
+
 def test_the_page_draws_the_race_it_computes(default_race):
     """The paths on the plane, the curves and the table are the race's, trained here without the page."""
     at = open_page()

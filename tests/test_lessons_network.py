@@ -120,3 +120,15 @@ def test_the_boundary_is_the_models_probability_computed_without_jax():
     grid = np.stack(np.meshgrid(r.boundary_xs, r.boundary_ys), -1).reshape(-1, 2)
     z = np.asarray(m.arch.logits(r.runs[0].final.astype(np.float32), grid.astype(np.float32)), dtype=float)
     np.testing.assert_allclose(r.probabilities[0].ravel(), 1 / (1 + np.exp(-z)), atol=1e-5)
+
+
+def test_the_warm_ups_networks_are_the_scenes_then_the_first_scene_one_shape_move_away():
+    from lab import warmup
+
+    scenes = [(s.setup, s.racers) for s in ln.SCENES.values()]
+    assert warmup.network_setups() == scenes
+    first = ln.SCENES[ln.DEFAULT_SCENE]
+    reached = warmup.network_setups(reach=True)[len(scenes):]
+    assert all(racers == first.racers for _, racers in reached)
+    assert len(reached) == sum(len(values) - 1 for values in ln.SHAPES.values())  # every other value, once
+    assert len({setup for setup, _ in reached}) == len(reached) and first.setup not in {s for s, _ in reached}

@@ -15,15 +15,13 @@ from ui.state import to_widget
 
 from views.network_state import P, k, load, read, rule_of, say, setting_key
 
-# the sizes offered, and every scene's (a scene's value outside the options would be changed without a word)
-SAMPLES = tuple(sorted({*ln.SAMPLES, *(s.setup.n_samples for s in ln.SCENES.values())}))
 RUN_SHOWN = ("batch_size", "weight_decay", "warmup_steps", "schedule", "clip_norm")  # the notes' knobs
 
 
 def sidebar(lg: str) -> None:
     st.subheader(say("data"))
     st.selectbox(say("dataset"), networks.DATASETS, key=k("dataset"), format_func=lambda n: say(f"dataset.{n}"))
-    st.select_slider(say("samples"), SAMPLES, key=k("n_samples"))
+    st.select_slider(say("samples"), ln.SAMPLE_STOPS, key=k("n_samples"))
     a, b = st.columns(2)
     a.slider(say("noise"), 0.0, 0.5, step=0.01, key=k("noise"), help=say("noise.help"))
     b.slider(say("label_noise"), 0.0, 0.3, step=0.01, key=k("label_noise"), help=say("label_noise.help"))

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m lab.warmup", description=__doc__.split("\n\n")[0])
     ap.add_argument("--network-reach", action="store_true",
                     help="also the networks one move from the network page's first scene (a deployed image's build: "
-                         "about 16 networks of 3 programs, a minute or two once, 20 s on every later run)")
+                         "15 networks of 3 programs, a minute or two once, 20 s on every later run)")
     args = ap.parse_args(argv)
     t0, traces = time.perf_counter(), optimizers.trace_count()
     warmed = scenes() + slider_scenes()

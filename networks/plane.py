@@ -114,14 +114,31 @@ def plane(runs: list[Run], grid: int = 64, margin: float = 0.2) -> Plane:
     sample = np.concatenate(rows)
     directions = _principal(sample)
     # 2) every step of every run in the plane's coordinates; the share of the offsets the plane holds
-    offsets = [r.theta[: r.last + 1] - center for r in runs]
-    paths = [o @ directions.T for o in offsets]
-    total = sum(float(np.einsum("ij,ij->", o, o)) for o in offsets)
+    paths, total = [], 0.0
+    for r in runs:
+        path, norms = _project(r.theta[: r.last + 1], center, directions)
+        paths.append(path)
+        total += norms
     captured = sum(np.sum(p**2, axis=0) for p in paths)
     explained = captured / total if total > 0 else np.zeros(2)
     # 3) the loss over a grid around every path
     xs, ys = (_span(np.concatenate([p[:, i] for p in paths]), margin, grid) for i in (0, 1))
     return Plane(xs, ys, surface(m, center, directions, xs, ys), paths, explained, center, directions)
+
+
+PROJECT_ROWS = 256  # steps projected at a time: a run's every offset at once is tens of MB of new memory
+
+
+def _project(theta: np.ndarray, center: np.ndarray, directions: np.ndarray) -> tuple[np.ndarray, float]:
+    r"""Each row's offset from ``center`` along ``directions`` (rows × 2) and the offsets' summed squared norm,
+    :math:`\sum_t \lVert\theta_t - \theta^*\rVert^2`, in float64, a few rows at a time."""
+    path = np.empty((len(theta), len(directions)))
+    total = 0.0
+    for i in range(0, len(theta), PROJECT_ROWS):
+        o = theta[i : i + PROJECT_ROWS] - center
+        path[i : i + PROJECT_ROWS] = o @ directions.T
+        total += float(np.einsum("ij,ij->", o, o))
+    return path, total
 
 
 def _principal(sample: np.ndarray) -> np.ndarray:

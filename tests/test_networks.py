@@ -193,6 +193,9 @@ def test_the_plane_passes_through_the_first_runs_end_and_holds_a_share_of_the_pa
     np.testing.assert_allclose(p.directions @ p.directions.T, np.eye(2), atol=1e-10)
     assert np.all(p.explained_variance >= 0) and 0 < p.explained_variance.sum() <= 1 + 1e-12
     assert p.explained_variance[0] >= p.explained_variance[1]
+    offsets = [r.theta - p.center for r in runs]  # the share of ‖M‖²_F along each direction, all rows at once
+    captured = sum(np.sum((o @ p.directions.T) ** 2, axis=0) for o in offsets)
+    np.testing.assert_allclose(p.explained_variance, captured / sum(np.sum(o * o) for o in offsets), rtol=1e-10)
     # each coordinate is the offset's component along a direction
     t = runs[1].theta[123]
     np.testing.assert_allclose(p.paths[1][123], p.directions @ (t - p.center), rtol=1e-10)

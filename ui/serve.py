@@ -109,6 +109,9 @@ def main() -> None:
     from . import theme_once
 
     theme_once.install()  # every run's first message: the theme read from the configuration once, not per run
+    from . import keyed_state
+
+    keyed_state.install()  # a keyed widget tests its one key, not every key's presented value
     from . import admission
 
     runs = admission.limit_from_env()

@@ -2,6 +2,7 @@
 #
 #   docker build -t loss-landscape-lab .
 #   docker run -p 8501:8501 loss-landscape-lab        # then open http://localhost:8501
+#   docker run -p 8501:8501 -e LLL_WORKERS=2 loss-landscape-lab   # a class: one server per core
 #
 # BASE_IMAGE is any Debian-based image with python3 (3.11+) and its venv module;
 # docker/build_and_smoke.sh passes a locally built one where Docker Hub is out of reach.
@@ -60,10 +61,17 @@ ENV PATH=/opt/venv/bin:$PATH \
     LLL_COMPILE_CACHE=/app/.jax_cache \
     LLL_COMPILE_CACHE_SEED=/opt/jax-cache-seed \
     LLL_WARM_PAGES=1 \
-    LLL_HEAVY_PROCESS=1
+    LLL_HEAVY_PROCESS=1 \
+    LLL_WORKERS=1
 
+# HAProxy, for LLL_WORKERS > 1 (ui/workers.py: several servers in one container, one per core); unpinned on
+# purpose, as binutils above: the base's Debian release's own.
 # A non-root user; the code stays root's (read-only for it), only the compile cache is its own.
-RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \
+# hadolint ignore=DL3008
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends haproxy \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \
  && mkdir -p /app/.jax_cache /opt/jax-cache-seed \
  && chown lab:lab /app/.jax_cache /opt/jax-cache-seed
 WORKDIR /app
@@ -93,5 +101,6 @@ HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request as u; sys.exit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).read() != b'ok')"]
 COPY docker/entrypoint.sh /usr/local/bin/lll-entrypoint
 ENTRYPOINT ["/usr/local/bin/lll-entrypoint"]
-# ui.serve: streamlit run app.py, after importing JAX and running the default scene (the first picture is quick)
-CMD ["python", "-m", "ui.serve", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+# ui.workers: LLL_WORKERS servers behind HAProxy on this port (a class: one per core, -e LLL_WORKERS=2); with 1, it
+# is ui.serve: streamlit run app.py, after importing JAX and running the default scene (the first picture is quick)
+CMD ["python", "-m", "ui.workers", "--server.port", "8501", "--server.address", "0.0.0.0", "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]

@@ -68,6 +68,7 @@ from lab import course, presets, scene  # noqa: E402
 
 LESSONS = course.KEYS
 RAMP_S = 5.0  # students arrive within this many seconds (a teacher's link, opened by the class at once)
+WINDOW_S = 15.0  # --by-page also prints the latency of each such stretch of the run (when a rerun ended)
 SWEEP_MAX = {"sweep.n": "128", "sweep.steps": "2000"}  # the sweep lab's largest grid and step count
 SWEEP_HEAVIEST = "sweep.surface"  # ... on its costliest surface: the regression's data (every cell a pass over it)
 
@@ -90,6 +91,8 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     heavy: list[float] = field(default_factory=list)
     by_page: dict[str, list[float]] = field(default_factory=dict)  # the reruns again, by the page moved on
+    by_window: dict[int, list[float]] = field(default_factory=dict)  # the reruns again, by WINDOW_S of the run
+    t0: float = field(default_factory=time.monotonic)
     agreed: int = 0
     disagreed: list[str] = field(default_factory=list)
 
@@ -127,6 +130,7 @@ async def student(url: str, deadline: float, rng: random.Random, stats: Stats, h
                 break
             (stats.heavy if heavy else stats.reruns).append(r.seconds)
             stats.by_page.setdefault(page or ("playground, a scene" if query else "playground"), []).append(r.seconds)
+            stats.by_window.setdefault(int((time.monotonic() - stats.t0) // WINDOW_S), []).append(r.seconds)
             stats.errors += r.errors
     except Exception as err:  # a refused or dropped connection is an error of the run, not of the bench
         stats.errors.append(f"{type(err).__name__}: {err}")
@@ -224,9 +228,11 @@ def start_server(log: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     return start_servers(log, root, 1)[0]
 
 
-def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False) -> list[tuple[subprocess.Popen, str]]:
+def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False,
+                  workers: int = 1) -> list[tuple[subprocess.Popen, str]]:
     """``n`` servers as `start_server` starts one, side by side (``log`` gets ``.1``, ``.2``... beyond the first);
-    ``floor``: `bench/floor_app.py`'s."""
+    ``floor``: `bench/floor_app.py`'s; ``workers`` > 1: each is the image's ``python -m ui.workers`` with that many
+    server processes behind its own HAProxy (``LLL_WORKERS``)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     if root not in _warmed and not floor:
         with log.open("wb") as out:
@@ -239,11 +245,13 @@ def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False)
     for i in range(n):
         port = free_port()
         proc = subprocess.Popen(
-            [sys.executable, *(FLOOR if floor else ["-m", "ui.serve"]), "--server.port", str(port), "--server.headless", "true",
+            [sys.executable, *(FLOOR if floor else ["-m", "ui.workers" if workers > 1 else "ui.serve"]),
+             "--server.port", str(port), "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
             cwd=root, stdout=(log if i == 0 else log.with_suffix(f".{i}.log")).open("ab"), stderr=subprocess.STDOUT,
             start_new_session=True,
-            env={**os.environ, "LLL_WARM_PAGES": "1", "LLL_HEAVY_PROCESS": os.environ.get("LLL_HEAVY_PROCESS", "1")})
+            env={**os.environ, "LLL_WARM_PAGES": "1", "LLL_HEAVY_PROCESS": os.environ.get("LLL_HEAVY_PROCESS", "1"),
+                 "LLL_WORKERS": str(workers)})
         started.append((proc, f"http://127.0.0.1:{port}"))
     for proc, url in started:
         for _ in range(1200):
@@ -415,6 +423,8 @@ def main() -> None:
                          "at that nice value, using what the server leaves idle; 0, they compete with it")
     ap.add_argument("--replicas", type=int, default=1,
                     help="serve with this many servers behind a local HAProxy (deploy/'s design on one machine)")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="serve as the image does with LLL_WORKERS=N: N server processes behind HAProxy (ui/workers.py)")
     ap.add_argument("--floor", action="store_true",
                     help="serve bench/floor_app.py (the Playground's elements, none of its work) with no browser")
     ap.add_argument("--by-page", action="store_true", help="also print each page's rerun latency")
@@ -433,7 +443,8 @@ def main() -> None:
         procs = []
         url, pid = args.url, args.pid
         if url is None:
-            servers = start_servers(ROOT / "artifacts" / "bench_load_server.log", args.root, args.replicas, args.floor)
+            servers = start_servers(ROOT / "artifacts" / "bench_load_server.log", args.root, args.replicas, args.floor,
+                                    args.workers)
             procs, pid = [p for p, _ in servers], [p.pid for p, _ in servers]
             url = servers[0][1]
             if args.replicas > 1:
@@ -466,6 +477,9 @@ def main() -> None:
             for name, values in sorted(stats.by_page.items(), key=lambda kv: -pct(kv[1], 50)):
                 print(f"    {name}: {len(values)} reruns, p50 {pct(values, 50):.0f} ms, p95 {pct(values, 95):.0f} ms",
                       flush=True)
+            print("    by when they ended: " + "; ".join(
+                f"{w * WINDOW_S:.0f}-{(w + 1) * WINDOW_S:.0f} s: {len(v)} reruns, p95 {pct(v, 95):.0f} ms"
+                for w, v in sorted(stats.by_window.items())), flush=True)
         for e in sorted(set(stats.errors))[:5] + stats.disagreed[:3]:
             print(f"  ! {e}", flush=True)
         lines.append(f"students {n}: p50 {pct(stats.reruns, 50):.0f} ms, p95 {p95:.0f} ms, "

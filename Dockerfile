@@ -65,12 +65,14 @@ ENV PATH=/opt/venv/bin:$PATH \
     LLL_WORKERS=1
 
 # HAProxy, for LLL_WORKERS > 1 (ui/workers.py: several servers in one container, one per core); unpinned on
-# purpose, as binutils above: the base's Debian release's own.
+# purpose, as binutils above: the base's Debian release's own. About 9 MB with its libraries; apt's package
+# caches (77 MB on a base that does not clean them itself) go with the lists.
 # A non-root user; the code stays root's (read-only for it), only the compile cache is its own.
 # hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends haproxy \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
  && useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin lab \
  && mkdir -p /app/.jax_cache /opt/jax-cache-seed \
  && chown lab:lab /app/.jax_cache /opt/jax-cache-seed

@@ -11,8 +11,6 @@ weights at a few checkpoints only (`Trained`), not at every step.
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -138,45 +136,6 @@ class Trained(Recorded):
 _POOL = ThreadPoolExecutor(max_workers=min(MAX_RACERS, os.cpu_count() or 1), thread_name_prefix="race")
 CHECKPOINTS = 9  # steps of each run at which the curvature can be measured
 
-# Trained runs kept in the process that trains them, by setup and racer, least recently used first, their weights
-# at every step (the plane of a race needs them) at most `KEPT_BYTES` in all: a move of one racer's slider trains
-# that racer alone, and the others come from here. A run of the first scene's network is 9.5 MB (2,001 steps ×
-# 1,185 weights in float32): its three racers fit, and each racer's next move finds the other two; one run larger
-# than the whole budget is not kept. (48 MB measured +72 MB over bench_soak's 2,000 reruns against a target of 50.)
-KEPT_BYTES = 32 * 2**20
-_kept: OrderedDict = OrderedDict()
-_kept_lock = threading.Lock()
-
-
-def trained(m: networks.Model, setup: Setup, racers: tuple[Racer, ...], eval_every: int) -> list[networks.Run]:
-    """Each racer's run on ``m`` (the setup's network), trained here unless kept from an earlier race; the ones
-    to train side by side on the machine's cores (a compiled run releases Python's lock while it computes)."""
-    keys = [(setup, r, eval_every) for r in racers]
-    with _kept_lock:
-        runs = {k: _kept[k] for k in keys if k in _kept}
-        for k in runs:
-            _kept.move_to_end(k)
-    todo = list(dict.fromkeys(k for k in keys if k not in runs))  # a racer listed twice is trained once
-    new = _POOL.map(lambda k: networks.train(m, k[1].rule, setup.steps, seed=setup.seed, eval_every=eval_every,
-                                             **dict(k[1].settings)), todo)
-    runs.update(zip(todo, new))
-    for k in todo:  # shared by later races: read-only, so that none can change another's
-        for a in vars(runs[k]).values():
-            if isinstance(a, np.ndarray):
-                a.flags.writeable = False
-    with _kept_lock:
-        for k in todo:
-            _kept[k] = runs[k]
-        while _kept and sum(r.theta.nbytes for r in _kept.values()) > KEPT_BYTES:
-            _kept.popitem(last=False)
-    return [runs[k] for k in keys]
-
-
-def kept_runs() -> int:
-    """How many trained runs this process keeps now."""
-    with _kept_lock:
-        return len(_kept)
-
 
 @dataclass(frozen=True)
 class Race:
@@ -199,7 +158,9 @@ def race(setup: Setup, racers: tuple[Racer, ...], eval_every: int = 20) -> Race:
     if not 1 <= len(racers) <= MAX_RACERS:
         raise ValueError(f"a race has 1 to {MAX_RACERS} optimizers, got {len(racers)}")
     m = setup.model()
-    runs = trained(m, setup, racers, eval_every)
+    # side by side on the machine's cores: a compiled run releases Python's lock while it computes
+    runs = list(_POOL.map(lambda r: networks.train(m, r.rule, setup.steps, seed=setup.seed, eval_every=eval_every,
+                                                   **dict(r.settings)), racers))
     d = m.data
     points = np.concatenate([d.x_train, d.x_test])
     (x0, y0), (x1, y1) = points.min(0) - 0.25, points.max(0) + 0.25

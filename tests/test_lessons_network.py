@@ -89,37 +89,6 @@ def test_a_race_keeps_what_the_page_draws_and_each_runs_weights_at_checkpoints_o
         assert kept.checkpoints.nbytes < full.theta.nbytes / 100
 
 
-def test_a_move_of_one_racer_trains_that_racer_alone_and_draws_what_a_fresh_race_draws(monkeypatch):
-    setup = ln.Setup("moons", 100, 0.2, steps=200)
-    first = (ln.Racer.of("sgd", learning_rate=0.1), ln.Racer.of("adam", learning_rate=0.01))
-    moved = (first[0], ln.Racer.of("adam", learning_rate=0.02))
-    ln.race(setup, first)
-    trained, train = [], networks.train
-    monkeypatch.setattr(networks, "train", lambda m, rule, *a, **kw: trained.append(kw) or train(m, rule, *a, **kw))
-    kept = ln.race(setup, moved)
-    assert [kw["learning_rate"] for kw in trained] == [0.02]  # the SGD run came from the earlier race
-    monkeypatch.setattr(ln, "_kept", type(ln._kept)())  # nothing kept: every racer trained anew
-    fresh = ln.race(setup, moved)
-    assert len(trained) == 3
-    for a, b in zip(kept.runs, fresh.runs):
-        np.testing.assert_array_equal(a.train_loss, b.train_loss)
-        np.testing.assert_array_equal(a.checkpoints, b.checkpoints)
-    for a, b in zip(kept.plane.paths, fresh.plane.paths):
-        np.testing.assert_array_equal(a, b)
-    np.testing.assert_array_equal(kept.plane.loss, fresh.plane.loss)
-
-
-def test_the_kept_runs_are_read_only_and_within_their_bytes(monkeypatch):
-    monkeypatch.setattr(ln, "KEPT_BYTES", 3 * 201 * ln.Setup(width=8).model().n_params * 4)  # three 200-step runs
-    monkeypatch.setattr(ln, "_kept", type(ln._kept)())
-    setup = ln.Setup("moons", 100, 0.2, width=8, steps=200)
-    for lr in (0.05, 0.1, 0.2, 0.4):
-        ln.race(setup, (ln.Racer.of("sgd", learning_rate=lr),))
-    assert ln.kept_runs() == 3  # the oldest one dropped
-    assert all(not r.theta.flags.writeable and not r.train_loss.flags.writeable for r in ln._kept.values())
-    assert [k[1].settings for k in ln._kept] == [(("learning_rate", lr),) for lr in (0.1, 0.2, 0.4)]
-
-
 def _executables() -> int:
     """The compiled programs this process holds (JAX's and ours), after anything dropped has been collected."""
     import gc

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,8 @@ def test_two_workers_serve_the_playground_and_a_killed_one_is_started_again(tmp_
             finally:
                 await s.close()
 
-        run, chart = asyncio.run(open_playground())
+        with ThreadPoolExecutor(1) as pool:  # a thread of its own: another test may have left an event loop running
+            run, chart = pool.submit(asyncio.run, open_playground()).result()
         assert not run.errors and chart is not None
 
         servers = [p for p in _children(proc.pid) if "ui.serve" in Path(f"/proc/{p}/cmdline").read_text()]

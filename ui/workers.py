@@ -7,8 +7,8 @@ name, in front of them. With ``LLL_WORKERS`` unset or 1 it is ``python -m ui.ser
 
 Why: Streamlit runs every session's page in one process, under one interpreter lock. Under a class of 50 on
 this project's 2-core machine (`bench/bench_load.py`) one server keeps about one core busy with Python and its
-reruns queue for the lock (p95 1.0-1.1 s); two such servers behind HAProxy, on the same two cores, answer the
-same class at p95 0.5 s (README, "A class on one machine"). A course that starts the image with ``docker run``
+reruns queue for the lock (p95 0.6-1.1 s across runs); two such servers behind HAProxy, on the same two cores,
+answer the same class at p95 0.5-0.6 s (README, "A class on one machine"). A course that starts the image with ``docker run``
 gets that with ``-e LLL_WORKERS=2``, without Compose. Each worker needs its own memory (about 1.4 GB under a
 class, its heavy-work process included).
 

@@ -3,7 +3,7 @@
 Each keyed select box, number input, radio and slider without a value asks, every time it is drawn, for
 `SafeSessionState.filtered_state`: a new dictionary of every user key and keyed widget with its value
 *presented* (about 15 µs a key), only to test ``key in state`` and read ``state[key]``. The Playground holds
-about 70 keys and draws a dozen such widgets a run, the network lesson 23 over about 150 keys: in
+about 70 keys and draws a dozen such widgets a run, the network lesson 23 over about 115 keys: in
 cProfile, ~1 ms of a widget's 1.6 ms, and 40 ms of the network page's run (6.5% of the server's interpreter
 time under a class of 50, py-spy, GIL samples).
 

@@ -12,7 +12,9 @@ programs under the interpreter lock (about 150 programs, 14 s of the server's ti
 2-core machine), stalling every other student meanwhile. It costs the server about 25 s more
 before it answers, so a learner's own ``bin/app`` leaves it off.
 
-It also lets only a few page runs hold the interpreter at once (`ui.admission`, ``LLL_RUNS_AT_ONCE``).
+It also lets only a few page runs hold the interpreter at once (`ui.admission`, ``LLL_RUNS_AT_ONCE``), and
+answers a keyed widget's lookup of its one key without presenting every other (`ui.keyed_state`). Several of
+these servers behind HAProxy in one container: `ui.workers` (``LLL_WORKERS``).
 """
 
 from __future__ import annotations

@@ -46,7 +46,6 @@ import argparse
 import asyncio
 import os
 import random
-import shutil
 import signal
 import socket
 import subprocess
@@ -65,6 +64,7 @@ from students import Student  # noqa: E402
 
 from figures import wire  # noqa: E402
 from lab import course, presets, scene  # noqa: E402
+from ui import workers  # noqa: E402
 
 LESSONS = course.KEYS
 RAMP_S = 5.0  # students arrive within this many seconds (a teacher's link, opened by the class at once)
@@ -267,35 +267,17 @@ def start_servers(log: Path, root: Path = ROOT, n: int = 1, floor: bool = False,
     return started
 
 
-BALANCER = """global
-    maxconn 4096
-defaults
-    mode http
-    timeout connect 500ms
-    timeout client 30s
-    timeout server 30s
-    timeout tunnel 2h
-frontend web
-    bind 127.0.0.1:{port}
-    default_backend app
-backend app
-    balance leastconn
-{servers}
-"""
-
-
 def start_balancer(urls: list[str], log: Path) -> tuple[subprocess.Popen, str]:
-    """HAProxy (Debian's ``haproxy``) on a free port in front of ``urls``: a new session goes to the replica with
-    the fewest open websockets, as deploy/haproxy.cfg does (there, a cookie also keeps a browser's requests on one
-    replica; a protocol student's one websocket stays on its replica by itself)."""
-    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
-    if not Path(haproxy).exists():
+    """HAProxy (Debian's ``haproxy``) on a free port in front of ``urls`` (servers on the loopback), configured as
+    `ui.workers` configures it: a new session goes to the server with the fewest open connections, a cookie keeps
+    a browser's requests on one (a protocol student's one websocket stays on its server by itself)."""
+    exe = workers.haproxy()
+    if exe is None:
         raise SystemExit("--replicas needs HAProxy: apt-get install haproxy")
     port = free_port()
-    servers = "\n".join(f"    server r{i} {u.split('//', 1)[1]}" for i, u in enumerate(urls))
     cfg = log.with_suffix(".cfg")
-    cfg.write_text(BALANCER.format(port=port, servers=servers))
-    proc = subprocess.Popen([haproxy, "-f", str(cfg)], stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    cfg.write_text(workers.config("127.0.0.1", port, [int(u.rsplit(":", 1)[1]) for u in urls]))
+    proc = subprocess.Popen([exe, "-f", str(cfg)], stdout=log.open("wb"), stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -433,6 +415,8 @@ def main() -> None:
                     help="exit 1 on any error, figure disagreement, or browser that compared nothing (CI); "
                          "latencies are reported, never asserted")
     args = ap.parse_args()
+    if args.replicas > 1 and args.workers > 1:
+        raise SystemExit("--replicas and --workers are two ways to run several servers: choose one")
     sizes = [int(s) for s in args.students.split(",")]
     if args.floor:
         args.browsers, args.heavy = 0, 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -62,8 +61,7 @@ def _children(pid: int) -> list[int]:
     return [int(c) for t in Path(f"/proc/{pid}/task").iterdir() for c in (t / "children").read_text().split()]
 
 
-@pytest.mark.skipif(not (shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists()),
-                    reason="HAProxy is not installed (bin/setup installs it)")
+@pytest.mark.skipif(workers.haproxy() is None, reason="HAProxy is not installed (bin/setup installs it)")
 def test_two_workers_serve_the_playground_and_a_killed_one_is_started_again(tmp_path):
     from students import Student
 

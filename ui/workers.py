@@ -106,6 +106,12 @@ def config(address: str, port: int, worker_ports: list[int]) -> str:
     return CONFIG.format(address=address, port=port, servers=servers)
 
 
+def haproxy() -> str | None:
+    """HAProxy's executable, or None when it is not installed."""
+    path = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    return path if Path(path).exists() else None
+
+
 def free_ports(n: int) -> list[int]:
     """``n`` ports the system has free on the loopback now."""
     socks = [socket.socket() for _ in range(n)]
@@ -150,15 +156,15 @@ def main() -> None:
     args = sys.argv[1:]
     if n == 1:
         os.execv(sys.executable, [sys.executable, "-m", "ui.serve", *args])
-    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
-    if not Path(haproxy).exists():
+    balancer_exe = haproxy()
+    if balancer_exe is None:
         raise SystemExit(f"{ENV}={n} needs HAProxy in front of the workers (Debian: apt-get install haproxy)")
     address, port, rest = split_args(args)
     ports = free_ports(n)
     cfg = Path(tempfile.mkdtemp(prefix="lll-workers-")) / "haproxy.cfg"
     cfg.write_text(config(address, port, ports))
     workers = [start_worker(p, rest) for p in ports]
-    balancer = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], start_new_session=True)
+    balancer = subprocess.Popen([balancer_exe, "-db", "-f", str(cfg)], start_new_session=True)
     print(f"workers: {n} servers on 127.0.0.1:{','.join(map(str, ports))}, HAProxy on {address}:{port}", flush=True)
 
     stopping = []
